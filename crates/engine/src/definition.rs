@@ -1,0 +1,378 @@
+//! The journey format: what an author writes, as serde types. A journey is data, fetched at run
+//! time, so every problem in it is reported with where it is (line and column, or a JSON path)
+//! and what is wrong, never a panic.
+
+use crate::field::{self, FieldKind};
+use crate::text::{Localized, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use thiserror::Error;
+
+/// The format name and version every journey file declares.
+pub const FORMAT: &str = "tell-once/journey@1";
+
+/// A life event's journey: the pages of questions and the services that receive the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Journey {
+    /// Always [`FORMAT`], so a file in another format is refused with a clear message.
+    pub format: String,
+    pub id: String,
+    /// The version of this journey's content, e.g. a date.
+    pub version: String,
+    pub title: Text,
+    pub summary: Text,
+    /// "Before you start" list: what the person should have to hand.
+    #[serde(default)]
+    pub you_will_need: Localized<Vec<String>>,
+    pub pages: Vec<Page>,
+    /// The agencies the services belong to, by id.
+    #[serde(default)]
+    pub agencies: BTreeMap<String, Agency>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+}
+
+/// One page: one topic, one or more questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Unique in the journey; also the page's name in the address bar.
+    pub id: String,
+    /// The page heading. Leave it out when the page asks one question: the question's label is
+    /// then the heading (the GOV.UK question page pattern).
+    #[serde(default)]
+    pub title: Option<Text>,
+    pub questions: Vec<Question>,
+}
+
+/// One question, bound to a key of the data dictionary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// The dictionary key, e.g. `person.date_of_birth`. Composite fields add their parts:
+    /// a name at `person.name` is stored as `person.name.given` and `person.name.family`.
+    pub key: String,
+    #[serde(rename = "type")]
+    pub kind: FieldKind,
+    pub label: Text,
+    #[serde(default)]
+    pub hint: Option<Text>,
+    /// What the answer is, as a noun phrase for messages: "the date you moved" gives
+    /// "Enter the date you moved" and "The date you moved must be in the past".
+    pub name: Text,
+    /// The row label on "Check your answers"; the label if absent.
+    #[serde(default)]
+    pub summary_label: Option<Text>,
+    #[serde(default = "required_by_default")]
+    pub required: bool,
+    /// For a text field, its `autocomplete` token. For a date, a token prefix: `bday` gives
+    /// `bday-day`, `bday-month`, `bday-year`. For a name or address, an optional section prefix
+    /// (e.g. `section-previous`) put before each part's own token.
+    #[serde(default)]
+    pub autocomplete: Option<String>,
+    #[serde(default)]
+    pub validate: Vec<Rule>,
+}
+
+fn required_by_default() -> bool {
+    true
+}
+
+/// A validation rule beyond "required" and the field type's own checks. Each can carry its own
+/// message, replacing the built-in one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// A date strictly before today.
+    Past {
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A date today or before.
+    TodayOrPast {
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A date strictly after today.
+    Future {
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// At most this many characters (in every part of a composite field).
+    MaxLength {
+        max: usize,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    pub name: Text,
+}
+
+/// Something an agency does with the answers, reached through that agency's existing API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    /// An id from the journey's `agencies`.
+    pub agency: String,
+    pub title: Text,
+    pub connector: Connector,
+}
+
+/// How the agency's existing API is called: the front end adapts to the agency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Connector {
+    #[serde(default = "post")]
+    pub method: String,
+    pub url: String,
+    pub body: Body,
+    /// A JSON pointer (RFC 6901) to the reference number in the agency's JSON reply.
+    pub reference: String,
+}
+
+fn post() -> String {
+    "POST".to_string()
+}
+
+/// The request body as a template over dictionary keys: `"{person.name.given}"` is replaced by
+/// that answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Body {
+    /// A JSON document, any shape, whose strings are templates.
+    Json(serde_json::Value),
+    /// `application/x-www-form-urlencoded` fields, each a template.
+    Form(BTreeMap<String, String>),
+}
+
+/// Why a journey file cannot be used, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DefinitionError {
+    #[error("it is not valid JSON: {message} (line {line}, column {column})")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("at {path}: {message}")]
+    Shape { path: String, message: String },
+}
+
+impl Journey {
+    /// Reads and checks a journey file.
+    pub fn from_json(text: &str) -> Result<Journey, DefinitionError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let journey: Journey =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+                let path = err.path().to_string();
+                let inner = err.into_inner();
+                if inner.is_data() {
+                    DefinitionError::Shape {
+                        path,
+                        message: without_position(&inner),
+                    }
+                } else {
+                    DefinitionError::Syntax {
+                        line: inner.line(),
+                        column: inner.column(),
+                        message: without_position(&inner),
+                    }
+                }
+            })?;
+        deserializer.end().map_err(|inner| DefinitionError::Syntax {
+            line: inner.line(),
+            column: inner.column(),
+            message: without_position(&inner),
+        })?;
+        journey.check()?;
+        Ok(journey)
+    }
+
+    /// Checks what the types cannot: the format, unique ids and keys, known agencies, and
+    /// connector templates that name answers the journey actually asks for.
+    fn check(&self) -> Result<(), DefinitionError> {
+        let problem = |path: String, message: String| Err(DefinitionError::Shape { path, message });
+        if self.format != FORMAT {
+            return problem(
+                "format".into(),
+                format!("the format must be \"{FORMAT}\", not \"{}\"", self.format),
+            );
+        }
+        if self.pages.is_empty() {
+            return problem("pages".into(), "a journey needs at least one page".into());
+        }
+        let mut page_ids = BTreeSet::new();
+        let mut keys = BTreeSet::new();
+        for (p, page) in self.pages.iter().enumerate() {
+            if page.id.is_empty() || !page.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return problem(
+                    format!("pages[{p}].id"),
+                    format!("page id \"{}\" must be letters, digits and hyphens", page.id),
+                );
+            }
+            if !page_ids.insert(page.id.as_str()) {
+                return problem(
+                    format!("pages[{p}].id"),
+                    format!("page id \"{}\" is used twice", page.id),
+                );
+            }
+            if page.questions.is_empty() {
+                return problem(
+                    format!("pages[{p}].questions"),
+                    "a page needs at least one question".into(),
+                );
+            }
+            for (q, question) in page.questions.iter().enumerate() {
+                for key in field::answer_keys(question) {
+                    if !keys.insert(key.clone()) {
+                        return problem(
+                            format!("pages[{p}].questions[{q}].key"),
+                            format!("the answer \"{key}\" is asked for twice"),
+                        );
+                    }
+                }
+            }
+        }
+        for (s, service) in self.services.iter().enumerate() {
+            if !self.agencies.contains_key(&service.agency) {
+                return problem(
+                    format!("services[{s}].agency"),
+                    format!("no agency \"{}\" in \"agencies\"", service.agency),
+                );
+            }
+            if !service.connector.reference.starts_with('/') {
+                return problem(
+                    format!("services[{s}].connector.reference"),
+                    "the reference must be a JSON pointer such as \"/reference\"".into(),
+                );
+            }
+            for key in crate::mapping::template_keys(&service.connector) {
+                if !keys.contains(&key) {
+                    return problem(
+                        format!("services[{s}].connector"),
+                        format!("the template uses \"{{{key}}}\", which no question asks for"),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The page with this id, by index.
+    pub fn page_index(&self, id: &str) -> Option<usize> {
+        self.pages.iter().position(|page| page.id == id)
+    }
+
+    pub fn agency_name(&self, agency: &str, lang: &str) -> String {
+        self.agencies
+            .get(agency)
+            .map(|a| a.name.tr(lang).to_string())
+            .unwrap_or_else(|| agency.to_string())
+    }
+}
+
+impl Page {
+    /// The page heading: its title, or the label of its only question.
+    pub fn heading<'a>(&'a self, lang: &str) -> &'a str {
+        match &self.title {
+            Some(title) => title.tr(lang),
+            None => self.questions[0].label.tr(lang),
+        }
+    }
+
+    /// True when the question's own label is the page heading.
+    pub fn question_is_heading(&self) -> bool {
+        self.title.is_none() && self.questions.len() == 1
+    }
+}
+
+/// serde_json appends "at line L column C" to its messages; we say where in our own words.
+fn without_position(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MOVING_HOUSE: &str = include_str!("../../../public/journeys/moving-house.json");
+
+    #[test]
+    fn the_moving_house_journey_parses() {
+        let journey = Journey::from_json(MOVING_HOUSE).expect("moving-house.json is valid");
+        assert_eq!(journey.id, "moving-house");
+        let ids: Vec<&str> = journey.pages.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["name", "date-of-birth", "new-address", "move-date", "previous-address"]
+        );
+        assert_eq!(journey.services.len(), 1);
+        assert_eq!(journey.pages[1].heading("en"), "What is your date of birth?");
+    }
+
+    #[test]
+    fn a_syntax_error_names_line_and_column() {
+        let err = Journey::from_json("{\n  \"format\": \"tell-once/journey@1\",\n  \"id\": }").unwrap_err();
+        assert_eq!(
+            err,
+            DefinitionError::Syntax {
+                line: 3,
+                column: 9,
+                message: "expected value".into()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "it is not valid JSON: expected value (line 3, column 9)"
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_type_names_its_path() {
+        let bad = MOVING_HOUSE.replacen("\"type\": \"date\"", "\"type\": \"colour\"", 1);
+        match Journey::from_json(&bad).unwrap_err() {
+            DefinitionError::Shape { path, message } => {
+                assert_eq!(path, "pages[1].questions[0].type");
+                assert!(message.starts_with("unknown variant `colour`"), "{message}");
+            }
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_field_names_its_path() {
+        let bad = MOVING_HOUSE.replacen("\"name\": {", "\"unused\": {", 1);
+        let err = Journey::from_json(&bad).unwrap_err().to_string();
+        assert!(err.starts_with("at pages[0].questions[0]"), "{err}");
+        assert!(err.contains("unknown field `unused`"), "{err}");
+    }
+
+    #[test]
+    fn semantic_problems_are_named() {
+        let wrong_format = MOVING_HOUSE.replacen("tell-once/journey@1", "tell-once/journey@9", 1);
+        assert_eq!(
+            Journey::from_json(&wrong_format).unwrap_err().to_string(),
+            "at format: the format must be \"tell-once/journey@1\", not \"tell-once/journey@9\""
+        );
+        let twice = MOVING_HOUSE.replacen("\"id\": \"move-date\"", "\"id\": \"name\"", 1);
+        assert_eq!(
+            Journey::from_json(&twice).unwrap_err().to_string(),
+            "at pages[3].id: page id \"name\" is used twice"
+        );
+        let unknown_key = MOVING_HOUSE.replacen("{move.date}", "{move.when}", 1);
+        assert_eq!(
+            Journey::from_json(&unknown_key).unwrap_err().to_string(),
+            "at services[0].connector: the template uses \"{move.when}\", which no question asks for"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! The Tell Once journey engine.
+//!
+//! Plain Rust with no browser types, so everything here is tested natively with `cargo test`
+//! and the same code can check a submission on a server. The flow of data:
+//!
+//! ```text
+//! JSON definition ──▶ definition::Journey ──▶ navigate (which page next)
+//!                                  │
+//! person's raw input ──▶ answers::Answers ──▶ validate (field errors in plain words)
+//!                                  │
+//!                                  ├──▶ summary (check your answers rows)
+//!                                  └──▶ mapping (each agency's request)
+//! ```
+
+pub mod answers;
+pub mod date;
+pub mod definition;
+pub mod field;
+pub mod mapping;
+pub mod messages;
+pub mod navigate;
+pub mod postcode;
+pub mod summary;
+pub mod text;
+pub mod validate;
+
+pub use answers::Answers;
+pub use date::Date;
+pub use definition::{DefinitionError, Journey};
+pub use navigate::Step;
+pub use validate::FieldError;

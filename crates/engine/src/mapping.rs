@@ -1,0 +1,222 @@
+//! Answers → the request each agency's existing API expects, and its reply → a reference.
+//! Templates name dictionary keys in braces: `"{person.name.given}"`.
+
+use crate::answers::Answers;
+use crate::definition::{Body, Connector, Journey, Service};
+use crate::field;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// The canonical answers of a whole journey: key → clean value, as agencies receive them.
+pub type Canonical = BTreeMap<String, String>;
+
+pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
+    journey
+        .pages
+        .iter()
+        .flat_map(|page| &page.questions)
+        .flat_map(|question| field::canonical(question, answers))
+        .collect()
+}
+
+/// One HTTP request to an agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyRequest {
+    pub method: String,
+    pub url: String,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum MappingError {
+    #[error("the request needs \"{0}\", which was not answered")]
+    Unanswered(String),
+    #[error("the reply was not JSON: {0}")]
+    ReplyNotJson(String),
+    #[error("the reply had no reference number at {0}")]
+    NoReference(String),
+}
+
+/// Builds the request for a service from the canonical answers.
+pub fn request_for(service: &Service, answers: &Canonical) -> Result<AgencyRequest, MappingError> {
+    let connector = &service.connector;
+    let (content_type, body) = match &connector.body {
+        Body::Json(template) => ("application/json", fill_json(template, answers)?.to_string()),
+        Body::Form(fields) => {
+            let mut form = form_urlencoded::Serializer::new(String::new());
+            for (name, template) in fields {
+                form.append_pair(name, &fill(template, answers)?);
+            }
+            ("application/x-www-form-urlencoded", form.finish())
+        }
+    };
+    Ok(AgencyRequest {
+        method: connector.method.clone(),
+        url: fill(&connector.url, answers)?,
+        content_type,
+        body,
+    })
+}
+
+/// Reads the reference number from an agency's JSON reply.
+pub fn reference_from(connector: &Connector, reply: &str) -> Result<String, MappingError> {
+    let json: serde_json::Value =
+        serde_json::from_str(reply).map_err(|e| MappingError::ReplyNotJson(e.to_string()))?;
+    match json.pointer(&connector.reference) {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
+        _ => Err(MappingError::NoReference(connector.reference.clone())),
+    }
+}
+
+/// Every dictionary key a connector's templates use.
+pub fn template_keys(connector: &Connector) -> Vec<String> {
+    let mut keys = placeholders(&connector.url);
+    match &connector.body {
+        Body::Json(template) => json_strings(template, &mut |s| keys.extend(placeholders(s))),
+        Body::Form(fields) => fields.values().for_each(|t| keys.extend(placeholders(t))),
+    }
+    keys
+}
+
+/// The keys named in a template string, in order.
+fn placeholders(template: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if is_key(&after[..close]) => {
+                keys.push(after[..close].to_string());
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    keys
+}
+
+fn is_key(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Replaces each `{key}` in a template with its answer.
+fn fill(template: &str, answers: &Canonical) -> Result<String, MappingError> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if is_key(&after[..close]) => {
+                let key = &after[..close];
+                let value = answers
+                    .get(key)
+                    .ok_or_else(|| MappingError::Unanswered(key.to_string()))?;
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn fill_json(template: &serde_json::Value, answers: &Canonical) -> Result<serde_json::Value, MappingError> {
+    use serde_json::Value;
+    Ok(match template {
+        Value::String(s) => Value::String(fill(s, answers)?),
+        Value::Array(items) => Value::Array(items.iter().map(|v| fill_json(v, answers)).collect::<Result<_, _>>()?),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| Ok((k.clone(), fill_json(v, answers)?)))
+                .collect::<Result<_, _>>()?,
+        ),
+        other => other.clone(),
+    })
+}
+
+fn json_strings(value: &serde_json::Value, visit: &mut dyn FnMut(&str)) {
+    match value {
+        serde_json::Value::String(s) => visit(s),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| json_strings(v, visit)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| json_strings(v, visit)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    fn canonical(pairs: &[(&str, &str)]) -> Canonical {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn service(body: Body) -> Service {
+        Service {
+            id: "s".into(),
+            agency: "a".into(),
+            title: Text::en("S"),
+            connector: Connector {
+                method: "POST".into(),
+                url: "/api/{person.id}/moves".into(),
+                body,
+                reference: "/data/ref".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn fills_a_nested_json_template() {
+        let template = serde_json::json!({ "who": { "givenName": "{p.given}", "tags": ["{p.given} {p.family}", 3] }, "fixed": true });
+        let answers = canonical(&[("p.given", "Zoë \"Z\""), ("p.family", "Ng"), ("person.id", "7")]);
+        let request = request_for(&service(Body::Json(template)), &answers).unwrap();
+        assert_eq!(request.url, "/api/7/moves");
+        assert_eq!(request.content_type, "application/json");
+        let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+        assert_eq!(body, serde_json::json!({ "who": { "givenName": "Zoë \"Z\"", "tags": ["Zoë \"Z\" Ng", 3] }, "fixed": true }));
+    }
+
+    #[test]
+    fn encodes_a_form() {
+        let fields = BTreeMap::from([("first_name".to_string(), "{p.given}".to_string()), ("note".into(), "a {Literal} & more".into())]);
+        let answers = canonical(&[("p.given", "Ana María"), ("person.id", "7")]);
+        let request = request_for(&service(Body::Form(fields)), &answers).unwrap();
+        assert_eq!(request.body, "first_name=Ana+Mar%C3%ADa&note=a+%7BLiteral%7D+%26+more");
+    }
+
+    #[test]
+    fn names_a_missing_answer() {
+        let fields = BTreeMap::from([("x".to_string(), "{p.missing}".to_string())]);
+        let err = request_for(&service(Body::Form(fields)), &canonical(&[("person.id", "1")])).unwrap_err();
+        assert_eq!(err.to_string(), "the request needs \"p.missing\", which was not answered");
+    }
+
+    #[test]
+    fn reads_the_reference() {
+        let s = service(Body::Form(BTreeMap::new()));
+        assert_eq!(reference_from(&s.connector, r#"{"data":{"ref":"EL/88231"}}"#).unwrap(), "EL/88231");
+        assert_eq!(reference_from(&s.connector, r#"{"data":{"ref":42}}"#).unwrap(), "42");
+        assert_eq!(
+            reference_from(&s.connector, r#"{"data":{}}"#).unwrap_err().to_string(),
+            "the reply had no reference number at /data/ref"
+        );
+        assert!(matches!(reference_from(&s.connector, "<html>"), Err(MappingError::ReplyNotJson(_))));
+    }
+
+    #[test]
+    fn lists_template_keys() {
+        let template = serde_json::json!({ "a": "{x.y}", "b": ["{z}"], "c": "{Not A Key}" });
+        assert_eq!(template_keys(&service(Body::Json(template)).connector), ["person.id", "x.y", "z"]);
+    }
+}
