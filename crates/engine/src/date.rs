@@ -58,7 +58,12 @@ impl Date {
 
     /// The date in words, e.g. "1 March 2026".
     pub fn long_form(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
     }
 }
 

@@ -185,11 +185,13 @@ impl Journey {
                     }
                 }
             })?;
-        deserializer.end().map_err(|inner| DefinitionError::Syntax {
-            line: inner.line(),
-            column: inner.column(),
-            message: without_position(&inner),
-        })?;
+        deserializer
+            .end()
+            .map_err(|inner| DefinitionError::Syntax {
+                line: inner.line(),
+                column: inner.column(),
+                message: without_position(&inner),
+            })?;
         journey.check()?;
         Ok(journey)
     }
@@ -210,10 +212,18 @@ impl Journey {
         let mut page_ids = BTreeSet::new();
         let mut keys = BTreeSet::new();
         for (p, page) in self.pages.iter().enumerate() {
-            if page.id.is_empty() || !page.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            if page.id.is_empty()
+                || !page
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
                 return problem(
                     format!("pages[{p}].id"),
-                    format!("page id \"{}\" must be letters, digits and hyphens", page.id),
+                    format!(
+                        "page id \"{}\" must be letters, digits and hyphens",
+                        page.id
+                    ),
                 );
             }
             if !page_ids.insert(page.id.as_str()) {
@@ -314,15 +324,25 @@ mod tests {
         let ids: Vec<&str> = journey.pages.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["name", "date-of-birth", "new-address", "move-date", "previous-address"]
+            [
+                "name",
+                "date-of-birth",
+                "new-address",
+                "move-date",
+                "previous-address"
+            ]
         );
         assert_eq!(journey.services.len(), 1);
-        assert_eq!(journey.pages[1].heading("en"), "What is your date of birth?");
+        assert_eq!(
+            journey.pages[1].heading("en"),
+            "What is your date of birth?"
+        );
     }
 
     #[test]
     fn a_syntax_error_names_line_and_column() {
-        let err = Journey::from_json("{\n  \"format\": \"tell-once/journey@1\",\n  \"id\": }").unwrap_err();
+        let err = Journey::from_json("{\n  \"format\": \"tell-once/journey@1\",\n  \"id\": }")
+            .unwrap_err();
         assert_eq!(
             err,
             DefinitionError::Syntax {

@@ -158,7 +158,9 @@ pub fn canonical(question: &Question, answers: &Answers) -> Vec<(String, String)
                 let key = input_key(&question.key, p);
                 let value = answers.trimmed(&key);
                 let value = match p.name {
-                    "postcode" => postcode::normalise_uk(value).unwrap_or_else(|| value.to_string()),
+                    "postcode" => {
+                        postcode::normalise_uk(value).unwrap_or_else(|| value.to_string())
+                    }
                     _ => value.to_string(),
                 };
                 (key, value)
@@ -182,7 +184,8 @@ pub enum DateProblem {
 
 /// Reads a date from its three raw parts. Months may be numbers or English names ("Mar").
 pub fn parse_date_parts(key: &str, answers: &Answers) -> Result<Date, DateProblem> {
-    let [day, month, year] = ["day", "month", "year"].map(|p| answers.trimmed(&format!("{key}.{p}")));
+    let [day, month, year] =
+        ["day", "month", "year"].map(|p| answers.trimmed(&format!("{key}.{p}")));
     let missing: Vec<&'static str> = [("day", day), ("month", month), ("year", year)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())
@@ -211,7 +214,8 @@ pub fn parse_date_parts(key: &str, answers: &Answers) -> Result<Date, DateProble
         _ => return Err(DateProblem::YearNotFourDigits),
     };
     let (day_n, month_n) = (day_n.unwrap_or(0), month_n.unwrap_or(0));
-    Date::new(year_n as i32, month_n, day_n).ok_or(DateProblem::NotReal(vec!["day", "month", "year"]))
+    Date::new(year_n as i32, month_n, day_n)
+        .ok_or(DateProblem::NotReal(vec!["day", "month", "year"]))
 }
 
 fn number(text: &str, max_digits: usize) -> Option<u32> {
@@ -254,11 +258,25 @@ mod tests {
     fn autocomplete_tokens_per_part() {
         let dob = question(FieldKind::Date, "person.date_of_birth", Some("bday"));
         let tokens: Vec<_> = DATE.iter().map(|p| autocomplete(&dob, p)).collect();
-        assert_eq!(tokens, [Some("bday-day".into()), Some("bday-month".into()), Some("bday-year".into())]);
+        assert_eq!(
+            tokens,
+            [
+                Some("bday-day".into()),
+                Some("bday-month".into()),
+                Some("bday-year".into())
+            ]
+        );
         let moved = question(FieldKind::Date, "move.date", None);
         assert_eq!(autocomplete(&moved, &DATE[0]), None);
-        let previous = question(FieldKind::Address, "address.previous", Some("section-previous"));
-        assert_eq!(autocomplete(&previous, &ADDRESS[3]).as_deref(), Some("section-previous postal-code"));
+        let previous = question(
+            FieldKind::Address,
+            "address.previous",
+            Some("section-previous"),
+        );
+        assert_eq!(
+            autocomplete(&previous, &ADDRESS[3]).as_deref(),
+            Some("section-previous postal-code")
+        );
         let name = question(FieldKind::Name, "person.name", None);
         assert_eq!(autocomplete(&name, &NAME[0]).as_deref(), Some("given-name"));
     }
@@ -268,19 +286,37 @@ mod tests {
         let mut answers = Answers::default();
         assert_eq!(parse_date_parts("d", &answers), Err(DateProblem::Empty));
         answers.set("d.day", " 1 ");
-        assert_eq!(parse_date_parts("d", &answers), Err(DateProblem::Missing(vec!["month", "year"])));
+        assert_eq!(
+            parse_date_parts("d", &answers),
+            Err(DateProblem::Missing(vec!["month", "year"]))
+        );
         answers.set("d.month", "mar");
         answers.set("d.year", "26");
-        assert_eq!(parse_date_parts("d", &answers), Err(DateProblem::YearNotFourDigits));
+        assert_eq!(
+            parse_date_parts("d", &answers),
+            Err(DateProblem::YearNotFourDigits)
+        );
         answers.set("d.year", "2026");
-        assert_eq!(parse_date_parts("d", &answers), Ok(Date::new(2026, 3, 1).unwrap()));
+        assert_eq!(
+            parse_date_parts("d", &answers),
+            Ok(Date::new(2026, 3, 1).unwrap())
+        );
         answers.set("d.month", "September");
-        assert_eq!(parse_date_parts("d", &answers), Ok(Date::new(2026, 9, 1).unwrap()));
+        assert_eq!(
+            parse_date_parts("d", &answers),
+            Ok(Date::new(2026, 9, 1).unwrap())
+        );
         answers.set("d.day", "31");
         answers.set("d.month", "4");
-        assert_eq!(parse_date_parts("d", &answers), Err(DateProblem::NotReal(vec!["day", "month", "year"])));
+        assert_eq!(
+            parse_date_parts("d", &answers),
+            Err(DateProblem::NotReal(vec!["day", "month", "year"]))
+        );
         answers.set("d.month", "13");
-        assert_eq!(parse_date_parts("d", &answers), Err(DateProblem::NotReal(vec!["month"])));
+        assert_eq!(
+            parse_date_parts("d", &answers),
+            Err(DateProblem::NotReal(vec!["month"]))
+        );
     }
 
     #[test]

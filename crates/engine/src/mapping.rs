@@ -42,7 +42,10 @@ pub enum MappingError {
 pub fn request_for(service: &Service, answers: &Canonical) -> Result<AgencyRequest, MappingError> {
     let connector = &service.connector;
     let (content_type, body) = match &connector.body {
-        Body::Json(template) => ("application/json", fill_json(template, answers)?.to_string()),
+        Body::Json(template) => (
+            "application/json",
+            fill_json(template, answers)?.to_string(),
+        ),
         Body::Form(fields) => {
             let mut form = form_urlencoded::Serializer::new(String::new());
             for (name, template) in fields {
@@ -130,11 +133,19 @@ fn fill(template: &str, answers: &Canonical) -> Result<String, MappingError> {
     Ok(out)
 }
 
-fn fill_json(template: &serde_json::Value, answers: &Canonical) -> Result<serde_json::Value, MappingError> {
+fn fill_json(
+    template: &serde_json::Value,
+    answers: &Canonical,
+) -> Result<serde_json::Value, MappingError> {
     use serde_json::Value;
     Ok(match template {
         Value::String(s) => Value::String(fill(s, answers)?),
-        Value::Array(items) => Value::Array(items.iter().map(|v| fill_json(v, answers)).collect::<Result<_, _>>()?),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| fill_json(v, answers))
+                .collect::<Result<_, _>>()?,
+        ),
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| Ok((k.clone(), fill_json(v, answers)?)))
@@ -159,7 +170,10 @@ mod tests {
     use crate::text::Text;
 
     fn canonical(pairs: &[(&str, &str)]) -> Canonical {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn service(body: Body) -> Service {
@@ -179,44 +193,78 @@ mod tests {
     #[test]
     fn fills_a_nested_json_template() {
         let template = serde_json::json!({ "who": { "givenName": "{p.given}", "tags": ["{p.given} {p.family}", 3] }, "fixed": true });
-        let answers = canonical(&[("p.given", "Zoë \"Z\""), ("p.family", "Ng"), ("person.id", "7")]);
+        let answers = canonical(&[
+            ("p.given", "Zoë \"Z\""),
+            ("p.family", "Ng"),
+            ("person.id", "7"),
+        ]);
         let request = request_for(&service(Body::Json(template)), &answers).unwrap();
         assert_eq!(request.url, "/api/7/moves");
         assert_eq!(request.content_type, "application/json");
         let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
-        assert_eq!(body, serde_json::json!({ "who": { "givenName": "Zoë \"Z\"", "tags": ["Zoë \"Z\" Ng", 3] }, "fixed": true }));
+        assert_eq!(
+            body,
+            serde_json::json!({ "who": { "givenName": "Zoë \"Z\"", "tags": ["Zoë \"Z\" Ng", 3] }, "fixed": true })
+        );
     }
 
     #[test]
     fn encodes_a_form() {
-        let fields = BTreeMap::from([("first_name".to_string(), "{p.given}".to_string()), ("note".into(), "a {Literal} & more".into())]);
+        let fields = BTreeMap::from([
+            ("first_name".to_string(), "{p.given}".to_string()),
+            ("note".into(), "a {Literal} & more".into()),
+        ]);
         let answers = canonical(&[("p.given", "Ana María"), ("person.id", "7")]);
         let request = request_for(&service(Body::Form(fields)), &answers).unwrap();
-        assert_eq!(request.body, "first_name=Ana+Mar%C3%ADa&note=a+%7BLiteral%7D+%26+more");
+        assert_eq!(
+            request.body,
+            "first_name=Ana+Mar%C3%ADa&note=a+%7BLiteral%7D+%26+more"
+        );
     }
 
     #[test]
     fn names_a_missing_answer() {
         let fields = BTreeMap::from([("x".to_string(), "{p.missing}".to_string())]);
-        let err = request_for(&service(Body::Form(fields)), &canonical(&[("person.id", "1")])).unwrap_err();
-        assert_eq!(err.to_string(), "the request needs \"p.missing\", which was not answered");
+        let err = request_for(
+            &service(Body::Form(fields)),
+            &canonical(&[("person.id", "1")]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the request needs \"p.missing\", which was not answered"
+        );
     }
 
     #[test]
     fn reads_the_reference() {
         let s = service(Body::Form(BTreeMap::new()));
-        assert_eq!(reference_from(&s.connector, r#"{"data":{"ref":"EL/88231"}}"#).unwrap(), "EL/88231");
-        assert_eq!(reference_from(&s.connector, r#"{"data":{"ref":42}}"#).unwrap(), "42");
         assert_eq!(
-            reference_from(&s.connector, r#"{"data":{}}"#).unwrap_err().to_string(),
+            reference_from(&s.connector, r#"{"data":{"ref":"EL/88231"}}"#).unwrap(),
+            "EL/88231"
+        );
+        assert_eq!(
+            reference_from(&s.connector, r#"{"data":{"ref":42}}"#).unwrap(),
+            "42"
+        );
+        assert_eq!(
+            reference_from(&s.connector, r#"{"data":{}}"#)
+                .unwrap_err()
+                .to_string(),
             "the reply had no reference number at /data/ref"
         );
-        assert!(matches!(reference_from(&s.connector, "<html>"), Err(MappingError::ReplyNotJson(_))));
+        assert!(matches!(
+            reference_from(&s.connector, "<html>"),
+            Err(MappingError::ReplyNotJson(_))
+        ));
     }
 
     #[test]
     fn lists_template_keys() {
         let template = serde_json::json!({ "a": "{x.y}", "b": ["{z}"], "c": "{Not A Key}" });
-        assert_eq!(template_keys(&service(Body::Json(template)).connector), ["person.id", "x.y", "z"]);
+        assert_eq!(
+            template_keys(&service(Body::Json(template)).connector),
+            ["person.id", "x.y", "z"]
+        );
     }
 }

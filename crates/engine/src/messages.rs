@@ -18,7 +18,11 @@ pub fn date_must_include(name: &str, missing: &[&str]) -> String {
         [first, second] => format!("{first} and {second}"),
         _ => missing.join(", "),
     };
-    let article = if parts.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if parts.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!("{} must include {article} {parts}", capitalise(name))
 }
 
@@ -69,11 +73,17 @@ mod tests {
 
     #[test]
     fn date_messages_read_naturally() {
-        assert_eq!(date_must_include("the date you moved", &["month"]), "The date you moved must include a month");
+        assert_eq!(
+            date_must_include("the date you moved", &["month"]),
+            "The date you moved must include a month"
+        );
         assert_eq!(
             date_must_include("your date of birth", &["day", "year"]),
             "Your date of birth must include a day and year"
         );
-        assert_eq!(date_past("the date you moved"), "The date you moved must be in the past");
+        assert_eq!(
+            date_past("the date you moved"),
+            "The date you moved must be in the past"
+        );
     }
 }

@@ -22,7 +22,11 @@ impl Step {
     pub fn slug(self, journey: &Journey) -> String {
         match self {
             Step::Start => "start".into(),
-            Step::Question(i) => journey.pages.get(i).map(|p| p.id.clone()).unwrap_or_default(),
+            Step::Question(i) => journey
+                .pages
+                .get(i)
+                .map(|p| p.id.clone())
+                .unwrap_or_default(),
             Step::Check => "check-your-answers".into(),
             Step::Confirmation => "confirmation".into(),
         }
@@ -59,7 +63,12 @@ pub fn back_from(journey: &Journey, step: Step) -> Step {
 
 /// The first page whose answers are missing or wrong, if any: "Check your answers" and
 /// submitting are only for a complete journey.
-pub fn first_incomplete(journey: &Journey, answers: &Answers, today: Date, lang: &str) -> Option<usize> {
+pub fn first_incomplete(
+    journey: &Journey,
+    answers: &Answers,
+    today: Date,
+    lang: &str,
+) -> Option<usize> {
     journey
         .pages
         .iter()
@@ -68,7 +77,13 @@ pub fn first_incomplete(journey: &Journey, answers: &Answers, today: Date, lang:
 
 /// The step a person may be shown when they ask for `wanted` (e.g. with the browser's Back and
 /// Forward buttons): a later page only once the pages before it are answered.
-pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, today: Date, lang: &str) -> Step {
+pub fn reachable(
+    journey: &Journey,
+    wanted: Step,
+    answers: &Answers,
+    today: Date,
+    lang: &str,
+) -> Step {
     let incomplete = first_incomplete(journey, answers, today, lang);
     match (wanted, incomplete) {
         (Step::Question(i), Some(first)) if i > first => Step::Question(first),
@@ -92,7 +107,11 @@ mod tests {
         assert_eq!(after_continue(&j, 0, false), Step::Question(1));
         assert_eq!(after_continue(&j, 3, false), Step::Question(4));
         assert_eq!(after_continue(&j, 4, false), Step::Check);
-        assert_eq!(after_continue(&j, 1, true), Step::Check, "a change returns to check");
+        assert_eq!(
+            after_continue(&j, 1, true),
+            Step::Check,
+            "a change returns to check"
+        );
     }
 
     #[test]
@@ -108,18 +127,36 @@ mod tests {
         let j = journey();
         let today = Date::new(2026, 11, 23).unwrap();
         let mut answers = Answers::default();
-        assert_eq!(reachable(&j, Step::Check, &answers, today, "en"), Step::Question(0));
-        assert_eq!(reachable(&j, Step::Question(0), &answers, today, "en"), Step::Question(0));
+        assert_eq!(
+            reachable(&j, Step::Check, &answers, today, "en"),
+            Step::Question(0)
+        );
+        assert_eq!(
+            reachable(&j, Step::Question(0), &answers, today, "en"),
+            Step::Question(0)
+        );
         answers.set("person.name.given", "Ada");
         answers.set("person.name.family", "Lovelace");
-        assert_eq!(reachable(&j, Step::Question(3), &answers, today, "en"), Step::Question(1));
-        assert_eq!(reachable(&j, Step::Confirmation, &answers, today, "en"), Step::Start);
+        assert_eq!(
+            reachable(&j, Step::Question(3), &answers, today, "en"),
+            Step::Question(1)
+        );
+        assert_eq!(
+            reachable(&j, Step::Confirmation, &answers, today, "en"),
+            Step::Start
+        );
     }
 
     #[test]
     fn slugs_round_trip() {
         let j = journey();
-        for step in [Step::Start, Step::Question(0), Step::Question(4), Step::Check, Step::Confirmation] {
+        for step in [
+            Step::Start,
+            Step::Question(0),
+            Step::Question(4),
+            Step::Check,
+            Step::Confirmation,
+        ] {
             assert_eq!(Step::from_slug(&j, &step.slug(&j)), Some(step));
         }
         assert_eq!(Step::from_slug(&j, "no-such-page"), None);

@@ -25,7 +25,10 @@ pub fn normalise_uk(text: &str) -> Option<String> {
         let b = inward.as_bytes();
         b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
     };
-    let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
+    let outward_ok = matches!(
+        shape.as_str(),
+        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
+    );
     (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
 }
 
@@ -49,7 +52,15 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_postcode() {
-        for typed in ["", "SW1", "12345", "SW1A 1A", "SW1A-1AA", "ABCDE 1AA", "SW1A 1ÄA"] {
+        for typed in [
+            "",
+            "SW1",
+            "12345",
+            "SW1A 1A",
+            "SW1A-1AA",
+            "ABCDE 1AA",
+            "SW1A 1ÄA",
+        ] {
             assert_eq!(normalise_uk(typed), None, "{typed}");
         }
     }

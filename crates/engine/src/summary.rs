@@ -21,7 +21,12 @@ pub fn rows(journey: &Journey, answers: &Answers, lang: &str) -> Vec<SummaryRow>
         .enumerate()
         .flat_map(|(page, p)| p.questions.iter().map(move |q| (page, q)))
         .map(|(page, question)| {
-            let label = question.summary_label.as_ref().unwrap_or(&question.label).tr(lang).to_string();
+            let label = question
+                .summary_label
+                .as_ref()
+                .unwrap_or(&question.label)
+                .tr(lang)
+                .to_string();
             let canonical = field::canonical(question, answers);
             let lines = match question.kind {
                 FieldKind::Date => canonical
@@ -57,7 +62,8 @@ mod tests {
 
     #[test]
     fn answers_are_written_out() {
-        let journey = Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap();
+        let journey =
+            Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap();
         let mut answers = Answers::default();
         for (k, v) in [
             ("person.name.given", " Ada "),
@@ -73,9 +79,15 @@ mod tests {
         }
         let rows = rows(&journey, &answers, "en");
         assert_eq!(rows.len(), 5);
-        assert_eq!((rows[0].label.as_str(), rows[0].lines.clone()), ("Name", vec!["Ada Lovelace".to_string()]));
+        assert_eq!(
+            (rows[0].label.as_str(), rows[0].lines.clone()),
+            ("Name", vec!["Ada Lovelace".to_string()])
+        );
         assert_eq!(rows[1].lines, ["10 December 1985"]);
-        assert_eq!(rows[2].lines, ["12 St James's Square", "London", "SW1Y 4LB"]);
+        assert_eq!(
+            rows[2].lines,
+            ["12 St James's Square", "London", "SW1Y 4LB"]
+        );
         assert_eq!(rows[2].page, 2);
     }
 }

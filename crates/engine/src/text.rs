@@ -32,7 +32,10 @@ impl Localized<String> {
 
     /// An English-only text, handy in tests and built-in content.
     pub fn en(text: &str) -> Self {
-        Localized(BTreeMap::from([(DEFAULT_LANG.to_string(), text.to_string())]))
+        Localized(BTreeMap::from([(
+            DEFAULT_LANG.to_string(),
+            text.to_string(),
+        )]))
     }
 }
 

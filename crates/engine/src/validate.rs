@@ -31,22 +31,31 @@ pub fn validate_page(page: &Page, answers: &Answers, today: Date, lang: &str) ->
         .collect()
 }
 
-pub fn validate_question(question: &Question, answers: &Answers, today: Date, lang: &str) -> Vec<FieldError> {
+pub fn validate_question(
+    question: &Question,
+    answers: &Answers,
+    today: Date,
+    lang: &str,
+) -> Vec<FieldError> {
     let name = question.name.tr(lang);
-    let all_empty = question
-        .kind
-        .parts()
-        .iter()
-        .all(|p| answers.trimmed(&field::input_key(&question.key, p)).is_empty());
+    let all_empty = question.kind.parts().iter().all(|p| {
+        answers
+            .trimmed(&field::input_key(&question.key, p))
+            .is_empty()
+    });
     if all_empty && !question.required {
         return vec![];
     }
     let max_length = question.validate.iter().find_map(|rule| match rule {
-        Rule::MaxLength { max, message } => Some((*max, message.as_ref().map(|m| m.tr(lang).to_string()))),
+        Rule::MaxLength { max, message } => {
+            Some((*max, message.as_ref().map(|m| m.tr(lang).to_string())))
+        }
         _ => None,
     });
     match question.kind {
-        FieldKind::Date => validate_date(question, answers, today, lang).into_iter().collect(),
+        FieldKind::Date => validate_date(question, answers, today, lang)
+            .into_iter()
+            .collect(),
         FieldKind::Text => {
             let value = answers.trimmed(&question.key);
             let (max, custom) = max_length.unwrap_or((DEFAULT_MAX_LENGTH, None));
@@ -93,25 +102,47 @@ pub fn validate_question(question: &Question, answers: &Answers, today: Date, la
     }
 }
 
-fn validate_date(question: &Question, answers: &Answers, today: Date, lang: &str) -> Option<FieldError> {
+fn validate_date(
+    question: &Question,
+    answers: &Answers,
+    today: Date,
+    lang: &str,
+) -> Option<FieldError> {
     let name = question.name.tr(lang);
     let part_keys = |parts: &[&str]| -> Vec<String> {
-        parts.iter().map(|p| format!("{}.{p}", question.key)).collect()
+        parts
+            .iter()
+            .map(|p| format!("{}.{p}", question.key))
+            .collect()
     };
     let (message, parts) = match field::parse_date_parts(&question.key, answers) {
         Err(DateProblem::Empty) => (messages::enter(name), part_keys(&["day", "month", "year"])),
-        Err(DateProblem::Missing(missing)) => (messages::date_must_include(name, &missing), part_keys(&missing)),
-        Err(DateProblem::YearNotFourDigits) => (messages::date_year_four_digits(name), part_keys(&["year"])),
+        Err(DateProblem::Missing(missing)) => (
+            messages::date_must_include(name, &missing),
+            part_keys(&missing),
+        ),
+        Err(DateProblem::YearNotFourDigits) => {
+            (messages::date_year_four_digits(name), part_keys(&["year"]))
+        }
         Err(DateProblem::NotReal(wrong)) => (messages::date_not_real(name), part_keys(&wrong)),
         Ok(date) => {
             let broken = question.validate.iter().find_map(|rule| {
                 let (ok, default, custom) = match rule {
                     Rule::Past { message } => (date < today, messages::date_past(name), message),
-                    Rule::TodayOrPast { message } => (date <= today, messages::date_today_or_past(name), message),
-                    Rule::Future { message } => (date > today, messages::date_future(name), message),
+                    Rule::TodayOrPast { message } => {
+                        (date <= today, messages::date_today_or_past(name), message)
+                    }
+                    Rule::Future { message } => {
+                        (date > today, messages::date_future(name), message)
+                    }
                     Rule::MaxLength { .. } => return None,
                 };
-                (!ok).then(|| custom.as_ref().map(|m| m.tr(lang).to_string()).unwrap_or(default))
+                (!ok).then(|| {
+                    custom
+                        .as_ref()
+                        .map(|m| m.tr(lang).to_string())
+                        .unwrap_or(default)
+                })
             })?;
             (broken, part_keys(&["day", "month", "year"]))
         }
@@ -163,14 +194,30 @@ mod tests {
             ]
         );
         assert_eq!(
-            errors_on("name", &[("person.name.given", "Ada"), ("person.name.family", "  ")]),
+            errors_on(
+                "name",
+                &[("person.name.given", "Ada"), ("person.name.family", "  ")]
+            ),
             [pair("person.name.family", "Enter your last name")]
         );
-        assert!(errors_on("name", &[("person.name.given", "Ada"), ("person.name.family", "Lovelace")]).is_empty());
+        assert!(errors_on(
+            "name",
+            &[
+                ("person.name.given", "Ada"),
+                ("person.name.family", "Lovelace")
+            ]
+        )
+        .is_empty());
         let long = "x".repeat(101);
         assert_eq!(
-            errors_on("name", &[("person.name.given", &long), ("person.name.family", "L")]),
-            [pair("person.name.given", "First name must be 100 characters or fewer")]
+            errors_on(
+                "name",
+                &[("person.name.given", &long), ("person.name.family", "L")]
+            ),
+            [pair(
+                "person.name.given",
+                "First name must be 100 characters or fewer"
+            )]
         );
     }
 
@@ -179,23 +226,61 @@ mod tests {
         let dob = |d: &str, m: &str, y: &str| {
             errors_on(
                 "date-of-birth",
-                &[("person.date_of_birth.day", d), ("person.date_of_birth.month", m), ("person.date_of_birth.year", y)],
+                &[
+                    ("person.date_of_birth.day", d),
+                    ("person.date_of_birth.month", m),
+                    ("person.date_of_birth.year", y),
+                ],
             )
         };
         let key = "person.date_of_birth";
         assert_eq!(dob("", "", ""), [pair(key, "Enter your date of birth")]);
-        assert_eq!(dob("3", "", "1990"), [pair(key, "Your date of birth must include a month")]);
-        assert_eq!(dob("", "", "1990"), [pair(key, "Your date of birth must include a day and month")]);
-        assert_eq!(dob("3", "4", "90"), [pair(key, "The year of your date of birth must include 4 numbers, like 2026")]);
-        assert_eq!(dob("30", "2", "1990"), [pair(key, "Your date of birth must be a real date")]);
-        assert_eq!(dob("x", "2", "1990"), [pair(key, "Your date of birth must be a real date")]);
-        assert_eq!(dob("23", "11", "2026"), [pair(key, "Your date of birth must be in the past")]);
+        assert_eq!(
+            dob("3", "", "1990"),
+            [pair(key, "Your date of birth must include a month")]
+        );
+        assert_eq!(
+            dob("", "", "1990"),
+            [pair(key, "Your date of birth must include a day and month")]
+        );
+        assert_eq!(
+            dob("3", "4", "90"),
+            [pair(
+                key,
+                "The year of your date of birth must include 4 numbers, like 2026"
+            )]
+        );
+        assert_eq!(
+            dob("30", "2", "1990"),
+            [pair(key, "Your date of birth must be a real date")]
+        );
+        assert_eq!(
+            dob("x", "2", "1990"),
+            [pair(key, "Your date of birth must be a real date")]
+        );
+        assert_eq!(
+            dob("23", "11", "2026"),
+            [pair(key, "Your date of birth must be in the past")]
+        );
         assert!(dob("22", "11", "2026").is_empty());
         let moved = |d: &str| {
-            errors_on("move-date", &[("move.date.day", d), ("move.date.month", "11"), ("move.date.year", "2026")])
+            errors_on(
+                "move-date",
+                &[
+                    ("move.date.day", d),
+                    ("move.date.month", "11"),
+                    ("move.date.year", "2026"),
+                ],
+            )
         };
         assert!(moved("23").is_empty(), "moving today is allowed");
-        assert_eq!(moved("24"), [pair("move.date", "The date you moved must be today or in the past")]);
+        assert_eq!(
+            moved("24"),
+            [pair(
+                "move.date",
+                "The date you moved must be today or in the past"
+            )]
+        );
     }
 
     #[test]
@@ -208,7 +293,10 @@ mod tests {
         let errors = validate_page(page, &store, today(), "en");
         assert_eq!(errors[0].inputs, ["move.date.month"]);
         store.set("move.date.month", "13");
-        assert_eq!(validate_page(page, &store, today(), "en")[0].inputs, ["move.date.month"]);
+        assert_eq!(
+            validate_page(page, &store, today(), "en")[0].inputs,
+            ["move.date.month"]
+        );
     }
 
     #[test]
@@ -216,21 +304,41 @@ mod tests {
         assert_eq!(
             errors_on("new-address", &[]),
             [
-                pair("address.current.line1", "Enter the building and street of your new address"),
-                pair("address.current.town", "Enter the town or city of your new address"),
-                pair("address.current.postcode", "Enter the postcode of your new address"),
+                pair(
+                    "address.current.line1",
+                    "Enter the building and street of your new address"
+                ),
+                pair(
+                    "address.current.town",
+                    "Enter the town or city of your new address"
+                ),
+                pair(
+                    "address.current.postcode",
+                    "Enter the postcode of your new address"
+                ),
             ]
         );
         assert_eq!(
             errors_on(
                 "previous-address",
-                &[("address.previous.line1", "1 Road"), ("address.previous.town", "Bath"), ("address.previous.postcode", "BA1")]
+                &[
+                    ("address.previous.line1", "1 Road"),
+                    ("address.previous.town", "Bath"),
+                    ("address.previous.postcode", "BA1")
+                ]
             ),
-            [pair("address.previous.postcode", "Enter a real postcode for your previous address, like SW1A 1AA")]
+            [pair(
+                "address.previous.postcode",
+                "Enter a real postcode for your previous address, like SW1A 1AA"
+            )]
         );
         assert!(errors_on(
             "new-address",
-            &[("address.current.line1", "1 Road"), ("address.current.town", "Bath"), ("address.current.postcode", "ba1 1aa")]
+            &[
+                ("address.current.line1", "1 Road"),
+                ("address.current.town", "Bath"),
+                ("address.current.postcode", "ba1 1aa")
+            ]
         )
         .is_empty());
     }
@@ -240,13 +348,22 @@ mod tests {
         let mut journey = journey();
         let index = journey.page_index("move-date").unwrap();
         journey.pages[index].questions[0].validate = vec![Rule::Past {
-            message: Some(crate::text::Text::en("You cannot tell us about a move that has not happened")),
+            message: Some(crate::text::Text::en(
+                "You cannot tell us about a move that has not happened",
+            )),
         }];
         let mut store = Answers::default();
-        for (k, v) in [("move.date.day", "1"), ("move.date.month", "1"), ("move.date.year", "2030")] {
+        for (k, v) in [
+            ("move.date.day", "1"),
+            ("move.date.month", "1"),
+            ("move.date.year", "2030"),
+        ] {
             store.set(k, v);
         }
         let errors = validate_page(&journey.pages[index], &store, today(), "en");
-        assert_eq!(errors[0].message, "You cannot tell us about a move that has not happened");
+        assert_eq!(
+            errors[0].message,
+            "You cannot tell us about a move that has not happened"
+        );
     }
 }

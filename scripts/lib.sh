@@ -1,0 +1,236 @@
+# shellcheck shell=bash
+# Shared helpers for the scripts in scripts/. Source it, don't run it:
+#   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Every tool is installed from the project's own files (a fresh machine has
+# none of them), and every ensure_* function is idempotent: it checks the exact
+# version first and only installs when that check fails.
+
+set -euo pipefail
+# Also stop on errors inside $(...), which plain set -e ignores.
+shopt -s inherit_errexit
+
+# Repo root, from this file's location, so the scripts work from any cwd.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+cd "$ROOT"
+
+# wasm-opt (npm package binaryen, version 132) must win over anything older on
+# the machine, and `cargo install` puts trunk and wasm-bindgen in ~/.cargo/bin.
+CARGO_BIN="${CARGO_HOME:-${HOME:-/root}/.cargo}/bin"
+export PATH="$ROOT/node_modules/.bin:$CARGO_BIN:$PATH"
+
+# One shared target/ in the repo: the Playwright config runs
+# target/release/tell-once-agencies, so a CARGO_TARGET_DIR from the caller's
+# environment would make it test a stale (or missing) binary.
+unset CARGO_TARGET_DIR
+SERVER_BIN="$ROOT/target/release/tell-once-agencies"
+export SERVER_BIN
+
+# Never wait for a person: no apt prompts, no Playwright report server.
+export DEBIAN_FRONTEND=noninteractive
+export PLAYWRIGHT_HTML_OPEN="${PLAYWRIGHT_HTML_OPEN:-never}"
+export PW_TEST_HTML_REPORT_OPEN="${PW_TEST_HTML_REPORT_OPEN:-never}"
+
+SCRIPT_NAME="$(basename "$0")"
+CURRENT_STEP=""
+
+# step "message": a heading with the seconds since the script started
+# (bash's SECONDS), so slow steps are easy to spot in CI logs.
+step() {
+    CURRENT_STEP="$*"
+    printf '\n==> [%4ds] %s\n' "$SECONDS" "$*"
+}
+
+ok() { printf 'ok: %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() {
+    printf 'error: %s\n' "$*" >&2
+    exit 1
+}
+
+# Say where a failing script stopped; set -e alone would exit silently.
+# A script with its own EXIT trap passes the exit code in: on_exit "$rc".
+on_exit() {
+    local rc="${1:-$?}"
+    if [ "$rc" -ne 0 ]; then
+        printf '\n%s: FAILED (exit %d)%s after %ds\n' "$SCRIPT_NAME" "$rc" \
+            "${CURRENT_STEP:+ during step \"$CURRENT_STEP\"}" "$SECONDS" >&2
+    fi
+}
+trap on_exit EXIT
+
+# Run a command as root: directly, else through passwordless sudo (never a
+# password prompt: CI has no stdin), else fail saying what to run by hand.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo -n env DEBIAN_FRONTEND=noninteractive "$@"
+    else
+        die "need root to run: $*  (not root and no passwordless sudo; run it as root, then retry)"
+    fi
+}
+
+# First line of `cmd --version`, or empty if cmd is missing or fails.
+# (Output is captured, not piped into grep -q, so pipefail never sees SIGPIPE.)
+tool_version() {
+    local out
+    out="$("$@" --version 2>/dev/null)" || return 0
+    printf '%s\n' "${out%%$'\n'*}"
+}
+
+# The wasm-bindgen version in Cargo.lock: the `version` line right after
+# `name = "wasm-bindgen"` (exact match, so wasm-bindgen-futures etc. don't count).
+# wasm-bindgen-cli must equal it exactly, or the generated JS glue won't match.
+lock_wasm_bindgen_version() {
+    local lock="$ROOT/Cargo.lock" versions count
+    [ -f "$lock" ] || die "no Cargo.lock in $ROOT (needed to pick the wasm-bindgen-cli version)"
+    versions="$(awk '
+        found { if (sub(/^version = "/, "") && sub(/"$/, "")) print; found = 0 }
+        $0 == "name = \"wasm-bindgen\"" { found = 1 }
+    ' "$lock" | sort -u)"
+    [ -n "$versions" ] || die "Cargo.lock has no wasm-bindgen package"
+    count="$(printf '%s\n' "$versions" | wc -l)"
+    [ "$count" -eq 1 ] || die "Cargo.lock has several wasm-bindgen versions ($(printf "%s\n" "$versions" | paste -sd " " -)): unify them, trunk can use only one"
+    printf '%s\n' "$versions"
+}
+
+# A string value from Trunk.toml's [tools] table, e.g. trunk_tools_value wasm_bindgen.
+trunk_tools_value() {
+    local key="$1" toml="$ROOT/Trunk.toml"
+    [ -f "$toml" ] || return 0
+    awk -v key="$key" '
+        /^[[:space:]]*\[/ { in_tools = ($0 ~ /^[[:space:]]*\[tools\][[:space:]]*(#.*)?$/); next }
+        in_tools && $0 ~ "^[[:space:]]*" key "[[:space:]]*=" {
+            line = $0
+            sub(/^[^=]*=[[:space:]]*/, "", line)   # drop the key
+            sub(/[[:space:]]*#.*$/, "", line)      # and a trailing comment
+            gsub(/"/, "", line)                    # and the quotes
+            sub(/[[:space:]]+$/, "", line)
+            print line
+            exit
+        }
+    ' "$toml"
+}
+
+# Trunk.toml pins the tool versions it may use offline; they must be the ones
+# we install, else `trunk build --offline` tries to download and fails.
+check_trunk_pins() {
+    local lock_ver pinned pinned_opt have_opt
+    [ -f "$ROOT/Trunk.toml" ] || die "no Trunk.toml in $ROOT"
+    lock_ver="$(lock_wasm_bindgen_version)"
+    pinned="$(trunk_tools_value wasm_bindgen)"
+    [ -n "$pinned" ] || die "Trunk.toml has no [tools] wasm_bindgen pin; add: wasm_bindgen = \"$lock_ver\""
+    [ "$pinned" = "$lock_ver" ] ||
+        die "Trunk.toml pins wasm_bindgen = \"$pinned\" but Cargo.lock has wasm-bindgen $lock_ver: set Trunk.toml's [tools] wasm_bindgen = \"$lock_ver\""
+    ok "Trunk.toml wasm_bindgen = \"$pinned\" matches Cargo.lock"
+    pinned_opt="$(trunk_tools_value wasm_opt)"
+    if [ -n "$pinned_opt" ]; then
+        # `wasm-opt --version` prints e.g. "wasm-opt version 132 (version_132)".
+        have_opt="$(tool_version wasm-opt | sed -n 's/.*(\(version_[0-9]*\)).*/\1/p')"
+        [ "$have_opt" = "$pinned_opt" ] ||
+            die "Trunk.toml pins wasm_opt = \"$pinned_opt\" but wasm-opt on PATH is \"${have_opt:-missing}\" (from npm package binaryen; run scripts/setup.sh)"
+        ok "Trunk.toml wasm_opt = \"$pinned_opt\" matches $(command -v wasm-opt)"
+    fi
+}
+
+ensure_wasm_target() {
+    local installed
+    command -v rustup >/dev/null 2>&1 || die "rustup not found (needed to add the wasm32-unknown-unknown target)"
+    installed="$(rustup target list --installed)"
+    if printf '%s\n' "$installed" | grep -qx 'wasm32-unknown-unknown'; then
+        ok "rust target wasm32-unknown-unknown (already installed)"
+    else
+        info "installing rust target wasm32-unknown-unknown"
+        rustup target add wasm32-unknown-unknown
+    fi
+}
+
+# rustfmt and clippy ship with rustup's default profile but not its minimal one.
+ensure_rust_components() {
+    local missing=()
+    cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+    cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+    if [ "${#missing[@]}" -eq 0 ]; then
+        ok "$(tool_version cargo fmt), $(tool_version cargo clippy) (already installed)"
+    else
+        command -v rustup >/dev/null 2>&1 || die "cargo ${missing[*]} missing and no rustup to add them"
+        info "installing rust components: ${missing[*]}"
+        rustup component add "${missing[@]}"
+    fi
+}
+
+ensure_trunk() {
+    local have
+    have="$(tool_version trunk)"
+    if [[ "$have" =~ ^trunk\ 0\.21\. ]]; then
+        ok "$have (already installed)"
+        return
+    fi
+    info "installing trunk 0.21 (found: ${have:-none}); this compiles from source, a few minutes"
+    cargo install --locked trunk --version '~0.21'
+    have="$(tool_version trunk)"
+    [[ "$have" =~ ^trunk\ 0\.21\. ]] || die "trunk 0.21 install did not take: \`trunk --version\` says '${have:-nothing}' ($(command -v trunk || echo 'not on PATH'))"
+    ok "$have (installed)"
+}
+
+ensure_wasm_bindgen() {
+    local want have
+    want="$(lock_wasm_bindgen_version)"
+    have="$(tool_version wasm-bindgen)"
+    if [ "$have" = "wasm-bindgen $want" ]; then
+        ok "$have (already installed)"
+        return
+    fi
+    # Deliberately without --locked (the way this project installs it); the
+    # version itself is exact, which is what has to match Cargo.lock.
+    info "installing wasm-bindgen-cli $want to match Cargo.lock (found: ${have:-none}); compiles from source"
+    cargo install wasm-bindgen-cli --version "$want"
+    have="$(tool_version wasm-bindgen)"
+    [ "$have" = "wasm-bindgen $want" ] || die "wasm-bindgen-cli $want install did not take: \`wasm-bindgen --version\` says '${have:-nothing}'"
+    ok "$have (installed)"
+}
+
+# Playwright, axe and binaryen's wasm-opt come from package-lock.json.
+# Browsers are never downloaded (no network for that): tests use Debian's chromium.
+ensure_npm_packages() {
+    local stamp="$ROOT/node_modules/.package-lock.json" have
+    command -v npm >/dev/null 2>&1 || die "npm not found (Node.js is needed for Playwright and wasm-opt)"
+    [ -f "$ROOT/package-lock.json" ] || die "no package-lock.json in $ROOT"
+    if [ -d "$ROOT/node_modules" ] && [ -f "$stamp" ] && ! [ "$ROOT/package-lock.json" -nt "$stamp" ]; then
+        ok "npm packages (node_modules up to date with package-lock.json)"
+    else
+        info "installing npm packages (npm ci)"
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+    fi
+    [ -x "$ROOT/node_modules/.bin/wasm-opt" ] || die "node_modules/.bin/wasm-opt missing after npm ci (is binaryen in package.json?)"
+    have="$(tool_version wasm-opt)"
+    ok "${have:-wasm-opt (version unknown)} at node_modules/.bin/wasm-opt"
+}
+
+# Debian's Chromium: Playwright's own browser download can't work on this network.
+ensure_chromium() {
+    if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+        ok "$(tool_version /usr/bin/chromium) (already installed)"
+        return
+    fi
+    info "installing Debian packages chromium and chromium-driver"
+    as_root apt-get update
+    as_root apt-get install -y chromium chromium-driver
+    [ -x /usr/bin/chromium ] || die "/usr/bin/chromium still missing after apt-get install"
+    ok "$(tool_version /usr/bin/chromium) (installed)"
+}
+
+# Release build of the wasm app into dist/. --offline: trunk must use the
+# tools installed above, never try to download its own.
+build_app() {
+    check_trunk_pins
+    trunk build --release --offline
+    [ -f "$ROOT/dist/index.html" ] || die "trunk build finished but dist/index.html is missing"
+}
+
+# Native demo server (serves dist/ and the agencies' API).
+build_server() {
+    cargo build --release -p tell-once-agencies
+    [ -x "$SERVER_BIN" ] || die "cargo build finished but $SERVER_BIN is missing"
+}

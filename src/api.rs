@@ -1,0 +1,107 @@
+//! The network edge: fetching journey definitions and calling agencies' APIs, with gloo-net.
+//! Every failure becomes a typed problem the pages put in plain words.
+
+use gloo_net::http::{Request, RequestBuilder};
+use tell_once_engine::definition::Service;
+use tell_once_engine::mapping::{self, Canonical, MappingError};
+use tell_once_engine::{DefinitionError, Journey};
+
+/// Why a journey definition could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    Network(String),
+    Status(u16),
+    Definition(DefinitionError),
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadProblem::Network(detail) => write!(f, "could not be downloaded ({detail})"),
+            LoadProblem::Status(status) => {
+                write!(f, "could not be downloaded: the server answered {status}")
+            }
+            LoadProblem::Definition(problem) => write!(f, "cannot be used: {problem}"),
+        }
+    }
+}
+
+pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadProblem::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadProblem::Status(response.status()));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| LoadProblem::Network(e.to_string()))?;
+    Journey::from_json(&text).map_err(LoadProblem::Definition)
+}
+
+/// Why a service did not receive the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendProblem {
+    /// The journey's connector could not be filled in: a fault in the journey, not the person's.
+    Mapping(MappingError),
+    /// No answer from the agency: offline, or the agency is unreachable.
+    Network,
+    /// The agency answered with an error status, and what it said.
+    Rejected { status: u16, detail: String },
+    /// The agency accepted the request but its reply had no reference.
+    Reply(MappingError),
+}
+
+/// Sends the answers to one service's agency and returns the reference it gives.
+pub async fn send(service: &Service, answers: &Canonical) -> Result<String, SendProblem> {
+    let request = mapping::request_for(service, answers).map_err(SendProblem::Mapping)?;
+    let builder = match request.method.as_str() {
+        "PUT" => Request::put(&request.url),
+        "PATCH" => Request::patch(&request.url),
+        _ => Request::post(&request.url),
+    };
+    let response = with_headers(builder, request.content_type)
+        .body(request.body)
+        .map_err(|_| SendProblem::Network)?
+        .send()
+        .await
+        .map_err(|_| SendProblem::Network)?;
+    let status = response.status();
+    let reply = response.text().await.unwrap_or_default();
+    if !(200..300).contains(&status) {
+        return Err(SendProblem::Rejected {
+            status,
+            detail: agency_problems(&reply),
+        });
+    }
+    mapping::reference_from(&service.connector, &reply).map_err(SendProblem::Reply)
+}
+
+fn with_headers(builder: RequestBuilder, content_type: &str) -> RequestBuilder {
+    builder
+        .header("Content-Type", content_type)
+        .header("Accept", "application/json")
+}
+
+/// What an agency said was wrong, if its reply lists problems as `{"errors":[{"field","message"}]}`.
+fn agency_problems(reply: &str) -> String {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(reply) else {
+        return String::new();
+    };
+    json.get("errors")
+        .and_then(|e| e.as_array())
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let field = e.get("field").and_then(|f| f.as_str()).unwrap_or("");
+                    let message = e.get("message").and_then(|m| m.as_str()).unwrap_or("");
+                    format!("{field} {message}").trim().to_string()
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,145 @@
+//! The DOM edge: the root element, the clock, the document title, focus and the address bar.
+//! Nothing here knows about journeys.
+
+use crate::app::ROOT_ID;
+use tell_once_engine::Date;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The element the app lives in.
+pub fn root() -> Option<HtmlElement> {
+    document()?.get_element_by_id(ROOT_ID)?.dyn_into().ok()
+}
+
+/// Today in the person's own time zone: "in the past" means their past.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Runs `f` after the browser has laid out the new view.
+fn after_render(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(f);
+}
+
+/// Moves focus to the page's main heading, so a screen reader announces the new page and the
+/// keyboard starts from the top of it.
+pub fn focus_heading() {
+    after_render(|| {
+        let heading = root()
+            .and_then(|r| r.query_selector("h1").ok().flatten())
+            .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+        if let Some(heading) = heading {
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            let _ = heading.focus();
+        }
+    });
+}
+
+/// Focuses the element with this id once it is rendered (the error summary, a notice).
+pub fn focus_id(id: &str) {
+    let id = id.to_string();
+    after_render(move || {
+        if let Some(element) = element_by_id(&id) {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Focuses a form field from an error summary link, scrolling its label or legend into view
+/// first so the person sees what the field is (the GOV.UK error summary behaviour).
+pub fn focus_field(id: &str) {
+    let Some(input) = element_by_id(id) else {
+        return;
+    };
+    let label = input
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|f| f.query_selector("legend").ok().flatten())
+        .or_else(|| {
+            document()?
+                .query_selector(&format!("label[for='{id}']"))
+                .ok()
+                .flatten()
+        });
+    match label {
+        Some(label) => {
+            label.scroll_into_view();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = input.focus_with_options(&options);
+        }
+        None => {
+            let _ = input.focus();
+        }
+    }
+}
+
+fn element_by_id(id: &str) -> Option<HtmlElement> {
+    document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// The `page` parameter of the address, which names the step (never any answer).
+pub fn page_in_address() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("page")
+}
+
+/// A link to a step: the current address with its `page` parameter set.
+pub fn address_of_page(slug: &str) -> String {
+    let Some(url) = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|href| web_sys::Url::new(&href).ok())
+    else {
+        return format!("?page={slug}");
+    };
+    url.search_params().set("page", slug);
+    url.set_hash("");
+    url.href()
+}
+
+/// Records a step in the browser history, so Back and Forward move between steps.
+pub fn push_page(slug: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&address_of_page(slug)),
+        );
+    }
+}
+
+/// Corrects the address to the step shown, without adding to the history.
+pub fn replace_page(slug: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&address_of_page(slug)),
+        );
+    }
+}

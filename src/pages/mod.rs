@@ -1,0 +1,7 @@
+//! One component per kind of page in a journey.
+
+pub mod check;
+pub mod confirmation;
+pub mod problem;
+pub mod question;
+pub mod start;

@@ -1,0 +1,110 @@
+// A person completes Moving house with the keyboard alone, sees a reference number, and the
+// Elections Office has stored exactly one record with exactly what they entered.
+import { expect, test } from '@playwright/test';
+import { failOnPageErrors, heading, person, records, tabTo } from './support';
+
+test('completes moving house with the keyboard alone', async ({ page }) => {
+  failOnPageErrors(page);
+  const p = person();
+  await page.goto('/');
+  await expect(heading(page, 'Moving house')).toBeVisible();
+  await expect(page).toHaveTitle('Moving house – Tell Once');
+
+  // Start: Tab past the skip link to the Start button, press Enter.
+  await tabTo(page, page.getByRole('button', { name: 'Start now' }));
+  await page.keyboard.press('Enter');
+
+  // Name: focus is on the heading; Tab into the fields and type.
+  await expect(heading(page, 'What is your name?')).toBeFocused();
+  await expect(page).toHaveTitle('What is your name? – Moving house – Tell Once');
+  await tabTo(page, page.getByLabel('First name'));
+  await page.keyboard.type(p.given);
+  await tabTo(page, page.getByLabel('Last name'));
+  await page.keyboard.type(p.family);
+  // Shift+Tab goes back to the first name, which kept what was typed.
+  await tabTo(page, page.getByLabel('First name'), { back: true });
+  await expect(page.getByLabel('First name')).toHaveValue(p.given);
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+
+  // Date of birth: day, month, year.
+  await expect(heading(page, 'What is your date of birth?')).toBeFocused();
+  await tabTo(page, page.getByLabel('Day'));
+  await page.keyboard.type(p.dob.day);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(p.dob.month);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(p.dob.year);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // New address: four inputs in order, the optional one included.
+  await expect(heading(page, 'What is your new address?')).toBeFocused();
+  await tabTo(page, page.getByLabel('Address line 1'));
+  for (const value of [p.newAddress.line1, p.newAddress.line2, p.newAddress.town, p.newAddress.postcode]) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // The date you moved.
+  await expect(heading(page, 'When did you move?')).toBeFocused();
+  await tabTo(page, page.getByLabel('Day'));
+  for (const value of [p.moved.day, p.moved.month, p.moved.year]) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+
+  // Previous address: line 2 left empty.
+  await expect(heading(page, 'What was your previous address?')).toBeFocused();
+  await tabTo(page, page.getByLabel('Address line 1'));
+  await page.keyboard.type(p.previousAddress.line1);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(p.previousAddress.town);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(p.previousAddress.postcode);
+  await page.keyboard.press('Enter'); // Enter in a field submits the form, as in any form
+
+  // Check your answers: every answer, written out.
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  const summary = page.getByRole('definition');
+  await expect(summary.filter({ hasText: `${p.given} ${p.family}` })).toHaveCount(1);
+  await expect(summary.filter({ hasText: '10 December 1985' })).toHaveCount(1);
+  await expect(summary.filter({ hasText: '3 September 2025' })).toHaveCount(1);
+  await expect(summary.filter({ hasText: 'SW1Y 4LB' })).toHaveCount(1);
+
+  // Send with Space.
+  await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 20 });
+  await page.keyboard.press('Space');
+
+  await expect(heading(page, 'Details sent')).toBeFocused();
+  await expect(page).toHaveTitle('Details sent – Moving house – Tell Once');
+  const reference = (await page.getByText(/^EL\/\d+$/).innerText()).trim();
+  expect(reference).toMatch(/^EL\/\d+$/);
+
+  // Exactly one record, with exactly what was entered (in its canonical form).
+  const mine = records('elections').filter((r) => r.fields.first_name === p.given);
+  expect(mine).toHaveLength(1);
+  expect(mine[0].reference).toBe(reference);
+  expect(mine[0].content_type).toBe('application/x-www-form-urlencoded');
+  expect(mine[0].fields).toEqual({
+    first_name: p.given,
+    last_name: p.family,
+    date_of_birth: '1985-12-10',
+    new_address_line_1: p.newAddress.line1,
+    new_address_line_2: p.newAddress.line2,
+    new_town: p.newAddress.town,
+    new_postcode: 'SW1Y 4LB',
+    moved_on: '2025-09-03',
+    previous_address_line_1: p.previousAddress.line1,
+    previous_address_line_2: '',
+    previous_town: p.previousAddress.town,
+    previous_postcode: 'BA1 1AA',
+  });
+  // No personal data in the address bar at any point.
+  expect(page.url()).not.toContain(p.given);
+});

@@ -1,0 +1,75 @@
+// axe-core finds nothing on any page state: start, every question empty and in error, check
+// your answers, a failed send, and the confirmation.
+import { expect, test } from '@playwright/test';
+import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person } from './support';
+
+test('every page of Moving house, empty and in error', async ({ page }) => {
+  failOnPageErrors(page);
+  await page.goto('/');
+  await expect(heading(page, 'Moving house')).toBeVisible();
+  await expectNoAxeViolations(page, 'the start page');
+  await page.getByRole('button', { name: 'Start now' }).click();
+
+  const pages = ['What is your name?', 'What is your date of birth?', 'What is your new address?', 'When did you move?', 'What was your previous address?'];
+  const p = person();
+  const answers: Record<string, () => Promise<void>> = {
+    'What is your name?': async () => {
+      await page.getByLabel('First name').fill(p.given);
+      await page.getByLabel('Last name').fill(p.family);
+    },
+    'What is your date of birth?': async () => {
+      await page.getByLabel('Day').fill('1');
+      await page.getByLabel('Month').fill('2');
+      await page.getByLabel('Year').fill('1980');
+    },
+    'What is your new address?': async () => {
+      await page.getByLabel('Address line 1').fill('1 High Street');
+      await page.getByLabel('Town or city').fill('Leeds');
+      await page.getByLabel('Postcode').fill('LS1 4AP');
+    },
+    'When did you move?': async () => {
+      await page.getByLabel('Day').fill('1');
+      await page.getByLabel('Month').fill('2');
+      await page.getByLabel('Year').fill('2025');
+    },
+    'What was your previous address?': async () => {
+      await page.getByLabel('Address line 1').fill('2 Low Road');
+      await page.getByLabel('Town or city').fill('Bath');
+      await page.getByLabel('Postcode').fill('BA1 1AA');
+    },
+  };
+  for (const name of pages) {
+    await expect(heading(page, name)).toBeFocused();
+    await expectNoAxeViolations(page, `${name} (empty)`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+    await expectNoAxeViolations(page, `${name} (errors)`);
+    await answers[name]();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  await expectNoAxeViolations(page, 'check your answers');
+});
+
+test('a failed send and the confirmation', async ({ page }) => {
+  failOnPageErrors(page);
+  await answerAll(page, person());
+  // The agency is down once: the person is told, and nothing is lost.
+  let failures = 1;
+  await page.route('**/agencies/elections/**', async (route) => {
+    if (failures-- > 0) {
+      await route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[]}' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('button', { name: 'Send' }).click();
+  const notice = page.getByRole('heading', { name: 'Your details have not been sent' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByText('The Elections Office service is not working at the moment')).toBeVisible();
+  await expectNoAxeViolations(page, 'check your answers after a failed send');
+
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(heading(page, 'Details sent')).toBeFocused();
+  await expectNoAxeViolations(page, 'the confirmation page');
+});

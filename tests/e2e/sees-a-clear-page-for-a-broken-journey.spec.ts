@@ -1,0 +1,40 @@
+// A journey file that cannot be used gives an accessible page naming the problem: never a
+// blank page or a panic.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations, failOnPageErrors, heading } from './support';
+
+const GOOD = readFileSync('public/journeys/moving-house.json', 'utf8');
+
+const broken: Array<[string, { status?: number; body: string }, RegExp]> = [
+  [
+    'not JSON',
+    { body: '{\n  "format": "tell-once/journey@1",\n  "id": \n}' },
+    /The journey file journeys\/moving-house\.json cannot be used: it is not valid JSON: expected value \(line 4, column 1\)\./,
+  ],
+  [
+    'an unknown field type',
+    { body: GOOD.replace('"type": "date"', '"type": "colour"') },
+    /cannot be used: at pages\[1\]\.questions\[0\]\.type: unknown variant `colour`, expected one of `text`, `date`, `name`, `address`\./,
+  ],
+  [
+    'a template naming an unasked question',
+    { body: GOOD.replace('{move.date}', '{move.when}') },
+    /cannot be used: at services\[0\]\.connector: the template uses "\{move\.when\}", which no question asks for\./,
+  ],
+  ['missing', { status: 404, body: 'Not found' }, /could not be downloaded: the server answered 404\./],
+];
+
+for (const [what, response, problem] of broken) {
+  test(`a journey file that is ${what}`, async ({ page }) => {
+    failOnPageErrors(page);
+    await page.route('**/journeys/moving-house.json', (route) =>
+      route.fulfill({ status: response.status ?? 200, contentType: 'application/json', body: response.body }),
+    );
+    await page.goto('/');
+    await expect(heading(page, 'Sorry, there is a problem with this service')).toBeVisible();
+    await expect(page).toHaveTitle('Sorry, there is a problem with this service – Tell Once');
+    await expect(page.getByText(problem)).toBeVisible();
+    await expectNoAxeViolations(page, `the problem page (${what})`);
+  });
+}

@@ -1,0 +1,103 @@
+// What every end-to-end spec shares: axe with our tags, keyboard helpers, the agencies' records,
+// and a person's answers for Moving house.
+import { expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { DB, SERVER_BIN } from './server';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe on the page as it is now and fails with a readable list of any violations. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found, `axe violations on ${state}`).toEqual([]);
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, failing if it takes more than `max`. */
+export async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  const key = options.back ? 'Shift+Tab' : 'Tab';
+  for (let i = 0; i < (options.max ?? 12); i++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${key} never reached ${target}`);
+}
+
+/** Fails the test on any uncaught error or panic in the page. */
+export function failOnPageErrors(page: Page): void {
+  page.on('pageerror', (error) => {
+    throw new Error(`page error: ${error.message}`);
+  });
+}
+
+export interface AgencyRecord {
+  id: number;
+  agency: string;
+  endpoint: string;
+  content_type: string;
+  body: string;
+  fields: Record<string, string>;
+  reference: string;
+}
+
+/** What an agency has stored in SQLite, read with the server's own `records` command. */
+export function records(agency: string): AgencyRecord[] {
+  const out = execFileSync(SERVER_BIN, ['records', '--db', DB, '--agency', agency], { encoding: 'utf8' });
+  return JSON.parse(out) as AgencyRecord[];
+}
+
+/** A person with a name no other test uses, so each test finds exactly its own records. */
+export function person() {
+  const tag = randomUUID().slice(0, 8);
+  return {
+    given: `Ada${tag}`,
+    family: 'Lovelace-Byron',
+    dob: { day: '10', month: '12', year: '1985' },
+    newAddress: { line1: '12 St James’s Square', line2: 'Flat 3', town: 'London', postcode: 'sw1y 4lb' },
+    moved: { day: '3', month: '9', year: '2025' },
+    previousAddress: { line1: '1 Station Road', line2: '', town: 'Bath', postcode: 'BA1 1AA' },
+  };
+}
+export type Person = ReturnType<typeof person>;
+
+/** The heading that must have focus on each page. */
+export function heading(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('heading', { level: 1, name });
+}
+
+/** Answers every question page by mouse and typing (for specs about later pages). */
+export async function answerAll(page: Page, p: Person): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.getByLabel('First name').fill(p.given);
+  await page.getByLabel('Last name').fill(p.family);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillDate(page, 'What is your date of birth?', p.dob);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddress(page, 'What is your new address?', p.newAddress);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillDate(page, 'When did you move?', p.moved);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddress(page, 'What was your previous address?', p.previousAddress);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+}
+
+export async function fillDate(page: Page, group: string, date: { day: string; month: string; year: string }) {
+  const fieldset = page.getByRole('group', { name: group });
+  await fieldset.getByLabel('Day').fill(date.day);
+  await fieldset.getByLabel('Month').fill(date.month);
+  await fieldset.getByLabel('Year').fill(date.year);
+}
+
+export async function fillAddress(page: Page, group: string, a: Person['newAddress']) {
+  const fieldset = page.getByRole('group', { name: group });
+  await fieldset.getByLabel('Address line 1').fill(a.line1);
+  await fieldset.getByLabel('Address line 2 (optional)').fill(a.line2);
+  await fieldset.getByLabel('Town or city').fill(a.town);
+  await fieldset.getByLabel('Postcode').fill(a.postcode);
+}
