@@ -2,6 +2,7 @@
 //! Nothing here knows about journeys.
 
 use crate::app::ROOT_ID;
+use tell_once_engine::validate::PatternMatcher;
 use tell_once_engine::Date;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -28,6 +29,27 @@ pub fn today() -> Date {
         month: 1,
         day: 1,
     })
+}
+
+/// Journey patterns checked with the browser's own RegExp, so the app carries no regex engine.
+pub struct BrowserRegExp;
+
+impl PatternMatcher for BrowserRegExp {
+    fn is_match(&self, pattern: &str, text: &str) -> Option<bool> {
+        // `new RegExp` throws on an invalid pattern: construct it through Reflect, which
+        // returns the exception as an error instead (and needs no eval, so a strict CSP holds).
+        let constructor: js_sys::Function =
+            js_sys::Reflect::get(&js_sys::global(), &"RegExp".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+        let arguments = js_sys::Array::of2(&pattern.into(), &"u".into());
+        let regexp: js_sys::RegExp = js_sys::Reflect::construct(&constructor, &arguments)
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(regexp.test(text))
+    }
 }
 
 pub fn set_title(title: &str) {

@@ -8,6 +8,7 @@ use crate::pages::{
 use leptos::prelude::*;
 use std::sync::Arc;
 use tell_once_engine::navigate::{self, Step};
+use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
 
 /// The language texts are shown in. English only, for now.
@@ -68,9 +69,17 @@ impl Flow {
         if wanted == Step::Confirmation && receipts_exist {
             return wanted;
         }
-        self.answers.with_untracked(|answers| {
-            navigate::reachable(&journey, wanted, answers, browser::today(), LANG)
-        })
+        self.answers
+            .with_untracked(|answers| navigate::reachable(&journey, wanted, answers, env()))
+    }
+}
+
+/// What validation needs from the browser: today, the language and its RegExp.
+pub fn env() -> Env<'static> {
+    Env {
+        today: browser::today(),
+        lang: LANG,
+        patterns: &browser::BrowserRegExp,
     }
 }
 

@@ -62,7 +62,7 @@ pub fn ErrorMessage(id: String, message: Signal<Option<String>>) -> impl IntoVie
 }
 
 /// How an input looks and what it is for.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct InputOptions {
     pub autocomplete: Option<String>,
     /// Characters wide (GOV.UK fixed widths), or full width.
@@ -73,6 +73,38 @@ pub struct InputOptions {
     pub label_is_heading: bool,
     /// The message is shown by the enclosing group (a date's parts), not by this input.
     pub in_group: bool,
+    /// The input's `type`: "text", "email" or "tel".
+    pub input_type: &'static str,
+    /// `inputmode`, e.g. "numeric" or "decimal", for the right phone keyboard.
+    pub input_mode: Option<&'static str>,
+    /// Shown before the input, e.g. a currency sign.
+    pub prefix: Option<String>,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            autocomplete: None,
+            width: None,
+            numeric: false,
+            label_is_heading: false,
+            in_group: false,
+            input_type: "text",
+            input_mode: None,
+            prefix: None,
+        }
+    }
+}
+
+/// The label of a field, inside the page heading when it is the page's only question.
+pub fn label_view(id: &str, label: String, is_heading: bool) -> AnyView {
+    let label =
+        view! { <label class="label" class:label--l=is_heading for=id.to_string()>{label}</label> };
+    if is_heading {
+        view! { <h1 class="label-wrapper" tabindex="-1">{label}</h1> }.into_any()
+    } else {
+        label.into_any()
+    }
 }
 
 /// One text input bound to an answer key: label, hint, error and the input itself.
@@ -95,14 +127,7 @@ pub fn Input(
     // keystroke goes to the answer store, so nothing typed is ever lost or overwritten.
     let initial = flow.answers.with_untracked(|a| a.get(&key).to_string());
     let has_hint = hint.is_some();
-    let label_view = {
-        let label = view! { <label class="label" class:label--l=options.label_is_heading for=id.clone()>{label}</label> };
-        if options.label_is_heading {
-            view! { <h1 class="label-wrapper" tabindex="-1">{label}</h1> }.into_any()
-        } else {
-            label.into_any()
-        }
-    };
+    let label_view = label_view(&id, label, options.label_is_heading);
     let width_class = options
         .width
         .map(|w| format!("input--width-{w}"))
@@ -114,15 +139,17 @@ pub fn Input(
             {label_view}
             {hint.map(|hint| view! { <div class="hint" id=hint_id(&id)>{hint}</div> })}
             <ErrorMessage id=id.clone() message=error/>
+            <div class="input-wrapper">
+            {options.prefix.map(|prefix| view! { <div class="input-prefix" aria-hidden="true">{prefix}</div> })}
             <input
                 class=format!("input {width_class}")
                 class:input--error=move || invalid.get()
                 id=id.clone()
                 name=id.clone()
-                type="text"
+                type=options.input_type
                 prop:value=initial
                 autocomplete=options.autocomplete
-                inputmode=options.numeric.then_some("numeric")
+                inputmode=options.input_mode.or(options.numeric.then_some("numeric"))
                 spellcheck="false"
                 aria-describedby=move || described_by(&describe_id, has_hint, error.with(Option::is_some))
                 aria-invalid=move || if invalid.get() { "true" } else { "false" }
@@ -131,6 +158,7 @@ pub fn Input(
                     flow.answers.update(|answers| answers.set(&input_key, &value));
                 }
             />
+            </div>
         </div>
     }
 }

@@ -1,7 +1,12 @@
-//! Reusable pieces of pages. Every form input goes through `field::Input`, where the
-//! accessible wiring (label, hint, error, aria-describedby, aria-invalid) is written once.
+//! Reusable pieces of pages. Every text input goes through `field::Input`, where the
+//! accessible wiring (label, hint, error, aria-describedby, aria-invalid) is written once;
+//! each other field kind has its own file and uses the same helpers.
 
 pub mod back_link;
+pub mod checkboxes;
 pub mod error_summary;
 pub mod field;
 pub mod question_field;
+pub mod radios;
+pub mod select;
+pub mod textarea;

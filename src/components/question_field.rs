@@ -1,9 +1,13 @@
-//! A question of any field type: a single input with its label, or a fieldset of parts with
-//! the question as its legend.
+//! A question of any field type: a single control with its label, or a fieldset with the
+//! question as its legend (dates, names, addresses, radios, checkboxes).
 
+use crate::components::checkboxes::Checkboxes;
 use crate::components::field::{
     described_by, error_for, hint_id, ErrorMessage, Input, InputOptions,
 };
+use crate::components::radios::Radios;
+use crate::components::select::Select;
+use crate::components::textarea::Textarea;
 use crate::flow::LANG;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
@@ -13,25 +17,38 @@ use tell_once_engine::field::{self, html_id, FieldKind};
 pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
     let hint = question.hint.as_ref().map(|h| h.tr(LANG).to_string());
     let label = question.label.tr(LANG).to_string();
-    if !question.kind.is_group() {
-        let part = &question.kind.parts()[0];
-        let options = InputOptions {
-            autocomplete: field::autocomplete(&question, part),
-            width: part.width,
-            numeric: part.numeric,
-            label_is_heading: is_heading,
-            in_group: false,
-        };
-        return view! { <Input key=question.key.clone() label hint options/> }.into_any();
+    match question.kind {
+        FieldKind::LongText => return view! { <Textarea question is_heading/> }.into_any(),
+        FieldKind::Select => return view! { <Select question is_heading/> }.into_any(),
+        kind if !kind.is_group() => {
+            let part = &field::parts(&question)[0];
+            let options = InputOptions {
+                autocomplete: field::autocomplete(&question, part),
+                width: part.width,
+                numeric: part.numeric,
+                label_is_heading: is_heading,
+                input_type: match kind {
+                    FieldKind::Email => "email",
+                    FieldKind::Phone => "tel",
+                    _ => "text",
+                },
+                input_mode: matches!(kind, FieldKind::Number | FieldKind::Currency)
+                    .then_some("decimal"),
+                prefix: question.prefix.as_ref().map(|p| p.tr(LANG).to_string()),
+                ..InputOptions::default()
+            };
+            return view! { <Input key=question.key.clone() label hint options/> }.into_any();
+        }
+        _ => {}
     }
 
     let id = html_id(&question.key);
-    let is_date = question.kind == FieldKind::Date;
-    // A date has one message for its three inputs; a name or an address has one per input.
-    let error = if is_date {
-        error_for(question.key.clone())
-    } else {
+    let kind = question.kind;
+    // A name or an address has a message per input; every other group has one for the group.
+    let error = if kind.is_composite() {
         Signal::stored(None)
+    } else {
+        error_for(question.key.clone())
     };
     let has_hint = hint.is_some();
     let legend = if is_heading {
@@ -44,44 +61,52 @@ pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
     } else {
         view! { <legend class="fieldset__legend fieldset__legend--m">{label}</legend> }.into_any()
     };
-    let parts = question
-        .kind
-        .parts()
-        .iter()
-        .map(|part| {
-            let options = InputOptions {
-                autocomplete: field::autocomplete(&question, part),
-                width: part.width,
-                numeric: part.numeric,
-                label_is_heading: false,
-                in_group: is_date,
-            };
-            let input = view! {
-                <Input key=field::input_key(&question.key, part) label=part.label.to_string() hint=None options/>
-            };
+    let content = match kind {
+        FieldKind::YesNo | FieldKind::Radios => {
+            view! { <Radios question=question.clone()/> }.into_any()
+        }
+        FieldKind::Checkboxes => view! { <Checkboxes question=question.clone()/> }.into_any(),
+        _ => {
+            let is_date = kind == FieldKind::Date;
+            let parts = field::parts(&question)
+                .iter()
+                .map(|part| {
+                    let options = InputOptions {
+                        autocomplete: field::autocomplete(&question, part),
+                        width: part.width,
+                        numeric: part.numeric,
+                        in_group: is_date,
+                        ..InputOptions::default()
+                    };
+                    let input = view! {
+                        <Input key=field::input_key(&question.key, part) label=part.label.to_string() hint=None options/>
+                    };
+                    if is_date {
+                        view! { <div class="date-input__item">{input}</div> }.into_any()
+                    } else {
+                        input.into_any()
+                    }
+                })
+                .collect_view();
             if is_date {
-                view! { <div class="date-input__item">{input}</div> }.into_any()
+                view! { <div class="date-input" id=id.clone()>{parts}</div> }.into_any()
             } else {
-                input.into_any()
+                parts.into_any()
             }
-        })
-        .collect_view();
+        }
+    };
     let describe_id = id.clone();
     view! {
         <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
             <fieldset
                 class="fieldset"
-                role=is_date.then_some("group")
+                role=(kind == FieldKind::Date).then_some("group")
                 aria-describedby=move || described_by(&describe_id, has_hint, error.with(Option::is_some))
             >
                 {legend}
                 {hint.map(|hint| view! { <div class="hint" id=hint_id(&id)>{hint}</div> })}
                 <ErrorMessage id=id.clone() message=error/>
-                {if is_date {
-                    view! { <div class="date-input" id=id.clone()>{parts}</div> }.into_any()
-                } else {
-                    parts.into_any()
-                }}
+                {content}
             </fieldset>
         </div>
     }

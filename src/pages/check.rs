@@ -3,7 +3,7 @@
 use crate::api::{self, SendProblem};
 use crate::browser;
 use crate::components::back_link::BackLink;
-use crate::flow::{use_flow, Receipt, LANG};
+use crate::flow::{env, use_flow, Receipt, LANG};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tell_once_engine::mapping::canonical_answers;
@@ -44,12 +44,12 @@ pub fn CheckPage() -> impl IntoView {
         // Only a complete journey is sent: if anything is missing, show that page's errors.
         let incomplete = flow
             .answers
-            .with_untracked(|a| navigate::first_incomplete(&journey, a, browser::today(), LANG));
+            .with_untracked(|a| navigate::first_incomplete(&journey, a, env()));
         if let Some(index) = incomplete {
             flow.go(Step::Question(index));
-            let errors = flow.answers.with_untracked(|a| {
-                validate_page(&journey.pages[index], a, browser::today(), LANG)
-            });
+            let errors = flow
+                .answers
+                .with_untracked(|a| validate_page(&journey.pages[index], a, env()));
             flow.errors.set(errors);
             return;
         }

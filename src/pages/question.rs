@@ -4,7 +4,7 @@ use crate::browser;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
-use crate::flow::{use_flow, LANG};
+use crate::flow::{env, use_flow, LANG};
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Step};
 use tell_once_engine::validate::validate_page;
@@ -24,9 +24,9 @@ pub fn QuestionPage(index: usize) -> impl IntoView {
     let page_for_submit = page.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let errors = flow.answers.with_untracked(|answers| {
-            validate_page(&page_for_submit, answers, browser::today(), LANG)
-        });
+        let errors = flow
+            .answers
+            .with_untracked(|answers| validate_page(&page_for_submit, answers, env()));
         if errors.is_empty() {
             flow.go(navigate::after_continue(
                 &flow.journey(),

@@ -23,6 +23,20 @@ impl Answers {
         self.0.insert(key.to_string(), value.to_string());
     }
 
+    /// The options chosen for a checkboxes question, in the order chosen.
+    pub fn list(&self, key: &str) -> Vec<&str> {
+        self.get(key)
+            .split('\n')
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// Stores the options chosen for a checkboxes question. Option values never contain a
+    /// newline (the journey checks), so one line per option is unambiguous.
+    pub fn set_list(&mut self, key: &str, values: &[String]) {
+        self.set(key, &values.join("\n"));
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
         self.0.iter()
     }

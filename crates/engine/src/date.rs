@@ -56,6 +56,19 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// Whole years from `self` (e.g. a date of birth) to `later`: a person's age. Someone born
+    /// on 29 February has their birthday on 1 March in other years.
+    pub fn full_years_until(self, later: Date) -> i32 {
+        let before_birthday = (later.month, later.day) < (self.month, self.day);
+        later.year - self.year - i32::from(before_birthday)
+    }
+
+    /// Whole months from `self` to `later`.
+    pub fn full_months_until(self, later: Date) -> i32 {
+        let months = (later.year - self.year) * 12 + later.month as i32 - self.month as i32;
+        months - i32::from(later.day < self.day)
+    }
+
     /// The date in words, e.g. "1 March 2026".
     pub fn long_form(self) -> String {
         format!(
@@ -110,6 +123,19 @@ mod tests {
         assert!(Date::parse_iso("2026-3-1").is_none());
         assert!(Date::parse_iso("2026-02-30").is_none());
         assert!(Date::new(2025, 12, 31).unwrap() < d);
+    }
+
+    #[test]
+    fn counts_years_and_months() {
+        let born = Date::new(1990, 6, 15).unwrap();
+        assert_eq!(born.full_years_until(Date::new(2026, 6, 14).unwrap()), 35);
+        assert_eq!(born.full_years_until(Date::new(2026, 6, 15).unwrap()), 36);
+        let leap = Date::new(2000, 2, 29).unwrap();
+        assert_eq!(leap.full_years_until(Date::new(2026, 2, 28).unwrap()), 25);
+        assert_eq!(leap.full_years_until(Date::new(2026, 3, 1).unwrap()), 26);
+        assert_eq!(born.full_months_until(Date::new(1990, 7, 14).unwrap()), 0);
+        assert_eq!(born.full_months_until(Date::new(1990, 7, 15).unwrap()), 1);
+        assert_eq!(born.full_months_until(Date::new(2055, 3, 15).unwrap()), 777);
     }
 
     #[test]

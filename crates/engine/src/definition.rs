@@ -2,7 +2,7 @@
 //! time, so every problem in it is reported with where it is (line and column, or a JSON path)
 //! and what is wrong, never a panic.
 
-use crate::field::{self, FieldKind};
+use crate::field::{self, Country, FieldKind};
 use crate::text::{Localized, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,6 +73,76 @@ pub struct Question {
     pub autocomplete: Option<String>,
     #[serde(default)]
     pub validate: Vec<Rule>,
+    /// The options of a radios, checkboxes or select question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// The address format of an address question: `uk` (the default) or `us`.
+    #[serde(default)]
+    pub country: Country,
+    /// Shown before a number or amount, e.g. `{"en": "$"}`.
+    #[serde(default)]
+    pub prefix: Option<Text>,
+    /// The shape of a national identifier: a pattern for the browser's RegExp, and an example
+    /// that shows the person the format.
+    #[serde(default)]
+    pub format: Option<IdFormat>,
+}
+
+/// The format of a national identifier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdFormat {
+    /// A JavaScript regular expression the whole answer (without spaces and dashes,
+    /// upper-cased) must match, e.g. `^[A-Z]{2}[0-9]{6}[A-D]$`.
+    pub pattern: String,
+    /// An example in the right format, used in the message: "like QQ123456C".
+    pub example: String,
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// What is stored and sent: letters, digits, `-` and `_`.
+    pub value: String,
+    pub label: Text,
+    #[serde(default)]
+    pub hint: Option<Text>,
+    /// "None of these": choosing it clears the others, and the others clear it.
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+impl Choice {
+    pub fn new(value: &str, label: &str) -> Choice {
+        Choice {
+            value: value.into(),
+            label: Text::en(label),
+            hint: None,
+            exclusive: false,
+        }
+    }
+}
+
+impl Question {
+    /// A required question with English texts and no rules: a start for tests and tools.
+    pub fn new(key: &str, kind: FieldKind, label: &str, name: &str) -> Question {
+        Question {
+            key: key.into(),
+            kind,
+            label: Text::en(label),
+            hint: None,
+            name: Text::en(name),
+            summary_label: None,
+            required: true,
+            autocomplete: None,
+            validate: Vec::new(),
+            options: Vec::new(),
+            country: Country::Uk,
+            prefix: None,
+            format: None,
+        }
+    }
 }
 
 fn required_by_default() -> bool {
@@ -99,12 +169,91 @@ pub enum Rule {
         #[serde(default)]
         message: Option<Text>,
     },
+    /// A date within the last this many days (and not in the future).
+    WithinDays {
+        days: u32,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A date before the date answered at another key.
+    Before {
+        key: String,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A date after the date answered at another key.
+    After {
+        key: String,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A date of birth at least this many years ago.
+    AgeAtLeast {
+        years: u32,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A date of birth at most this many years ago.
+    AgeAtMost {
+        years: u32,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// At least this many characters (in every part of a composite field).
+    MinLength {
+        min: usize,
+        #[serde(default)]
+        message: Option<Text>,
+    },
     /// At most this many characters (in every part of a composite field).
     MaxLength {
         max: usize,
         #[serde(default)]
         message: Option<Text>,
     },
+    /// A number or amount at least this.
+    Min {
+        min: f64,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A number or amount at most this.
+    Max {
+        max: f64,
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// A whole number.
+    Whole {
+        #[serde(default)]
+        message: Option<Text>,
+    },
+    /// Text matching a JavaScript regular expression (the browser's own RegExp, so the app
+    /// carries no regex engine). The message is required: only the author knows what the
+    /// pattern means.
+    Pattern { pattern: String, message: Text },
+}
+
+impl Rule {
+    /// The author's message for this rule, if any.
+    pub fn message(&self) -> Option<&Text> {
+        match self {
+            Rule::Past { message }
+            | Rule::TodayOrPast { message }
+            | Rule::Future { message }
+            | Rule::WithinDays { message, .. }
+            | Rule::Before { message, .. }
+            | Rule::After { message, .. }
+            | Rule::AgeAtLeast { message, .. }
+            | Rule::AgeAtMost { message, .. }
+            | Rule::MinLength { message, .. }
+            | Rule::MaxLength { message, .. }
+            | Rule::Min { message, .. }
+            | Rule::Max { message, .. }
+            | Rule::Whole { message } => message.as_ref(),
+            Rule::Pattern { message, .. } => Some(message),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -239,10 +388,14 @@ impl Journey {
                 );
             }
             for (q, question) in page.questions.iter().enumerate() {
+                let at = format!("pages[{p}].questions[{q}]");
+                if let Some(message) = question_problem(question, &keys) {
+                    return problem(at, message);
+                }
                 for key in field::answer_keys(question) {
                     if !keys.insert(key.clone()) {
                         return problem(
-                            format!("pages[{p}].questions[{q}].key"),
+                            format!("{at}.key"),
                             format!("the answer \"{key}\" is asked for twice"),
                         );
                     }
@@ -300,6 +453,79 @@ impl Page {
     pub fn question_is_heading(&self) -> bool {
         self.title.is_none() && self.questions.len() == 1
     }
+}
+
+/// What is wrong with one question on its own, given the answer keys asked before it.
+fn question_problem(question: &Question, asked_before: &BTreeSet<String>) -> Option<String> {
+    let key_ok = !question.key.is_empty()
+        && question.key.split('.').all(|seg| {
+            !seg.is_empty()
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        });
+    if !key_ok {
+        return Some(format!(
+            "the key \"{}\" must be dot-separated words of lower-case letters, digits and _",
+            question.key
+        ));
+    }
+    let kind = question.kind;
+    if matches!(
+        kind,
+        FieldKind::Radios | FieldKind::Checkboxes | FieldKind::Select
+    ) && question.options.len() < 2
+    {
+        return Some("a question of this type needs at least two options".into());
+    }
+    if !question.options.is_empty()
+        && !matches!(
+            kind,
+            FieldKind::Radios | FieldKind::Checkboxes | FieldKind::Select
+        )
+    {
+        return Some("only radios, checkboxes and select questions have options".into());
+    }
+    let mut values = BTreeSet::new();
+    for choice in &question.options {
+        if choice.value.is_empty()
+            || !choice
+                .value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Some(format!(
+                "the option value \"{}\" must be letters, digits, - and _",
+                choice.value
+            ));
+        }
+        if !values.insert(choice.value.as_str()) {
+            return Some(format!(
+                "the option value \"{}\" is used twice",
+                choice.value
+            ));
+        }
+        if choice.exclusive && kind != FieldKind::Checkboxes {
+            return Some("only a checkboxes option can be exclusive".into());
+        }
+    }
+    if kind == FieldKind::NationalId && question.format.is_none() {
+        return Some(
+            "a national_id question needs a \"format\" with a pattern and an example".into(),
+        );
+    }
+    for rule in &question.validate {
+        let compared = match rule {
+            Rule::Before { key, .. } | Rule::After { key, .. } => Some(key),
+            _ => None,
+        };
+        if let Some(key) = compared.filter(|key| !asked_before.contains(*key)) {
+            return Some(format!(
+                "the rule compares with \"{key}\", which is not a date asked on an earlier page"
+            ));
+        }
+    }
+    None
 }
 
 /// serde_json appends "at line L column C" to its messages; we say where in our own words.
@@ -394,5 +620,24 @@ mod tests {
             Journey::from_json(&unknown_key).unwrap_err().to_string(),
             "at services[0].connector: the template uses \"{move.when}\", which no question asks for"
         );
+    }
+
+    #[test]
+    fn question_problems_are_named() {
+        let cases = [
+            ("\"key\": \"person.name\"", "\"key\": \"Person.Name\"", "at pages[0].questions[0]: the key \"Person.Name\" must be dot-separated words of lower-case letters, digits and _"),
+            ("\"type\": \"name\"", "\"type\": \"radios\"", "at pages[0].questions[0]: a question of this type needs at least two options"),
+            ("\"type\": \"name\"", "\"type\": \"national_id\"", "at pages[0].questions[0]: a national_id question needs a \"format\" with a pattern and an example"),
+            (
+                "\"validate\": [{ \"rule\": \"past\" }]",
+                "\"validate\": [{ \"rule\": \"after\", \"key\": \"move.date\" }]",
+                "at pages[1].questions[0]: the rule compares with \"move.date\", which is not a date asked on an earlier page",
+            ),
+        ];
+        for (from, to, expected) in cases {
+            assert!(MOVING_HOUSE.contains(from), "fixture has {from}");
+            let bad = MOVING_HOUSE.replacen(from, to, 1);
+            assert_eq!(Journey::from_json(&bad).unwrap_err().to_string(), expected);
+        }
     }
 }

@@ -4,21 +4,50 @@
 
 use crate::answers::Answers;
 use crate::date::Date;
-use crate::definition::Question;
+use crate::definition::{Choice, Question};
 use crate::postcode;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     /// One line of text.
     Text,
+    /// Several lines of text.
+    LongText,
+    /// A number, whole or decimal.
+    Number,
+    /// An amount of money, in units and hundredths ("600" or "193.54").
+    Currency,
+    Email,
+    Phone,
     /// Day, month and year, as three inputs (the GOV.UK date input pattern).
     Date,
+    /// Yes or No, as two radios.
+    YesNo,
+    /// One of the question's options, as radios.
+    Radios,
+    /// Any of the question's options, as checkboxes; an option marked `exclusive` ("None of
+    /// these") cannot be chosen with the others.
+    Checkboxes,
+    /// One of the question's options, from a drop-down list (for long lists).
+    Select,
     /// First and last name.
     Name,
-    /// A UK address: two lines, town and postcode.
+    /// An address: lines, town and a UK postcode or a US state and ZIP code.
     Address,
+    /// A national identifier with a pattern, e.g. a taxpayer or licence number.
+    NationalId,
+}
+
+/// Which country's address format an address question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Country {
+    #[default]
+    Uk,
+    Us,
 }
 
 /// One input of a field.
@@ -49,6 +78,16 @@ const fn part(name: &'static str, label: &'static str, autocomplete: Option<&'st
 }
 
 const TEXT: [Part; 1] = [part("", "", None)];
+const NUMBER: [Part; 1] = [Part {
+    width: Some(10),
+    numeric: true,
+    ..part("", "", None)
+}];
+const EMAIL: [Part; 1] = [part("", "", Some("email"))];
+const PHONE: [Part; 1] = [Part {
+    width: Some(20),
+    ..part("", "", Some("tel"))
+}];
 const DATE: [Part; 3] = [
     Part {
         width: Some(2),
@@ -70,7 +109,7 @@ const NAME: [Part; 2] = [
     part("given", "First name", Some("given-name")),
     part("family", "Last name", Some("family-name")),
 ];
-const ADDRESS: [Part; 4] = [
+const ADDRESS_UK: [Part; 4] = [
     part("line1", "Address line 1", Some("address-line1")),
     Part {
         optional: true,
@@ -82,20 +121,78 @@ const ADDRESS: [Part; 4] = [
         ..part("postcode", "Postcode", Some("postal-code"))
     },
 ];
+const ADDRESS_US: [Part; 5] = [
+    part("line1", "Street address", Some("address-line1")),
+    Part {
+        optional: true,
+        ..part(
+            "line2",
+            "Apartment, suite or unit (optional)",
+            Some("address-line2"),
+        )
+    },
+    part("town", "City", Some("address-level2")),
+    Part {
+        width: Some(10),
+        ..part("region", "State", Some("address-level1"))
+    },
+    Part {
+        width: Some(10),
+        numeric: true,
+        ..part("postcode", "ZIP code", Some("postal-code"))
+    },
+];
 
 impl FieldKind {
-    pub fn parts(self) -> &'static [Part] {
-        match self {
-            FieldKind::Text => &TEXT,
-            FieldKind::Date => &DATE,
-            FieldKind::Name => &NAME,
-            FieldKind::Address => &ADDRESS,
-        }
+    /// True when the question is a fieldset with the question as its legend: several inputs,
+    /// or a group of radios or checkboxes.
+    pub fn is_group(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Date
+                | FieldKind::Name
+                | FieldKind::Address
+                | FieldKind::YesNo
+                | FieldKind::Radios
+                | FieldKind::Checkboxes
+        )
     }
 
-    /// True when the parts are grouped in a fieldset with the question as its legend.
-    pub fn is_group(self) -> bool {
-        !matches!(self, FieldKind::Text)
+    /// True when the person picks from options rather than typing.
+    pub fn is_choice(self) -> bool {
+        matches!(
+            self,
+            FieldKind::YesNo | FieldKind::Radios | FieldKind::Checkboxes | FieldKind::Select
+        )
+    }
+
+    /// True when the answer is typed in several inputs, each its own answer key.
+    pub fn is_composite(self) -> bool {
+        matches!(self, FieldKind::Name | FieldKind::Address)
+    }
+}
+
+/// The inputs of a question.
+pub fn parts(question: &Question) -> &'static [Part] {
+    match question.kind {
+        FieldKind::Date => &DATE,
+        FieldKind::Name => &NAME,
+        FieldKind::Address => match question.country {
+            Country::Uk => &ADDRESS_UK,
+            Country::Us => &ADDRESS_US,
+        },
+        FieldKind::Number | FieldKind::Currency => &NUMBER,
+        FieldKind::Email => &EMAIL,
+        FieldKind::Phone => &PHONE,
+        _ => &TEXT,
+    }
+}
+
+/// The options of a choice question: its own, or Yes and No.
+pub fn choices(question: &Question) -> Vec<Choice> {
+    match question.kind {
+        FieldKind::YesNo => vec![Choice::new("yes", "Yes"), Choice::new("no", "No")],
+        _ => question.options.clone(),
     }
 }
 
@@ -117,56 +214,148 @@ pub fn html_id(key: &str) -> String {
 pub fn autocomplete(question: &Question, part: &Part) -> Option<String> {
     let given = question.autocomplete.as_deref().filter(|a| !a.is_empty());
     match (question.kind, given, part.autocomplete) {
-        (FieldKind::Text, given, _) => given.map(str::to_string),
         (FieldKind::Date, Some(prefix), _) => Some(format!("{prefix}-{}", part.name)),
         (FieldKind::Date, None, _) => None,
-        (_, Some(section), Some(token)) => Some(format!("{section} {token}")),
+        (kind, Some(section), Some(token)) if kind.is_composite() => {
+            Some(format!("{section} {token}"))
+        }
+        (kind, None, token) if kind.is_composite() => token.map(str::to_string),
+        (_, Some(given), _) => Some(given.to_string()),
         (_, None, token) => token.map(str::to_string),
-        (_, Some(_), None) => None,
     }
 }
 
 /// The canonical answer keys a question gives agencies.
 pub fn answer_keys(question: &Question) -> Vec<String> {
-    match question.kind {
-        FieldKind::Text | FieldKind::Date => vec![question.key.clone()],
-        FieldKind::Name | FieldKind::Address => question
-            .kind
-            .parts()
+    if question.kind.is_composite() {
+        parts(question)
             .iter()
             .map(|p| input_key(&question.key, p))
-            .collect(),
+            .collect()
+    } else {
+        vec![question.key.clone()]
     }
 }
 
-/// The canonical answers of a question, from the raw input: trimmed text, ISO dates,
-/// standard-form postcodes. Call it on input that has passed validation.
-pub fn canonical(question: &Question, answers: &Answers) -> Vec<(String, String)> {
-    match question.kind {
-        FieldKind::Date => {
-            let iso = parse_date_parts(&question.key, answers)
-                .ok()
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            vec![(question.key.clone(), iso)]
-        }
-        _ => question
-            .kind
-            .parts()
-            .iter()
-            .map(|p| {
-                let key = input_key(&question.key, p);
-                let value = answers.trimmed(&key);
-                let value = match p.name {
-                    "postcode" => {
-                        postcode::normalise_uk(value).unwrap_or_else(|| value.to_string())
+/// The canonical answers of a question, from the raw input: trimmed text, ISO dates, numbers,
+/// booleans for yes/no, lists for checkboxes, standard-form postcodes. Input that does not
+/// parse (call it only on validated input) gives its trimmed text, or null when empty.
+pub fn canonical(question: &Question, answers: &Answers) -> Vec<(String, Value)> {
+    let key = question.key.clone();
+    let raw = answers.trimmed(&question.key);
+    let text = |t: &str| Value::String(t.to_string());
+    let value = match question.kind {
+        FieldKind::Date => parse_date_parts(&question.key, answers)
+            .map(|d| Value::String(d.to_string()))
+            .unwrap_or(Value::Null),
+        FieldKind::Name | FieldKind::Address => {
+            return parts(question)
+                .iter()
+                .map(|p| {
+                    let key = input_key(&question.key, p);
+                    let value = answers.trimmed(&key);
+                    let value = match (p.name, question.country) {
+                        ("postcode", Country::Uk) => postcode::normalise_uk(value),
+                        ("postcode", Country::Us) => postcode::normalise_zip(value),
+                        _ => None,
                     }
-                    _ => value.to_string(),
-                };
-                (key, value)
+                    .unwrap_or_else(|| value.to_string());
+                    (key, Value::String(value))
+                })
+                .collect()
+        }
+        FieldKind::YesNo => match raw {
+            "yes" => Value::Bool(true),
+            "no" => Value::Bool(false),
+            _ => Value::Null,
+        },
+        FieldKind::Checkboxes => {
+            Value::Array(answers.list(&question.key).into_iter().map(text).collect())
+        }
+        // Whole numbers go as integers ("3", not "3.0").
+        FieldKind::Number => parse_number(raw)
+            .map(|n| match n.fract() == 0.0 && n.abs() < 1e15 {
+                true => Value::from(n as i64),
+                false => Value::from(n),
             })
-            .collect(),
+            .unwrap_or_else(|| text(raw)),
+        FieldKind::Currency => parse_money(raw)
+            .map(|cents| Value::String(format!("{}.{:02}", cents / 100, cents % 100)))
+            .unwrap_or_else(|| text(raw)),
+        FieldKind::Phone | FieldKind::NationalId => text(&compact(raw)),
+        _ => text(raw),
+    };
+    let value = match value {
+        Value::String(s) if s.is_empty() => Value::Null,
+        other => other,
+    };
+    vec![(key, value)]
+}
+
+/// A typed number: digits with an optional sign, decimal point and thousands commas.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
+    let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+    let valid = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit());
+    valid.then(|| cleaned.parse().ok()).flatten()
+}
+
+/// A typed amount of money in hundredths: "1,234.5" → 123450; a leading currency sign is
+/// allowed; more than two decimal places is not an amount of money.
+pub fn parse_money(text: &str) -> Option<u64> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches(['$', '£', '€'])
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect();
+    let (units, hundredths) = match cleaned.split_once('.') {
+        Some((units, fraction)) if (1..=2).contains(&fraction.len()) => (units, fraction),
+        Some(_) => return None,
+        None => (cleaned.as_str(), ""),
+    };
+    if units.is_empty()
+        || !units.bytes().all(|b| b.is_ascii_digit())
+        || !hundredths.bytes().all(|b| b.is_ascii_digit())
+        || units.len() > 12
+    {
+        return None;
     }
+    let fraction = format!("{hundredths:0<2}");
+    Some(units.parse::<u64>().ok()? * 100 + fraction.parse::<u64>().ok()?)
+}
+
+/// True for something shaped like an email address: one @, a local part, a domain with a dot.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !text.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|label| !label.is_empty())
+        && text.len() <= 254
+}
+
+/// True for a phone number: digits with spaces, dashes, brackets and a leading +, 7 to 15 digits.
+pub fn is_phone(text: &str) -> bool {
+    let allowed = text.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.') || (c == '+' && i == 0)
+    });
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    allowed && (7..=15).contains(&digits)
+}
+
+/// Without spaces and dashes: how identifiers and phone numbers are sent.
+pub fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_uppercase()
 }
 
 /// What is wrong with a typed date.
@@ -238,20 +427,12 @@ fn month_from_name(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Text;
+    use serde_json::json;
 
     fn question(kind: FieldKind, key: &str, autocomplete: Option<&str>) -> Question {
-        Question {
-            key: key.into(),
-            kind,
-            label: Text::en("Label"),
-            hint: None,
-            name: Text::en("the thing"),
-            summary_label: None,
-            required: true,
-            autocomplete: autocomplete.map(str::to_string),
-            validate: vec![],
-        }
+        let mut question = Question::new(key, kind, "Label", "the thing");
+        question.autocomplete = autocomplete.map(str::to_string);
+        question
     }
 
     #[test]
@@ -274,11 +455,20 @@ mod tests {
             Some("section-previous"),
         );
         assert_eq!(
-            autocomplete(&previous, &ADDRESS[3]).as_deref(),
+            autocomplete(&previous, &ADDRESS_UK[3]).as_deref(),
             Some("section-previous postal-code")
         );
         let name = question(FieldKind::Name, "person.name", None);
         assert_eq!(autocomplete(&name, &NAME[0]).as_deref(), Some("given-name"));
+        let email = question(FieldKind::Email, "contact.email", None);
+        assert_eq!(autocomplete(&email, &EMAIL[0]).as_deref(), Some("email"));
+        let work_email = question(FieldKind::Email, "work.email", Some("work email"));
+        assert_eq!(
+            autocomplete(&work_email, &EMAIL[0]).as_deref(),
+            Some("work email")
+        );
+        let text = question(FieldKind::Text, "x", None);
+        assert_eq!(autocomplete(&text, &TEXT[0]), None);
     }
 
     #[test]
@@ -334,11 +524,61 @@ mod tests {
         assert_eq!(
             canonical(&address, &answers),
             [
-                ("a.line1".to_string(), "1 High St".to_string()),
-                ("a.line2".into(), "".into()),
-                ("a.town".into(), "Leeds".into()),
-                ("a.postcode".into(), "LS1 4AP".into())
+                ("a.line1".to_string(), json!("1 High St")),
+                ("a.line2".into(), json!("")),
+                ("a.town".into(), json!("Leeds")),
+                ("a.postcode".into(), json!("LS1 4AP"))
             ]
         );
+        let one = |kind: FieldKind, raw: &str| {
+            let mut answers = Answers::default();
+            answers.set("k", raw);
+            canonical(&question(kind, "k", None), &answers).remove(0).1
+        };
+        assert_eq!(one(FieldKind::YesNo, "yes"), json!(true));
+        assert_eq!(one(FieldKind::YesNo, "no"), json!(false));
+        assert_eq!(one(FieldKind::YesNo, ""), json!(null));
+        assert_eq!(one(FieldKind::Number, "1,200"), json!(1200));
+        assert_eq!(one(FieldKind::Number, "2.5"), json!(2.5));
+        assert_eq!(one(FieldKind::Currency, "$1,234.5"), json!("1234.50"));
+        assert_eq!(one(FieldKind::Phone, "020 7946-0000"), json!("02079460000"));
+        assert_eq!(one(FieldKind::Text, "  "), json!(null));
+        let mut answers = Answers::default();
+        answers.set_list("k", &["car".to_string(), "van".to_string()]);
+        let boxes = question(FieldKind::Checkboxes, "k", None);
+        assert_eq!(canonical(&boxes, &answers)[0].1, json!(["car", "van"]));
+    }
+
+    #[test]
+    fn numbers_money_emails_and_phones() {
+        assert_eq!(parse_number("12"), Some(12.0));
+        assert_eq!(parse_number("-3.5"), Some(-3.5));
+        assert_eq!(parse_number("1,000"), Some(1000.0));
+        for bad in ["", "-", ".", "1.2.3", "12a", "1e5"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+        assert_eq!(parse_money("600"), Some(60_000));
+        assert_eq!(parse_money("£193.54"), Some(19_354));
+        assert_eq!(parse_money("1.5"), Some(150));
+        for bad in ["", "1.234", "-5", "abc", "1.", "$"] {
+            assert_eq!(parse_money(bad), None, "{bad}");
+        }
+        assert!(is_email("name@example.com"));
+        for bad in [
+            "name",
+            "name@",
+            "@example.com",
+            "a b@example.com",
+            "a@example",
+            "a@@b.com",
+            "a@b..com",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(is_phone("+1 (202) 555-0143"));
+        assert!(is_phone("01632 960 001"));
+        for bad in ["123", "phone me", "12+34567890", "1234567890123456"] {
+            assert!(!is_phone(bad), "{bad}");
+        }
     }
 }

@@ -7,8 +7,9 @@ use crate::field;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
-/// The canonical answers of a whole journey: key → clean value, as agencies receive them.
-pub type Canonical = BTreeMap<String, String>;
+/// The canonical answers of a whole journey: key → clean value, as agencies receive them
+/// (text, ISO dates, numbers, booleans, lists; null when not answered).
+pub type Canonical = BTreeMap<String, serde_json::Value>;
 
 pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
     journey
@@ -107,6 +108,23 @@ fn is_key(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
 }
 
+/// An answer inside text or a form field: lists are comma-separated, null is empty.
+fn as_text(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(as_text).collect::<Vec<_>>().join(","),
+        other => other.to_string(),
+    }
+}
+
+/// The key of a template that is one placeholder and nothing else, e.g. `"{household.size}"`.
+fn whole_placeholder(template: &str) -> Option<&str> {
+    let key = template.strip_prefix('{')?.strip_suffix('}')?;
+    is_key(key).then_some(key)
+}
+
 /// Replaces each `{key}` in a template with its answer.
 fn fill(template: &str, answers: &Canonical) -> Result<String, MappingError> {
     let mut out = String::with_capacity(template.len());
@@ -120,7 +138,7 @@ fn fill(template: &str, answers: &Canonical) -> Result<String, MappingError> {
                 let value = answers
                     .get(key)
                     .ok_or_else(|| MappingError::Unanswered(key.to_string()))?;
-                out.push_str(value);
+                out.push_str(&as_text(value));
                 rest = &after[close + 1..];
             }
             _ => {
@@ -139,6 +157,15 @@ fn fill_json(
 ) -> Result<serde_json::Value, MappingError> {
     use serde_json::Value;
     Ok(match template {
+        // A string that is just one placeholder takes the answer's own JSON type: a number,
+        // a boolean, a list, or null when not answered.
+        Value::String(s) if whole_placeholder(s).is_some() => {
+            let key = whole_placeholder(s).unwrap_or_default();
+            answers
+                .get(key)
+                .cloned()
+                .ok_or_else(|| MappingError::Unanswered(key.to_string()))?
+        }
         Value::String(s) => Value::String(fill(s, answers)?),
         Value::Array(items) => Value::Array(
             items
@@ -172,8 +199,34 @@ mod tests {
     fn canonical(pairs: &[(&str, &str)]) -> Canonical {
         pairs
             .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
             .collect()
+    }
+
+    #[test]
+    fn a_lone_placeholder_keeps_the_answer_type() {
+        let template = serde_json::json!({ "size": "{h.size}", "drives": "{d.has}", "benefits": "{b}", "note": "size {h.size}", "none": "{x}" });
+        let mut answers = canonical(&[("person.id", "7")]);
+        answers.insert("h.size".into(), serde_json::json!(3));
+        answers.insert("d.has".into(), serde_json::json!(true));
+        answers.insert("b".into(), serde_json::json!(["pension", "housing"]));
+        answers.insert("x".into(), serde_json::Value::Null);
+        let request = request_for(&service(Body::Json(template)), &answers).unwrap();
+        let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({ "size": 3, "drives": true, "benefits": ["pension", "housing"], "note": "size 3", "none": null })
+        );
+        let form = BTreeMap::from([
+            ("b".to_string(), "{b}".to_string()),
+            ("x".to_string(), "{x}".to_string()),
+        ]);
+        assert_eq!(
+            request_for(&service(Body::Form(form)), &answers)
+                .unwrap()
+                .body,
+            "b=pension%2Chousing&x="
+        );
     }
 
     fn service(body: Body) -> Service {

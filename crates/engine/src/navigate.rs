@@ -1,9 +1,8 @@
 //! Where the person is in a journey and where Continue and Back take them.
 
 use crate::answers::Answers;
-use crate::date::Date;
 use crate::definition::Journey;
-use crate::validate::validate_page;
+use crate::validate::{validate_page, Env};
 
 /// A step of a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,28 +62,17 @@ pub fn back_from(journey: &Journey, step: Step) -> Step {
 
 /// The first page whose answers are missing or wrong, if any: "Check your answers" and
 /// submitting are only for a complete journey.
-pub fn first_incomplete(
-    journey: &Journey,
-    answers: &Answers,
-    today: Date,
-    lang: &str,
-) -> Option<usize> {
+pub fn first_incomplete(journey: &Journey, answers: &Answers, env: Env) -> Option<usize> {
     journey
         .pages
         .iter()
-        .position(|page| !validate_page(page, answers, today, lang).is_empty())
+        .position(|page| !validate_page(page, answers, env).is_empty())
 }
 
 /// The step a person may be shown when they ask for `wanted` (e.g. with the browser's Back and
 /// Forward buttons): a later page only once the pages before it are answered.
-pub fn reachable(
-    journey: &Journey,
-    wanted: Step,
-    answers: &Answers,
-    today: Date,
-    lang: &str,
-) -> Step {
-    let incomplete = first_incomplete(journey, answers, today, lang);
+pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, env: Env) -> Step {
+    let incomplete = first_incomplete(journey, answers, env);
     match (wanted, incomplete) {
         (Step::Question(i), Some(first)) if i > first => Step::Question(first),
         (Step::Check, Some(first)) => Step::Question(first),
@@ -125,24 +113,21 @@ mod tests {
     #[test]
     fn later_pages_wait_for_earlier_answers() {
         let j = journey();
-        let today = Date::new(2026, 11, 23).unwrap();
+        let env = crate::validate::tests::env();
         let mut answers = Answers::default();
+        assert_eq!(reachable(&j, Step::Check, &answers, env), Step::Question(0));
         assert_eq!(
-            reachable(&j, Step::Check, &answers, today, "en"),
-            Step::Question(0)
-        );
-        assert_eq!(
-            reachable(&j, Step::Question(0), &answers, today, "en"),
+            reachable(&j, Step::Question(0), &answers, env),
             Step::Question(0)
         );
         answers.set("person.name.given", "Ada");
         answers.set("person.name.family", "Lovelace");
         assert_eq!(
-            reachable(&j, Step::Question(3), &answers, today, "en"),
+            reachable(&j, Step::Question(3), &answers, env),
             Step::Question(1)
         );
         assert_eq!(
-            reachable(&j, Step::Confirmation, &answers, today, "en"),
+            reachable(&j, Step::Confirmation, &answers, env),
             Step::Start
         );
     }

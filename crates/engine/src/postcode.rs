@@ -32,9 +32,31 @@ pub fn normalise_uk(text: &str) -> Option<String> {
     (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
 }
 
+/// The ZIP code in its standard form if it is one: five digits, or ZIP+4 ("20500-0003").
+pub fn normalise_zip(text: &str) -> Option<String> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match compact.split_once('-') {
+        None if digits(&compact, 5) => Some(compact),
+        None if digits(&compact, 9) => Some(format!("{}-{}", &compact[..5], &compact[5..])),
+        Some((five, four)) if digits(five, 5) && digits(four, 4) => Some(compact),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::normalise_uk;
+    use super::{normalise_uk, normalise_zip};
+
+    #[test]
+    fn zip_codes() {
+        assert_eq!(normalise_zip("20500").as_deref(), Some("20500"));
+        assert_eq!(normalise_zip("20500-0003").as_deref(), Some("20500-0003"));
+        assert_eq!(normalise_zip("205000003").as_deref(), Some("20500-0003"));
+        for bad in ["", "2050", "2050a", "20500-03", "205000-0003"] {
+            assert_eq!(normalise_zip(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn accepts_every_outward_shape() {

@@ -1,8 +1,10 @@
 //! "Check your answers": one row per question, the answer written out for reading.
 
 use crate::answers::Answers;
-use crate::definition::Journey;
+use crate::date::Date;
+use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
+use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
@@ -27,25 +29,7 @@ pub fn rows(journey: &Journey, answers: &Answers, lang: &str) -> Vec<SummaryRow>
                 .unwrap_or(&question.label)
                 .tr(lang)
                 .to_string();
-            let canonical = field::canonical(question, answers);
-            let lines = match question.kind {
-                FieldKind::Date => canonical
-                    .iter()
-                    .filter_map(|(_, iso)| crate::date::Date::parse_iso(iso))
-                    .map(|d| d.long_form())
-                    .collect(),
-                FieldKind::Name => vec![canonical
-                    .iter()
-                    .map(|(_, v)| v.as_str())
-                    .filter(|v| !v.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")],
-                FieldKind::Text | FieldKind::Address => canonical
-                    .into_iter()
-                    .map(|(_, v)| v)
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-            };
+            let lines = answer_lines(question, answers, lang);
             SummaryRow {
                 page,
                 question_key: question.key.clone(),
@@ -54,6 +38,58 @@ pub fn rows(journey: &Journey, answers: &Answers, lang: &str) -> Vec<SummaryRow>
             }
         })
         .collect()
+}
+
+/// An answer written out for reading, one line each.
+pub fn answer_lines(question: &Question, answers: &Answers, lang: &str) -> Vec<String> {
+    let canonical = field::canonical(question, answers);
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let option_label = |value: &str| {
+        field::choices(question)
+            .iter()
+            .find(|c| c.value == value)
+            .map(|c| c.label.tr(lang).to_string())
+            .unwrap_or_else(|| value.to_string())
+    };
+    let lines: Vec<String> = match question.kind {
+        FieldKind::Date => canonical
+            .iter()
+            .filter_map(|(_, v)| v.as_str().and_then(Date::parse_iso))
+            .map(|d| d.long_form())
+            .collect(),
+        FieldKind::Name => vec![canonical
+            .iter()
+            .map(|(_, v)| text(v))
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")],
+        FieldKind::YesNo | FieldKind::Radios | FieldKind::Select => {
+            vec![option_label(answers.trimmed(&question.key))]
+        }
+        FieldKind::Checkboxes => answers
+            .list(&question.key)
+            .into_iter()
+            .map(option_label)
+            .collect(),
+        FieldKind::Currency => {
+            let prefix = question.prefix.as_ref().map(|p| p.tr(lang)).unwrap_or("");
+            canonical
+                .iter()
+                .map(|(_, v)| format!("{prefix}{}", text(v)))
+                .collect()
+        }
+        FieldKind::LongText => answers
+            .trimmed(&question.key)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        _ => canonical.iter().map(|(_, v)| text(v)).collect(),
+    };
+    lines.into_iter().filter(|line| !line.is_empty()).collect()
 }
 
 #[cfg(test)]

@@ -1,44 +1,79 @@
 //! Answers → field errors in plain words. One error per input group: a date has one message
 //! for its three inputs (marking only the parts at fault); each input of a name or an address
-//! has its own.
+//! has its own; a choice has one.
 
 use crate::answers::Answers;
 use crate::date::Date;
 use crate::definition::{Page, Question, Rule};
-use crate::field::{self, DateProblem, FieldKind};
+use crate::field::{self, Country, DateProblem, FieldKind};
 use crate::messages;
 use crate::postcode;
 
-/// The longest text any input accepts unless a rule says otherwise.
+/// The longest line of text any input accepts unless a rule says otherwise.
 pub const DEFAULT_MAX_LENGTH: usize = 200;
+/// The longest long text.
+pub const DEFAULT_MAX_LONG_TEXT: usize = 1200;
+
+/// Matches text against a journey's regular expressions. The app uses the browser's own
+/// RegExp (no regex engine in the WebAssembly); a server can use any engine with the same
+/// syntax for the patterns it meets.
+pub trait PatternMatcher {
+    /// Whether `text` matches `pattern`; `None` when the pattern itself is not valid.
+    fn is_match(&self, pattern: &str, text: &str) -> Option<bool>;
+}
+
+/// For places with no regular expressions at hand: every pattern is treated as unknown, so
+/// pattern rules are not checked there (the browser and the agencies check them).
+pub struct NoPatterns;
+
+impl PatternMatcher for NoPatterns {
+    fn is_match(&self, _: &str, _: &str) -> Option<bool> {
+        None
+    }
+}
+
+/// What validation needs besides the answers.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    /// Today in the person's time zone: "in the past" means their past.
+    pub today: Date,
+    pub lang: &'a str,
+    pub patterns: &'a dyn PatternMatcher,
+}
 
 /// A problem with an answer, for the error summary and beside the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// Where the message is shown: the question key for a date or a text field, the part key
-    /// for a part of a name or an address.
+    /// Where the message is shown: the question key, or the part key for a part of a name or
+    /// an address.
     pub key: String,
     pub message: String,
     /// The raw-input keys to mark invalid; the first is where the error summary link goes.
     pub inputs: Vec<String>,
 }
 
+impl FieldError {
+    fn at(key: &str, message: String) -> FieldError {
+        FieldError {
+            key: key.to_string(),
+            message,
+            inputs: vec![key.to_string()],
+        }
+    }
+}
+
 /// Every error on a page, in the order of its inputs.
-pub fn validate_page(page: &Page, answers: &Answers, today: Date, lang: &str) -> Vec<FieldError> {
+pub fn validate_page(page: &Page, answers: &Answers, env: Env) -> Vec<FieldError> {
     page.questions
         .iter()
-        .flat_map(|q| validate_question(q, answers, today, lang))
+        .flat_map(|q| validate_question(q, answers, env))
         .collect()
 }
 
-pub fn validate_question(
-    question: &Question,
-    answers: &Answers,
-    today: Date,
-    lang: &str,
-) -> Vec<FieldError> {
-    let name = question.name.tr(lang);
-    let all_empty = question.kind.parts().iter().all(|p| {
+pub fn validate_question(question: &Question, answers: &Answers, env: Env) -> Vec<FieldError> {
+    let name = question.name.tr(env.lang);
+    let custom = |rule: &Rule| rule.message().map(|m| m.tr(env.lang).to_string());
+    let all_empty = field::parts(question).iter().all(|p| {
         answers
             .trimmed(&field::input_key(&question.key, p))
             .is_empty()
@@ -46,69 +81,183 @@ pub fn validate_question(
     if all_empty && !question.required {
         return vec![];
     }
-    let max_length = question.validate.iter().find_map(|rule| match rule {
-        Rule::MaxLength { max, message } => {
-            Some((*max, message.as_ref().map(|m| m.tr(lang).to_string())))
-        }
-        _ => None,
-    });
+    let key = question.key.as_str();
+    let value = answers.trimmed(key);
+    let one = |message: Option<String>| {
+        message
+            .map(|m| vec![FieldError::at(key, m)])
+            .unwrap_or_default()
+    };
     match question.kind {
-        FieldKind::Date => validate_date(question, answers, today, lang)
-            .into_iter()
-            .collect(),
-        FieldKind::Text => {
-            let value = answers.trimmed(&question.key);
-            let (max, custom) = max_length.unwrap_or((DEFAULT_MAX_LENGTH, None));
-            let message = if value.is_empty() {
-                Some(messages::enter(name))
-            } else if value.chars().count() > max {
-                Some(custom.unwrap_or_else(|| messages::too_long(name, max)))
-            } else {
-                None
-            };
-            message
-                .map(|message| FieldError {
-                    key: question.key.clone(),
-                    message,
-                    inputs: vec![question.key.clone()],
-                })
-                .into_iter()
-                .collect()
+        FieldKind::Date => validate_date(question, answers, env).into_iter().collect(),
+        FieldKind::Name | FieldKind::Address => validate_parts(question, answers, env),
+        FieldKind::YesNo if value.is_empty() => one(Some(messages::select_yes_no(name))),
+        FieldKind::YesNo => {
+            one((!matches!(value, "yes" | "no")).then(|| messages::select_yes_no(name)))
         }
-        FieldKind::Name | FieldKind::Address => question
-            .kind
-            .parts()
-            .iter()
-            .filter_map(|part| {
-                let key = field::input_key(&question.key, part);
-                let value = answers.trimmed(&key);
-                let (max, custom) = max_length.clone().unwrap_or((DEFAULT_MAX_LENGTH, None));
-                let message = if value.is_empty() {
-                    (!part.optional).then(|| messages::enter_part(part.name, name))
-                } else if value.chars().count() > max {
-                    Some(custom.unwrap_or_else(|| messages::part_too_long(part.label, max)))
-                } else if part.name == "postcode" && postcode::normalise_uk(value).is_none() {
-                    Some(messages::postcode_not_real(name))
-                } else {
-                    None
-                };
-                message.map(|message| FieldError {
-                    key: key.clone(),
-                    message,
-                    inputs: vec![key],
-                })
-            })
-            .collect(),
+        FieldKind::Radios | FieldKind::Select if value.is_empty() => {
+            one(Some(messages::select(name)))
+        }
+        FieldKind::Radios | FieldKind::Select => {
+            one((!question.options.iter().any(|o| o.value == value))
+                .then(|| messages::not_an_option(name)))
+        }
+        FieldKind::Checkboxes => {
+            let chosen = answers.list(key);
+            let exclusive = question.options.iter().find(|o| o.exclusive);
+            let message = if chosen.is_empty() {
+                Some(messages::select(name))
+            } else if chosen
+                .iter()
+                .any(|c| !question.options.iter().any(|o| o.value == *c))
+            {
+                Some(messages::not_an_option(name))
+            } else {
+                exclusive
+                    .filter(|e| chosen.len() > 1 && chosen.contains(&e.value.as_str()))
+                    .map(|none| messages::exclusive_with_others(name, none.label.tr(env.lang)))
+            };
+            one(message)
+        }
+        FieldKind::Text
+        | FieldKind::LongText
+        | FieldKind::Email
+        | FieldKind::Phone
+        | FieldKind::NationalId => {
+            let default_max = if question.kind == FieldKind::LongText {
+                DEFAULT_MAX_LONG_TEXT
+            } else {
+                DEFAULT_MAX_LENGTH
+            };
+            one(text_problem(question, value, default_max, env))
+        }
+        FieldKind::Number | FieldKind::Currency => {
+            one(number_problem(question, value, env, &custom))
+        }
     }
 }
 
-fn validate_date(
+/// What is wrong with a one-line or long text answer, checking its type's format first.
+fn text_problem(question: &Question, value: &str, default_max: usize, env: Env) -> Option<String> {
+    let name = question.name.tr(env.lang);
+    let custom = |rule: &Rule| rule.message().map(|m| m.tr(env.lang).to_string());
+    if value.is_empty() {
+        return Some(messages::enter(name));
+    }
+    let length = value.chars().count();
+    let max = question.validate.iter().find_map(|r| match r {
+        Rule::MaxLength { max, .. } => Some((*max, custom(r))),
+        _ => None,
+    });
+    let (max, max_message) = max.unwrap_or((default_max, None));
+    if length > max {
+        return Some(max_message.unwrap_or_else(|| messages::too_long(name, max)));
+    }
+    let format_problem = match question.kind {
+        FieldKind::Email => (!field::is_email(value)).then(|| messages::email_format(name)),
+        FieldKind::Phone => (!field::is_phone(value)).then(|| messages::phone_format(name)),
+        FieldKind::NationalId => question.format.as_ref().and_then(|format| {
+            let compact = field::compact(value);
+            (env.patterns.is_match(&format.pattern, &compact) == Some(false))
+                .then(|| messages::id_format(name, &format.example))
+        }),
+        _ => None,
+    };
+    if format_problem.is_some() {
+        return format_problem;
+    }
+    question.validate.iter().find_map(|rule| match rule {
+        Rule::MinLength { min, .. } if length < *min => {
+            Some(custom(rule).unwrap_or_else(|| messages::too_short(name, *min)))
+        }
+        Rule::Pattern { pattern, message } => (env.patterns.is_match(pattern, value)
+            == Some(false))
+        .then(|| message.tr(env.lang).to_string()),
+        _ => None,
+    })
+}
+
+fn number_problem(
     question: &Question,
-    answers: &Answers,
-    today: Date,
-    lang: &str,
-) -> Option<FieldError> {
-    let name = question.name.tr(lang);
+    value: &str,
+    env: Env,
+    custom: &dyn Fn(&Rule) -> Option<String>,
+) -> Option<String> {
+    let name = question.name.tr(env.lang);
+    if value.is_empty() {
+        return Some(messages::enter(name));
+    }
+    let number = if question.kind == FieldKind::Currency {
+        match field::parse_money(value) {
+            Some(cents) => cents as f64 / 100.0,
+            None => return Some(messages::not_money(name)),
+        }
+    } else {
+        match field::parse_number(value) {
+            Some(n) => n,
+            None => return Some(messages::not_a_number(name)),
+        }
+    };
+    question.validate.iter().find_map(|rule| {
+        let broken = match rule {
+            Rule::Whole { .. } => (number.fract() != 0.0).then(|| messages::not_whole(name)),
+            Rule::Min { min, .. } => (number < *min).then(|| messages::at_least(name, *min)),
+            Rule::Max { max, .. } => (number > *max).then(|| messages::at_most(name, *max)),
+            _ => None,
+        };
+        broken.map(|default| custom(rule).unwrap_or(default))
+    })
+}
+
+/// Each part of a name or an address: required unless optional, lengths, postcode or ZIP.
+fn validate_parts(question: &Question, answers: &Answers, env: Env) -> Vec<FieldError> {
+    let name = question.name.tr(env.lang);
+    let custom = |rule: &Rule| rule.message().map(|m| m.tr(env.lang).to_string());
+    field::parts(question)
+        .iter()
+        .filter_map(|part| {
+            let key = field::input_key(&question.key, part);
+            let value = answers.trimmed(&key);
+            let length = value.chars().count();
+            let message = if value.is_empty() {
+                (!part.optional).then(|| messages::enter_part(part.name, name))
+            } else if part.name == "postcode" {
+                match question.country {
+                    Country::Uk => postcode::normalise_uk(value)
+                        .is_none()
+                        .then(|| messages::postcode_not_real(name)),
+                    Country::Us => postcode::normalise_zip(value)
+                        .is_none()
+                        .then(|| messages::zip_not_real(name)),
+                }
+            } else {
+                question
+                    .validate
+                    .iter()
+                    .find_map(|rule| match rule {
+                        Rule::MaxLength { max, .. } if length > *max => Some(
+                            custom(rule)
+                                .unwrap_or_else(|| messages::part_too_long(part.label, *max)),
+                        ),
+                        Rule::MinLength { min, .. } if length < *min => Some(
+                            custom(rule)
+                                .unwrap_or_else(|| messages::part_too_short(part.label, *min)),
+                        ),
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        (length > DEFAULT_MAX_LENGTH)
+                            .then(|| messages::part_too_long(part.label, DEFAULT_MAX_LENGTH))
+                    })
+            };
+            message.map(|message| FieldError::at(&key, message))
+        })
+        .collect()
+}
+
+fn validate_date(question: &Question, answers: &Answers, env: Env) -> Option<FieldError> {
+    let name = question.name.tr(env.lang);
+    let today = env.today;
     let part_keys = |parts: &[&str]| -> Vec<String> {
         parts
             .iter()
@@ -126,21 +275,39 @@ fn validate_date(
         }
         Err(DateProblem::NotReal(wrong)) => (messages::date_not_real(name), part_keys(&wrong)),
         Ok(date) => {
+            // Another date this one is compared with, and how to name it in a message.
+            let other = |key: &str| -> Option<(Date, String)> {
+                let other = field::parse_date_parts(key, answers).ok()?;
+                Some((other, other.long_form()))
+            };
             let broken = question.validate.iter().find_map(|rule| {
-                let (ok, default, custom) = match rule {
-                    Rule::Past { message } => (date < today, messages::date_past(name), message),
-                    Rule::TodayOrPast { message } => {
-                        (date <= today, messages::date_today_or_past(name), message)
+                let default = match rule {
+                    Rule::Past { .. } => (date >= today).then(|| messages::date_past(name)),
+                    Rule::TodayOrPast { .. } => {
+                        (date > today).then(|| messages::date_today_or_past(name))
                     }
-                    Rule::Future { message } => {
-                        (date > today, messages::date_future(name), message)
+                    Rule::Future { .. } => (date <= today).then(|| messages::date_future(name)),
+                    Rule::WithinDays { days, .. } => {
+                        let age = today.days_since_epoch() - date.days_since_epoch();
+                        (age < 0 || age > i64::from(*days))
+                            .then(|| messages::date_within_days(name, *days))
                     }
-                    Rule::MaxLength { .. } => return None,
+                    Rule::Before { key, .. } => other(key)
+                        .filter(|(other, _)| date >= *other)
+                        .map(|(_, words)| messages::date_before(name, &words)),
+                    Rule::After { key, .. } => other(key)
+                        .filter(|(other, _)| date <= *other)
+                        .map(|(_, words)| messages::date_after(name, &words)),
+                    Rule::AgeAtLeast { years, .. } => (date.full_years_until(today)
+                        < *years as i32)
+                        .then(|| messages::age_at_least(*years)),
+                    Rule::AgeAtMost { years, .. } => (date.full_years_until(today) > *years as i32)
+                        .then(|| messages::age_at_most(*years)),
+                    _ => None,
                 };
-                (!ok).then(|| {
-                    custom
-                        .as_ref()
-                        .map(|m| m.tr(lang).to_string())
+                default.map(|default| {
+                    rule.message()
+                        .map(|m| m.tr(env.lang).to_string())
                         .unwrap_or(default)
                 })
             })?;
@@ -155,16 +322,30 @@ fn validate_date(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::definition::Journey;
+    use crate::definition::{Choice, IdFormat, Journey};
+    use crate::text::Text;
+
+    /// The regex crate standing in for the browser's RegExp in native tests.
+    pub struct RegexPatterns;
+
+    impl PatternMatcher for RegexPatterns {
+        fn is_match(&self, pattern: &str, text: &str) -> Option<bool> {
+            regex::Regex::new(pattern).ok().map(|r| r.is_match(text))
+        }
+    }
+
+    pub fn env() -> Env<'static> {
+        Env {
+            today: Date::new(2026, 11, 23).unwrap(),
+            lang: "en",
+            patterns: &RegexPatterns,
+        }
+    }
 
     fn journey() -> Journey {
         Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap()
-    }
-
-    fn today() -> Date {
-        Date::new(2026, 11, 23).unwrap()
     }
 
     fn errors_on(page_id: &str, answers: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -174,7 +355,7 @@ mod tests {
         for (k, v) in answers {
             store.set(k, v);
         }
-        validate_page(page, &store, today(), "en")
+        validate_page(page, &store, env())
             .into_iter()
             .map(|e| (e.key, e.message))
             .collect()
@@ -182,6 +363,16 @@ mod tests {
 
     fn pair(key: &str, message: &str) -> (String, String) {
         (key.to_string(), message.to_string())
+    }
+
+    /// The messages for one question given one raw answer at its key.
+    fn messages_for(question: &Question, raw: &str) -> Vec<String> {
+        let mut answers = Answers::default();
+        answers.set(&question.key, raw);
+        validate_question(question, &answers, env())
+            .into_iter()
+            .map(|e| e.message)
+            .collect()
     }
 
     #[test]
@@ -284,17 +475,95 @@ mod tests {
     }
 
     #[test]
+    fn date_rules_against_today_and_other_answers() {
+        let mut question = Question::new("d", FieldKind::Date, "When?", "the date");
+        let check = |question: &Question, date: (&str, &str, &str), extra: &[(&str, &str)]| {
+            let mut answers = Answers::default();
+            for (k, v) in [("d.day", date.0), ("d.month", date.1), ("d.year", date.2)]
+                .iter()
+                .chain(extra)
+            {
+                answers.set(k, v);
+            }
+            validate_question(question, &answers, env())
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+        };
+        question.validate = vec![Rule::WithinDays {
+            days: 90,
+            message: None,
+        }];
+        assert!(check(&question, ("25", "8", "2026"), &[]).is_empty());
+        assert_eq!(
+            check(&question, ("24", "8", "2026"), &[]),
+            ["The date must be within the last 90 days"]
+        );
+        assert_eq!(
+            check(&question, ("1", "1", "2027"), &[]),
+            ["The date must be within the last 90 days"]
+        );
+        question.validate = vec![Rule::Future { message: None }];
+        assert_eq!(
+            check(&question, ("23", "11", "2026"), &[]),
+            ["The date must be in the future"]
+        );
+        let other = [("o.day", "1"), ("o.month", "3"), ("o.year", "2026")];
+        question.validate = vec![Rule::After {
+            key: "o".into(),
+            message: None,
+        }];
+        assert_eq!(
+            check(&question, ("1", "3", "2026"), &other),
+            ["The date must be after 1 March 2026"]
+        );
+        assert!(check(&question, ("2", "3", "2026"), &other).is_empty());
+        question.validate = vec![Rule::Before {
+            key: "o".into(),
+            message: None,
+        }];
+        assert_eq!(
+            check(&question, ("2", "3", "2026"), &other),
+            ["The date must be before 1 March 2026"]
+        );
+        assert!(
+            check(&question, ("2", "3", "2026"), &[]).is_empty(),
+            "no other date: nothing to compare"
+        );
+        question.validate = vec![Rule::AgeAtLeast {
+            years: 18,
+            message: None,
+        }];
+        assert!(
+            check(&question, ("23", "11", "2008"), &[]).is_empty(),
+            "18 today"
+        );
+        assert_eq!(
+            check(&question, ("24", "11", "2008"), &[]),
+            ["You must be 18 or older"]
+        );
+        question.validate = vec![Rule::AgeAtMost {
+            years: 64,
+            message: None,
+        }];
+        assert_eq!(
+            check(&question, ("22", "11", "1961"), &[]),
+            ["You must be 64 or younger"]
+        );
+    }
+
+    #[test]
     fn only_the_parts_at_fault_are_marked() {
         let journey = journey();
         let page = &journey.pages[journey.page_index("move-date").unwrap()];
         let mut store = Answers::default();
         store.set("move.date.day", "12");
         store.set("move.date.year", "2026");
-        let errors = validate_page(page, &store, today(), "en");
+        let errors = validate_page(page, &store, env());
         assert_eq!(errors[0].inputs, ["move.date.month"]);
         store.set("move.date.month", "13");
         assert_eq!(
-            validate_page(page, &store, today(), "en")[0].inputs,
+            validate_page(page, &store, env())[0].inputs,
             ["move.date.month"]
         );
     }
@@ -332,15 +601,27 @@ mod tests {
                 "Enter a real postcode for your previous address, like SW1A 1AA"
             )]
         );
-        assert!(errors_on(
-            "new-address",
-            &[
-                ("address.current.line1", "1 Road"),
-                ("address.current.town", "Bath"),
-                ("address.current.postcode", "ba1 1aa")
-            ]
-        )
-        .is_empty());
+        let mut us = Question::new("a", FieldKind::Address, "Address?", "your address");
+        us.country = crate::field::Country::Us;
+        let mut answers = Answers::default();
+        for (k, v) in [
+            ("a.line1", "1600 Pennsylvania Ave"),
+            ("a.town", "Washington"),
+            ("a.region", "DC"),
+            ("a.postcode", "2050"),
+        ] {
+            answers.set(k, v);
+        }
+        let errors: Vec<_> = validate_question(&us, &answers, env())
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            errors,
+            ["Enter a real ZIP code for your address, like 20500"]
+        );
+        answers.set("a.postcode", "20500");
+        assert!(validate_question(&us, &answers, env()).is_empty());
     }
 
     #[test]
@@ -348,7 +629,7 @@ mod tests {
         let mut journey = journey();
         let index = journey.page_index("move-date").unwrap();
         journey.pages[index].questions[0].validate = vec![Rule::Past {
-            message: Some(crate::text::Text::en(
+            message: Some(Text::en(
                 "You cannot tell us about a move that has not happened",
             )),
         }];
@@ -360,10 +641,201 @@ mod tests {
         ] {
             store.set(k, v);
         }
-        let errors = validate_page(&journey.pages[index], &store, today(), "en");
+        let errors = validate_page(&journey.pages[index], &store, env());
         assert_eq!(
             errors[0].message,
             "You cannot tell us about a move that has not happened"
+        );
+    }
+
+    #[test]
+    fn text_lengths_and_patterns() {
+        let mut question = Question::new("k", FieldKind::Text, "Code?", "your code");
+        assert_eq!(messages_for(&question, " "), ["Enter your code"]);
+        question.validate = vec![
+            Rule::MinLength {
+                min: 3,
+                message: None,
+            },
+            Rule::Pattern {
+                pattern: "^[a-z]+$".into(),
+                message: Text::en("Your code must be lower-case letters"),
+            },
+        ];
+        assert_eq!(
+            messages_for(&question, "ab"),
+            ["Your code must be 3 characters or more"]
+        );
+        assert_eq!(
+            messages_for(&question, "abc1"),
+            ["Your code must be lower-case letters"]
+        );
+        assert!(messages_for(&question, "abcd").is_empty());
+        let long = Question::new("k", FieldKind::LongText, "Tell us more", "more detail");
+        assert_eq!(
+            messages_for(&long, &"x".repeat(1201)),
+            ["More detail must be 1200 characters or fewer"]
+        );
+        assert!(messages_for(&long, "line one\nline two").is_empty());
+    }
+
+    #[test]
+    fn numbers_and_money() {
+        let mut number = Question::new(
+            "k",
+            FieldKind::Number,
+            "How many?",
+            "how many people live with you",
+        );
+        number.validate = vec![
+            Rule::Whole { message: None },
+            Rule::Min {
+                min: 1.0,
+                message: None,
+            },
+            Rule::Max {
+                max: 20.0,
+                message: None,
+            },
+        ];
+        assert_eq!(
+            messages_for(&number, ""),
+            ["Enter how many people live with you"]
+        );
+        assert_eq!(
+            messages_for(&number, "two"),
+            ["How many people live with you must be a number"]
+        );
+        assert_eq!(
+            messages_for(&number, "2.5"),
+            ["How many people live with you must be a whole number"]
+        );
+        assert_eq!(
+            messages_for(&number, "0"),
+            ["How many people live with you must be 1 or more"]
+        );
+        assert_eq!(
+            messages_for(&number, "21"),
+            ["How many people live with you must be 20 or less"]
+        );
+        assert!(messages_for(&number, "4").is_empty());
+        let money = Question::new(
+            "k",
+            FieldKind::Currency,
+            "Earnings?",
+            "your weekly earnings",
+        );
+        assert_eq!(
+            messages_for(&money, "12.345"),
+            ["Your weekly earnings must be an amount of money, like 600 or 193.54"]
+        );
+        assert!(messages_for(&money, "$1,200.50").is_empty());
+    }
+
+    #[test]
+    fn emails_phones_and_identifiers() {
+        let email = Question::new("k", FieldKind::Email, "Email?", "your email address");
+        assert_eq!(
+            messages_for(&email, "name.example.com"),
+            ["Enter your email address in the correct format, like name@example.com"]
+        );
+        let phone = Question::new("k", FieldKind::Phone, "Phone?", "your phone number");
+        assert_eq!(
+            messages_for(&phone, "call me"),
+            ["Enter your phone number in the correct format, like 01632 960 001 or +1 202 555 0143"]
+        );
+        assert!(messages_for(&phone, "+1 202 555 0143").is_empty());
+        let mut id = Question::new(
+            "k",
+            FieldKind::NationalId,
+            "Licence number?",
+            "your licence number",
+        );
+        id.format = Some(IdFormat {
+            pattern: "^[A-Z]{2}[0-9]{6}$".into(),
+            example: "AB 123456".into(),
+        });
+        assert_eq!(
+            messages_for(&id, "A1234567"),
+            ["Enter your licence number in the correct format, like AB 123456"]
+        );
+        assert!(
+            messages_for(&id, "ab-123 456").is_empty(),
+            "spaces, dashes and case are forgiven"
+        );
+    }
+
+    #[test]
+    fn choices() {
+        let yes_no = Question::new(
+            "k",
+            FieldKind::YesNo,
+            "Do you drive?",
+            "you have a driving licence",
+        );
+        assert_eq!(
+            messages_for(&yes_no, ""),
+            ["Select yes if you have a driving licence, or no if not"]
+        );
+        assert_eq!(
+            messages_for(&yes_no, "maybe"),
+            ["Select yes if you have a driving licence, or no if not"]
+        );
+        assert!(messages_for(&yes_no, "no").is_empty());
+        let mut radios = Question::new(
+            "k",
+            FieldKind::Radios,
+            "Relationship?",
+            "your relationship to them",
+        );
+        radios.options = vec![
+            Choice::new("child", "Their child"),
+            Choice::new("partner", "Their partner"),
+        ];
+        assert_eq!(
+            messages_for(&radios, ""),
+            ["Select your relationship to them"]
+        );
+        assert!(messages_for(&radios, "child").is_empty());
+        let mut boxes = Question::new(
+            "k",
+            FieldKind::Checkboxes,
+            "Benefits?",
+            "which benefits you get",
+        );
+        boxes.options = vec![
+            Choice::new("pension", "Pension"),
+            Choice {
+                exclusive: true,
+                ..Choice::new("none", "None of these")
+            },
+        ];
+        assert_eq!(messages_for(&boxes, ""), ["Select which benefits you get"]);
+        assert_eq!(
+            messages_for(&boxes, "pension\nnone"),
+            ["Select which benefits you get, or select ‘None of these’"]
+        );
+        assert!(messages_for(&boxes, "none").is_empty());
+        assert_eq!(
+            messages_for(&boxes, "lottery"),
+            ["Select which benefits you get from the list"]
+        );
+    }
+
+    #[test]
+    fn optional_questions_may_be_left_empty() {
+        let mut question = Question::new(
+            "k",
+            FieldKind::Email,
+            "Email (optional)",
+            "your email address",
+        );
+        question.required = false;
+        assert!(messages_for(&question, "").is_empty());
+        assert_eq!(
+            messages_for(&question, "x").len(),
+            1,
+            "but what is given is checked"
         );
     }
 }
