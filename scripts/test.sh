@@ -29,6 +29,9 @@ step "cargo test (engine + agencies, native)"
 # The app crate (root package) is wasm-only; its logic lives in the engine, tested here.
 cargo test --workspace --exclude tell-once
 
+step "journey-check: the default journeys"
+cargo run --quiet -p tell-once-engine --bin journey-check -- public/journeys/*.json
+
 step "Build the app (trunk build --release) into dist/"
 build_app
 

@@ -3,42 +3,85 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use tell_once_engine::definition::Service;
+use tell_once_engine::dictionary::Dictionary;
 use tell_once_engine::mapping::{self, Canonical, MappingError};
 use tell_once_engine::{DefinitionError, Journey};
 
-/// Why a journey definition could not be used.
+/// Why a journey definition could not be used: which file, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LoadProblem {
-    Network(String),
-    Status(u16),
-    Definition(DefinitionError),
+pub struct LoadProblem {
+    pub url: String,
+    pub kind: LoadProblemKind,
 }
 
-impl std::fmt::Display for LoadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadProblem::Network(detail) => write!(f, "could not be downloaded ({detail})"),
-            LoadProblem::Status(status) => {
-                write!(f, "could not be downloaded: the server answered {status}")
-            }
-            LoadProblem::Definition(problem) => write!(f, "cannot be used: {problem}"),
-        }
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblemKind {
+    Network(String),
+    Status(u16),
+    /// Everything wrong with the file, each naming where.
+    Definition(Vec<String>),
+}
+
+impl LoadProblem {
+    /// True when trying again may help (the file could not be fetched).
+    pub fn is_transient(&self) -> bool {
+        !matches!(self.kind, LoadProblemKind::Definition(_))
     }
 }
 
+/// Fetches a journey and its dictionary, and checks the journey against it.
 pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
+    let text = fetch_text(url).await?;
+    let definition = |url: &str, error: DefinitionError| LoadProblem {
+        url: url.to_string(),
+        kind: LoadProblemKind::Definition(match error {
+            DefinitionError::Problems(problems) => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            other => vec![other.to_string()],
+        }),
+    };
+    let journey = Journey::parse(&text).map_err(|e| definition(url, e))?;
+    let dictionary = match &journey.dictionary {
+        Some(relative) => {
+            let dictionary_url = resolve(relative, url);
+            let text = fetch_text(&dictionary_url).await?;
+            Some(Dictionary::from_json(&text).map_err(|e| definition(&dictionary_url, e))?)
+        }
+        None => None,
+    };
+    journey
+        .checked(dictionary.as_ref())
+        .map_err(|e| definition(url, e))
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
+    let problem = |kind| LoadProblem {
+        url: url.to_string(),
+        kind,
+    };
     let response = Request::get(url)
         .send()
         .await
-        .map_err(|e| LoadProblem::Network(e.to_string()))?;
+        .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))?;
     if !response.ok() {
-        return Err(LoadProblem::Status(response.status()));
+        return Err(problem(LoadProblemKind::Status(response.status())));
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|e| LoadProblem::Network(e.to_string()))?;
-    Journey::from_json(&text).map_err(LoadProblem::Definition)
+        .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))
+}
+
+/// A URL relative to another (the dictionary beside its journey), as the browser resolves it.
+fn resolve(relative: &str, base: &str) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(base, &page)
+        .and_then(|base| web_sys::Url::new_with_base(relative, &base.href()))
+        .map(|url| url.href())
+        .unwrap_or_else(|_| relative.to_string())
 }
 
 /// Why a service did not receive the answers.

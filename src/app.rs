@@ -59,12 +59,9 @@ fn App(config: Config) -> impl IntoView {
         });
     });
     let standalone = config.standalone;
-    let journey_url = config.journey_url;
     move || match load.get() {
         Load::Loading => view! { <p class="body" role="status">"Loading…"</p> }.into_any(),
-        Load::Failed(problem) => {
-            view! { <ProblemPage problem journey_url=journey_url.clone()/> }.into_any()
-        }
+        Load::Failed(problem) => view! { <ProblemPage problem/> }.into_any(),
         Load::Ready(journey) => view! { <JourneyFlow journey standalone/> }.into_any(),
     }
 }

@@ -1,16 +1,31 @@
 //! The page shown when the journey itself cannot be used: it says so plainly, and names the
 //! problem precisely for the team that runs the service.
 
-use crate::api::LoadProblem;
+use crate::api::{LoadProblem, LoadProblemKind};
 use crate::browser;
 use crate::flow::PRODUCT;
 use leptos::prelude::*;
 
 #[component]
-pub fn ProblemPage(problem: LoadProblem, journey_url: String) -> impl IntoView {
+pub fn ProblemPage(problem: LoadProblem) -> impl IntoView {
     let heading = "Sorry, there is a problem with this service";
     browser::set_title(&format!("{heading} – {PRODUCT}"));
-    let retry = matches!(problem, LoadProblem::Network(_) | LoadProblem::Status(_));
+    let retry = problem.is_transient();
+    let detail = match problem.kind {
+        LoadProblemKind::Network(reason) => view! {
+            <p class="body problem-detail">"The file " <code>{problem.url}</code> " could not be downloaded (" {reason} ")."</p>
+        }
+        .into_any(),
+        LoadProblemKind::Status(status) => view! {
+            <p class="body problem-detail">"The file " <code>{problem.url}</code> " could not be downloaded: the server answered " {status} "."</p>
+        }
+        .into_any(),
+        LoadProblemKind::Definition(problems) => view! {
+            <p class="body problem-detail">"The file " <code>{problem.url}</code> " cannot be used:"</p>
+            <ul class="list list--bullet">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    };
     view! {
         <h1 class="heading-l" tabindex="-1">{heading}</h1>
         {if retry {
@@ -20,8 +35,6 @@ pub fn ProblemPage(problem: LoadProblem, journey_url: String) -> impl IntoView {
         }}
         <p class="body">"Try again later."</p>
         <h2 class="heading-s">"Details for the team that runs this service"</h2>
-        <p class="body problem-detail">
-            "The journey file " <code>{journey_url}</code> " " {problem.to_string()} "."
-        </p>
+        {detail}
     }
 }

@@ -2,10 +2,11 @@
 //! time, so every problem in it is reported with where it is (line and column, or a JSON path)
 //! and what is wrong, never a panic.
 
-use crate::field::{self, Country, FieldKind};
+use crate::dictionary::Dictionary;
+use crate::field::{Country, FieldKind};
 use crate::text::{Localized, Text};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 /// The format name and version every journey file declares.
@@ -22,6 +23,12 @@ pub struct Journey {
     pub version: String,
     pub title: Text,
     pub summary: Text,
+    /// Other words people use for this life event, for search ("relocating", "new address").
+    #[serde(default)]
+    pub synonyms: Localized<Vec<String>>,
+    /// The shared data dictionary, as a URL relative to this file.
+    #[serde(default)]
+    pub dictionary: Option<String>,
     /// "Before you start" list: what the person should have to hand.
     #[serde(default)]
     pub you_will_need: Localized<Vec<String>>,
@@ -43,6 +50,12 @@ pub struct Page {
     /// then the heading (the GOV.UK question page pattern).
     #[serde(default)]
     pub title: Option<Text>,
+    /// An expression: the page is asked only when it is true (see [`crate::expr`]).
+    #[serde(default)]
+    pub show_if: Option<String>,
+    /// A screening page: asked before "Services you can use", to find which services apply.
+    #[serde(default)]
+    pub screening: bool,
     pub questions: Vec<Question>,
 }
 
@@ -270,6 +283,15 @@ pub struct Service {
     /// An id from the journey's `agencies`.
     pub agency: String,
     pub title: Text,
+    /// An expression: the service applies only when it is true. Absent: it always applies.
+    #[serde(default)]
+    pub eligible_if: Option<String>,
+    /// Why it applies, shown on "Services you can use": "because you have a driving licence".
+    #[serde(default)]
+    pub reason: Option<Text>,
+    /// Why it does not apply: "because you do not have a driving licence".
+    #[serde(default)]
+    pub not_eligible_reason: Option<Text>,
     pub connector: Connector,
 }
 
@@ -311,120 +333,86 @@ pub enum DefinitionError {
     },
     #[error("at {path}: {message}")]
     Shape { path: String, message: String },
+    /// Everything the checks found, each with where it is.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Problems(Vec<Problem>),
 }
 
-impl Journey {
-    /// Reads and checks a journey file.
-    pub fn from_json(text: &str) -> Result<Journey, DefinitionError> {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let journey: Journey =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-                let path = err.path().to_string();
-                let inner = err.into_inner();
-                if inner.is_data() {
-                    DefinitionError::Shape {
-                        path,
-                        message: without_position(&inner),
-                    }
-                } else {
-                    DefinitionError::Syntax {
-                        line: inner.line(),
-                        column: inner.column(),
-                        message: without_position(&inner),
-                    }
-                }
-            })?;
-        deserializer
-            .end()
-            .map_err(|inner| DefinitionError::Syntax {
+/// One problem in a journey, for its author: where (a JSON path) and what.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("at {path}: {message}")]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// Reads a JSON file into a type, naming the line and column of a syntax error and the JSON
+/// path of a value of the wrong shape.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DefinitionError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_data() {
+            DefinitionError::Shape {
+                path,
+                message: without_position(&inner),
+            }
+        } else {
+            DefinitionError::Syntax {
                 line: inner.line(),
                 column: inner.column(),
                 message: without_position(&inner),
-            })?;
-        journey.check()?;
-        Ok(journey)
+            }
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|inner| DefinitionError::Syntax {
+            line: inner.line(),
+            column: inner.column(),
+            message: without_position(&inner),
+        })?;
+    Ok(value)
+}
+
+impl Journey {
+    /// Reads a journey file and checks it (see [`crate::lint`]), without a dictionary.
+    pub fn from_json(text: &str) -> Result<Journey, DefinitionError> {
+        Journey::from_json_with(text, None)
     }
 
-    /// Checks what the types cannot: the format, unique ids and keys, known agencies, and
-    /// connector templates that name answers the journey actually asks for.
-    fn check(&self) -> Result<(), DefinitionError> {
-        let problem = |path: String, message: String| Err(DefinitionError::Shape { path, message });
-        if self.format != FORMAT {
-            return problem(
-                "format".into(),
-                format!("the format must be \"{FORMAT}\", not \"{}\"", self.format),
-            );
+    /// Reads a journey file and checks it against the shared dictionary.
+    pub fn from_json_with(
+        text: &str,
+        dictionary: Option<&Dictionary>,
+    ) -> Result<Journey, DefinitionError> {
+        Journey::parse(text)?.checked(dictionary)
+    }
+
+    /// Reads a journey file without checking it: to learn where its dictionary is.
+    pub fn parse(text: &str) -> Result<Journey, DefinitionError> {
+        parse_json(text)
+    }
+
+    /// The journey if it passes every check, with defaults taken from the dictionary.
+    pub fn checked(mut self, dictionary: Option<&Dictionary>) -> Result<Journey, DefinitionError> {
+        let journey = &mut self;
+        let problems = crate::lint::check(journey, dictionary);
+        if !problems.is_empty() {
+            return Err(DefinitionError::Problems(problems));
         }
-        if self.pages.is_empty() {
-            return problem("pages".into(), "a journey needs at least one page".into());
-        }
-        let mut page_ids = BTreeSet::new();
-        let mut keys = BTreeSet::new();
-        for (p, page) in self.pages.iter().enumerate() {
-            if page.id.is_empty()
-                || !page
-                    .id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-')
-            {
-                return problem(
-                    format!("pages[{p}].id"),
-                    format!(
-                        "page id \"{}\" must be letters, digits and hyphens",
-                        page.id
-                    ),
-                );
-            }
-            if !page_ids.insert(page.id.as_str()) {
-                return problem(
-                    format!("pages[{p}].id"),
-                    format!("page id \"{}\" is used twice", page.id),
-                );
-            }
-            if page.questions.is_empty() {
-                return problem(
-                    format!("pages[{p}].questions"),
-                    "a page needs at least one question".into(),
-                );
-            }
-            for (q, question) in page.questions.iter().enumerate() {
-                let at = format!("pages[{p}].questions[{q}]");
-                if let Some(message) = question_problem(question, &keys) {
-                    return problem(at, message);
-                }
-                for key in field::answer_keys(question) {
-                    if !keys.insert(key.clone()) {
-                        return problem(
-                            format!("{at}.key"),
-                            format!("the answer \"{key}\" is asked for twice"),
-                        );
-                    }
+        // A question takes its autocomplete token from the dictionary unless it says otherwise.
+        if let Some(dictionary) = dictionary {
+            for question in journey.pages.iter_mut().flat_map(|p| &mut p.questions) {
+                if question.autocomplete.is_none() {
+                    question.autocomplete = dictionary
+                        .entry(&question.key)
+                        .and_then(|e| e.autocomplete.clone());
                 }
             }
         }
-        for (s, service) in self.services.iter().enumerate() {
-            if !self.agencies.contains_key(&service.agency) {
-                return problem(
-                    format!("services[{s}].agency"),
-                    format!("no agency \"{}\" in \"agencies\"", service.agency),
-                );
-            }
-            if !service.connector.reference.starts_with('/') {
-                return problem(
-                    format!("services[{s}].connector.reference"),
-                    "the reference must be a JSON pointer such as \"/reference\"".into(),
-                );
-            }
-            for key in crate::mapping::template_keys(&service.connector) {
-                if !keys.contains(&key) {
-                    return problem(
-                        format!("services[{s}].connector"),
-                        format!("the template uses \"{{{key}}}\", which no question asks for"),
-                    );
-                }
-            }
-        }
-        Ok(())
+        Ok(self)
     }
 
     /// The page with this id, by index.
@@ -453,79 +441,6 @@ impl Page {
     pub fn question_is_heading(&self) -> bool {
         self.title.is_none() && self.questions.len() == 1
     }
-}
-
-/// What is wrong with one question on its own, given the answer keys asked before it.
-fn question_problem(question: &Question, asked_before: &BTreeSet<String>) -> Option<String> {
-    let key_ok = !question.key.is_empty()
-        && question.key.split('.').all(|seg| {
-            !seg.is_empty()
-                && seg
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        });
-    if !key_ok {
-        return Some(format!(
-            "the key \"{}\" must be dot-separated words of lower-case letters, digits and _",
-            question.key
-        ));
-    }
-    let kind = question.kind;
-    if matches!(
-        kind,
-        FieldKind::Radios | FieldKind::Checkboxes | FieldKind::Select
-    ) && question.options.len() < 2
-    {
-        return Some("a question of this type needs at least two options".into());
-    }
-    if !question.options.is_empty()
-        && !matches!(
-            kind,
-            FieldKind::Radios | FieldKind::Checkboxes | FieldKind::Select
-        )
-    {
-        return Some("only radios, checkboxes and select questions have options".into());
-    }
-    let mut values = BTreeSet::new();
-    for choice in &question.options {
-        if choice.value.is_empty()
-            || !choice
-                .value
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            return Some(format!(
-                "the option value \"{}\" must be letters, digits, - and _",
-                choice.value
-            ));
-        }
-        if !values.insert(choice.value.as_str()) {
-            return Some(format!(
-                "the option value \"{}\" is used twice",
-                choice.value
-            ));
-        }
-        if choice.exclusive && kind != FieldKind::Checkboxes {
-            return Some("only a checkboxes option can be exclusive".into());
-        }
-    }
-    if kind == FieldKind::NationalId && question.format.is_none() {
-        return Some(
-            "a national_id question needs a \"format\" with a pattern and an example".into(),
-        );
-    }
-    for rule in &question.validate {
-        let compared = match rule {
-            Rule::Before { key, .. } | Rule::After { key, .. } => Some(key),
-            _ => None,
-        };
-        if let Some(key) = compared.filter(|key| !asked_before.contains(*key)) {
-            return Some(format!(
-                "the rule compares with \"{key}\", which is not a date asked on an earlier page"
-            ));
-        }
-    }
-    None
 }
 
 /// serde_json appends "at line L column C" to its messages; we say where in our own words.
@@ -620,24 +535,5 @@ mod tests {
             Journey::from_json(&unknown_key).unwrap_err().to_string(),
             "at services[0].connector: the template uses \"{move.when}\", which no question asks for"
         );
-    }
-
-    #[test]
-    fn question_problems_are_named() {
-        let cases = [
-            ("\"key\": \"person.name\"", "\"key\": \"Person.Name\"", "at pages[0].questions[0]: the key \"Person.Name\" must be dot-separated words of lower-case letters, digits and _"),
-            ("\"type\": \"name\"", "\"type\": \"radios\"", "at pages[0].questions[0]: a question of this type needs at least two options"),
-            ("\"type\": \"name\"", "\"type\": \"national_id\"", "at pages[0].questions[0]: a national_id question needs a \"format\" with a pattern and an example"),
-            (
-                "\"validate\": [{ \"rule\": \"past\" }]",
-                "\"validate\": [{ \"rule\": \"after\", \"key\": \"move.date\" }]",
-                "at pages[1].questions[0]: the rule compares with \"move.date\", which is not a date asked on an earlier page",
-            ),
-        ];
-        for (from, to, expected) in cases {
-            assert!(MOVING_HOUSE.contains(from), "fixture has {from}");
-            let bad = MOVING_HOUSE.replacen(from, to, 1);
-            assert_eq!(Journey::from_json(&bad).unwrap_err().to_string(), expected);
-        }
     }
 }

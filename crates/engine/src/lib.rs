@@ -15,7 +15,9 @@
 pub mod answers;
 pub mod date;
 pub mod definition;
+pub mod dictionary;
 pub mod field;
+pub mod lint;
 pub mod mapping;
 pub mod messages;
 pub mod navigate;

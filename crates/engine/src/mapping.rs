@@ -234,6 +234,9 @@ mod tests {
             id: "s".into(),
             agency: "a".into(),
             title: Text::en("S"),
+            eligible_if: None,
+            reason: None,
+            not_eligible_reason: None,
             connector: Connector {
                 method: "POST".into(),
                 url: "/api/{person.id}/moves".into(),

@@ -1,0 +1,74 @@
+//! Checks journey definitions and reports every problem, with the file and where in it:
+//!
+//! ```text
+//! cargo run -p tell-once-engine --bin journey-check -- public/journeys/*.json
+//! ```
+//! A journey's `dictionary` (a path relative to the journey) is read and checked against too.
+//! Files whose `format` is the dictionary's are skipped. Exits 1 if anything is wrong.
+
+use std::path::Path;
+use std::process::ExitCode;
+use tell_once_engine::dictionary::{self, Dictionary};
+use tell_once_engine::{DefinitionError, Journey};
+
+fn main() -> ExitCode {
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() {
+        eprintln!("usage: journey-check JOURNEY.json...");
+        return ExitCode::from(2);
+    }
+    let mut problems = 0;
+    for file in &files {
+        match check_file(Path::new(file)) {
+            Ok(Checked::Journey) => println!("{file}: ok"),
+            Ok(Checked::Dictionary) => println!("{file}: ok (dictionary)"),
+            Err(found) => {
+                for problem in &found {
+                    println!("{file}: {problem}");
+                }
+                problems += found.len();
+            }
+        }
+    }
+    if problems > 0 {
+        println!("{problems} problem(s) found");
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+enum Checked {
+    Journey,
+    Dictionary,
+}
+
+fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|e| vec![format!("cannot be read: {e}")])?;
+    if text.contains(&format!("\"{}\"", dictionary::FORMAT)) {
+        return Dictionary::from_json(&text)
+            .map(|_| Checked::Dictionary)
+            .map_err(|e| vec![e.to_string()]);
+    }
+    let journey = Journey::parse(&text).map_err(|e| vec![e.to_string()])?;
+    let dictionary = match &journey.dictionary {
+        Some(relative) => {
+            let dictionary_path = path.parent().unwrap_or(Path::new(".")).join(relative);
+            let text = std::fs::read_to_string(&dictionary_path).map_err(|e| {
+                vec![format!(
+                    "its dictionary {} cannot be read: {e}",
+                    dictionary_path.display()
+                )]
+            })?;
+            Some(Dictionary::from_json(&text).map_err(|e| vec![format!("its dictionary: {e}")])?)
+        }
+        None => None,
+    };
+    match journey.checked(dictionary.as_ref()) {
+        Ok(_) => Ok(Checked::Journey),
+        Err(DefinitionError::Problems(found)) => {
+            Err(found.iter().map(ToString::to_string).collect())
+        }
+        Err(other) => Err(vec![other.to_string()]),
+    }
+}

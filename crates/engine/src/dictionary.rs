@@ -1,0 +1,118 @@
+//! The data dictionary: the canonical names of what a person tells government once, shared by
+//! every journey. Questions bind to these keys; services receive them. A key's entry says what
+//! type of answer it is, what it is called, its `autocomplete` token and how sensitive it is.
+
+use crate::field::FieldKind;
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The format name and version of a dictionary file.
+pub const FORMAT: &str = "tell-once/dictionary@1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dictionary {
+    pub format: String,
+    /// Entries by key. A repeating group's item keys are written after `[]`:
+    /// `household.children[].date_of_birth`.
+    pub keys: BTreeMap<String, Entry>,
+}
+
+/// One canonical answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    #[serde(rename = "type")]
+    pub kind: FieldKind,
+    pub label: Text,
+    /// The `autocomplete` token (for a date, its prefix such as `bday`), so every journey
+    /// asking for this answer gets the same one without repeating it.
+    #[serde(default)]
+    pub autocomplete: Option<String>,
+    pub sensitivity: Sensitivity,
+}
+
+/// How carefully an answer must be handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitivity {
+    /// Not about a person (e.g. "are you registered to vote").
+    None,
+    /// Identifies or describes a person.
+    Personal,
+    /// Bank details, identity numbers, health: never logged, shown masked where possible.
+    Sensitive,
+}
+
+impl Dictionary {
+    pub fn from_json(text: &str) -> Result<Dictionary, crate::DefinitionError> {
+        let dictionary: Dictionary = crate::definition::parse_json(text)?;
+        if dictionary.format != FORMAT {
+            return Err(crate::DefinitionError::Shape {
+                path: "format".into(),
+                message: format!(
+                    "the format must be \"{FORMAT}\", not \"{}\"",
+                    dictionary.format
+                ),
+            });
+        }
+        Ok(dictionary)
+    }
+
+    /// The entry for a question key. Repeating-group items are looked up with their index
+    /// removed: `household.children[1].date_of_birth` → `household.children[].date_of_birth`.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.keys.get(&generic_key(key))
+    }
+}
+
+/// A key with any item index removed (`a[3].b` → `a[].b`).
+pub fn generic_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut in_index = false;
+    for c in key.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICTIONARY: &str = include_str!("../../../public/journeys/dictionary.json");
+
+    #[test]
+    fn the_shared_dictionary_parses() {
+        let dictionary = Dictionary::from_json(DICTIONARY).unwrap();
+        assert_eq!(dictionary.format, FORMAT);
+        let dob = dictionary.entry("person.date_of_birth").unwrap();
+        assert_eq!(dob.kind, FieldKind::Date);
+        assert_eq!(dob.autocomplete.as_deref(), Some("bday"));
+        assert_eq!(
+            dictionary.entry("bank.account_number").unwrap().sensitivity,
+            Sensitivity::Sensitive
+        );
+    }
+
+    #[test]
+    fn item_indexes_are_ignored() {
+        assert_eq!(
+            generic_key("household.children[12].name"),
+            "household.children[].name"
+        );
+        assert_eq!(generic_key("person.name"), "person.name");
+    }
+}

@@ -1,0 +1,403 @@
+//! Problems in a journey definition, for its author: every one found, each with where it is (a
+//! JSON path) and what is wrong in plain words. The app runs the same checks when it loads a
+//! journey, and so does the `journey-check` command.
+
+use crate::definition::{Journey, Problem, Question, Rule, FORMAT};
+use crate::dictionary::Dictionary;
+use crate::field::{self, FieldKind};
+use crate::text::{Text, DEFAULT_LANG};
+use std::collections::BTreeSet;
+
+/// Every problem in a journey; empty when it is fit to use. With a dictionary, question keys
+/// and types are checked against it too.
+pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem> {
+    let mut lint = Lint::default();
+    if journey.format != FORMAT {
+        lint.problem(
+            "format",
+            format!(
+                "the format must be \"{FORMAT}\", not \"{}\"",
+                journey.format
+            ),
+        );
+    }
+    lint.text("title", &journey.title);
+    lint.text("summary", &journey.summary);
+    if journey.pages.is_empty() {
+        lint.problem("pages", "a journey needs at least one page");
+    }
+    let mut page_ids = BTreeSet::new();
+    for (p, page) in journey.pages.iter().enumerate() {
+        let at = format!("pages[{p}]");
+        if page.id.is_empty()
+            || !page
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            lint.problem(
+                format!("{at}.id"),
+                format!(
+                    "page id \"{}\" must be letters, digits and hyphens",
+                    page.id
+                ),
+            );
+        } else if matches!(
+            page.id.as_str(),
+            "start" | "check-your-answers" | "confirmation"
+        ) {
+            lint.problem(
+                format!("{at}.id"),
+                format!("page id \"{}\" is kept for the app's own pages", page.id),
+            );
+        } else if !page_ids.insert(page.id.as_str()) {
+            lint.problem(
+                format!("{at}.id"),
+                format!("page id \"{}\" is used twice", page.id),
+            );
+        }
+        if let Some(title) = &page.title {
+            lint.text(&format!("{at}.title"), title);
+        }
+        if page.questions.is_empty() {
+            lint.problem(
+                format!("{at}.questions"),
+                "a page needs at least one question",
+            );
+        }
+        for (q, question) in page.questions.iter().enumerate() {
+            lint.question(&format!("{at}.questions[{q}]"), question, dictionary);
+        }
+    }
+    let mut service_ids = BTreeSet::new();
+    for (s, service) in journey.services.iter().enumerate() {
+        let at = format!("services[{s}]");
+        if !service_ids.insert(service.id.as_str()) {
+            lint.problem(
+                format!("{at}.id"),
+                format!("service id \"{}\" is used twice", service.id),
+            );
+        }
+        lint.text(&format!("{at}.title"), &service.title);
+        if !journey.agencies.contains_key(&service.agency) {
+            lint.problem(
+                format!("{at}.agency"),
+                format!("no agency \"{}\" in \"agencies\"", service.agency),
+            );
+        }
+        if !service.connector.reference.starts_with('/') {
+            lint.problem(
+                format!("{at}.connector.reference"),
+                "the reference must be a JSON pointer such as \"/reference\"",
+            );
+        }
+        for key in crate::mapping::template_keys(&service.connector) {
+            if !lint.asked.contains(&key) {
+                lint.problem(
+                    format!("{at}.connector"),
+                    format!("the template uses \"{{{key}}}\", which no question asks for"),
+                );
+            }
+        }
+    }
+    lint.problems
+}
+
+#[derive(Default)]
+struct Lint {
+    problems: Vec<Problem>,
+    /// Answer keys asked so far, in page order.
+    asked: BTreeSet<String>,
+}
+
+impl Lint {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A text must say something in English, the fallback for every language.
+    fn text(&mut self, path: &str, text: &Text) {
+        if text.0.get(DEFAULT_LANG).is_none_or(|t| t.trim().is_empty()) {
+            self.problem(path, "the text needs an English (\"en\") version");
+        }
+    }
+
+    fn question(&mut self, at: &str, question: &Question, dictionary: Option<&Dictionary>) {
+        let key_ok = !question.key.is_empty()
+            && question.key.split('.').all(|segment| {
+                !segment.is_empty()
+                    && segment
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            });
+        if !key_ok {
+            self.problem(
+                at,
+                format!(
+                    "the key \"{}\" must be dot-separated words of lower-case letters, digits and _",
+                    question.key
+                ),
+            );
+        }
+        self.text(&format!("{at}.label"), &question.label);
+        self.text(&format!("{at}.name"), &question.name);
+        if let Some(dictionary) = dictionary {
+            match dictionary.entry(&question.key) {
+                None => self.problem(
+                    format!("{at}.key"),
+                    format!("\"{}\" is not in the data dictionary", question.key),
+                ),
+                Some(entry) if entry.kind != question.kind => self.problem(
+                    format!("{at}.type"),
+                    format!(
+                        "the dictionary says \"{}\" is a {}, not a {}",
+                        question.key,
+                        kind_name(entry.kind),
+                        kind_name(question.kind)
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        let kind = question.kind;
+        let has_options = matches!(
+            kind,
+            FieldKind::Radios | FieldKind::Checkboxes | FieldKind::Select
+        );
+        if has_options && question.options.len() < 2 {
+            self.problem(at, "a question of this type needs at least two options");
+        }
+        if !has_options && !question.options.is_empty() {
+            self.problem(
+                at,
+                "only radios, checkboxes and select questions have options",
+            );
+        }
+        let mut values = BTreeSet::new();
+        for (o, choice) in question.options.iter().enumerate() {
+            let path = format!("{at}.options[{o}]");
+            if choice.value.is_empty()
+                || !choice
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                self.problem(
+                    format!("{path}.value"),
+                    format!(
+                        "the option value \"{}\" must be letters, digits, - and _",
+                        choice.value
+                    ),
+                );
+            } else if !values.insert(choice.value.as_str()) {
+                self.problem(
+                    format!("{path}.value"),
+                    format!("the option value \"{}\" is used twice", choice.value),
+                );
+            }
+            if choice.exclusive && kind != FieldKind::Checkboxes {
+                self.problem(
+                    format!("{path}.exclusive"),
+                    "only a checkboxes option can be exclusive",
+                );
+            }
+            self.text(&format!("{path}.label"), &choice.label);
+        }
+        if kind == FieldKind::NationalId && question.format.is_none() {
+            self.problem(
+                at,
+                "a national_id question needs a \"format\" with a pattern and an example",
+            );
+        }
+        for (r, rule) in question.validate.iter().enumerate() {
+            if let Rule::Before { key, .. } | Rule::After { key, .. } = rule {
+                if !self.asked.contains(key) {
+                    self.problem(
+                        format!("{at}.validate[{r}].key"),
+                        format!("the rule compares with \"{key}\", which is not a date asked on an earlier page"),
+                    );
+                }
+            }
+        }
+        for key in field::answer_keys(question) {
+            if !self.asked.insert(key.clone()) {
+                self.problem(
+                    format!("{at}.key"),
+                    format!("the answer \"{key}\" is asked for twice"),
+                );
+            }
+        }
+    }
+}
+
+/// A field type as authors write it.
+fn kind_name(kind: FieldKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::parse_json;
+
+    const MOVING_HOUSE: &str = include_str!("../../../public/journeys/moving-house.json");
+    const DICTIONARY: &str = include_str!("../../../public/journeys/dictionary.json");
+
+    /// The problems in Moving house after one change to its text (the broken fixture).
+    fn problems_after(from: &str, to: &str) -> Vec<String> {
+        assert!(MOVING_HOUSE.contains(from), "the fixture has {from}");
+        let journey: Journey =
+            parse_json(&MOVING_HOUSE.replacen(from, to, 1)).expect("still parses");
+        let dictionary = Dictionary::from_json(DICTIONARY).unwrap();
+        check(&journey, Some(&dictionary))
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn finds(from: &str, to: &str, expected: &str) {
+        let problems = problems_after(from, to);
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "expected {expected:?} in {problems:#?}"
+        );
+    }
+
+    #[test]
+    fn the_default_journeys_are_clean() {
+        assert_eq!(problems_after("", ""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn wrong_format() {
+        finds(
+            "tell-once/journey@1",
+            "tell-once/journey@9",
+            "at format: the format must be \"tell-once/journey@1\", not \"tell-once/journey@9\"",
+        );
+    }
+
+    #[test]
+    fn duplicate_page_ids() {
+        finds(
+            "\"id\": \"move-date\"",
+            "\"id\": \"name\"",
+            "at pages[3].id: page id \"name\" is used twice",
+        );
+    }
+
+    #[test]
+    fn page_ids_the_app_uses() {
+        finds(
+            "\"id\": \"move-date\"",
+            "\"id\": \"confirmation\"",
+            "at pages[3].id: page id \"confirmation\" is kept for the app's own pages",
+        );
+    }
+
+    #[test]
+    fn badly_formed_keys() {
+        finds(
+            "\"key\": \"person.name\"",
+            "\"key\": \"Person.Name\"",
+            "at pages[0].questions[0]: the key \"Person.Name\" must be dot-separated words of lower-case letters, digits and _",
+        );
+    }
+
+    #[test]
+    fn keys_not_in_the_dictionary() {
+        finds(
+            "\"key\": \"move.date\"",
+            "\"key\": \"move.when\"",
+            "at pages[3].questions[0].key: \"move.when\" is not in the data dictionary",
+        );
+    }
+
+    #[test]
+    fn types_that_disagree_with_the_dictionary() {
+        finds(
+            "\"type\": \"date\",\n          \"label\": { \"en\": \"When did you move?\" }",
+            "\"type\": \"text\",\n          \"label\": { \"en\": \"When did you move?\" }",
+            "at pages[3].questions[0].type: the dictionary says \"move.date\" is a date, not a text",
+        );
+    }
+
+    #[test]
+    fn services_needing_keys_no_question_asks() {
+        finds("{move.date}", "{move.when}", "at services[0].connector: the template uses \"{move.when}\", which no question asks for");
+    }
+
+    #[test]
+    fn keys_asked_twice() {
+        finds(
+            "\"key\": \"address.previous\"",
+            "\"key\": \"address.current\"",
+            "at pages[4].questions[0].key: the answer \"address.current.line1\" is asked for twice",
+        );
+    }
+
+    #[test]
+    fn missing_text() {
+        finds(
+            "\"label\": { \"en\": \"When did you move?\" }",
+            "\"label\": { \"es\": \"¿Cuándo se mudó?\" }",
+            "at pages[3].questions[0].label: the text needs an English (\"en\") version",
+        );
+        finds(
+            "\"title\": { \"en\": \"Moving house\" }",
+            "\"title\": { \"en\": \" \" }",
+            "at title: the text needs an English (\"en\") version",
+        );
+    }
+
+    #[test]
+    fn choices_need_options() {
+        finds(
+            "\"type\": \"name\"",
+            "\"type\": \"radios\"",
+            "at pages[0].questions[0]: a question of this type needs at least two options",
+        );
+    }
+
+    #[test]
+    fn identifiers_need_a_format() {
+        finds("\"type\": \"name\"", "\"type\": \"national_id\"", "at pages[0].questions[0]: a national_id question needs a \"format\" with a pattern and an example");
+    }
+
+    #[test]
+    fn date_rules_compare_with_earlier_dates() {
+        finds(
+            "\"validate\": [{ \"rule\": \"past\" }]",
+            "\"validate\": [{ \"rule\": \"after\", \"key\": \"move.date\" }]",
+            "at pages[1].questions[0].validate[0].key: the rule compares with \"move.date\", which is not a date asked on an earlier page",
+        );
+    }
+
+    #[test]
+    fn unknown_agencies_and_references() {
+        finds(
+            "\"agency\": \"elections\"",
+            "\"agency\": \"election\"",
+            "at services[0].agency: no agency \"election\" in \"agencies\"",
+        );
+        finds("\"reference\": \"/reference\"", "\"reference\": \"reference\"", "at services[0].connector.reference: the reference must be a JSON pointer such as \"/reference\"");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_when_read() {
+        let bad = MOVING_HOUSE.replacen("\"summary_label\"", "\"summary_lable\"", 1);
+        let err = parse_json::<Journey>(&bad).unwrap_err().to_string();
+        assert!(
+            err.starts_with(
+                "at pages[0].questions[0].summary_lable: unknown field `summary_lable`"
+            ),
+            "{err}"
+        );
+    }
+}
