@@ -2,6 +2,8 @@
 //! Every failure becomes a typed problem the pages put in plain words.
 
 use gloo_net::http::{Request, RequestBuilder};
+use std::collections::BTreeMap;
+use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::definition::Service;
 use tell_once_engine::dictionary::Dictionary;
 use tell_once_engine::mapping::{self, Canonical, MappingError};
@@ -32,7 +34,49 @@ impl LoadProblem {
 /// Fetches a journey and its dictionary, and checks the journey against it.
 pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
     let text = fetch_text(url).await?;
-    let definition = |url: &str, error: DefinitionError| LoadProblem {
+    check_journey(url, &text, &mut BTreeMap::new()).await
+}
+
+/// Fetches a catalogue and every journey in it; a dictionary shared by several journeys is
+/// fetched once.
+pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), LoadProblem> {
+    let text = fetch_text(url).await?;
+    let catalogue = Catalogue::from_json(&text).map_err(|e| definition_problem(url, e))?;
+    let mut dictionaries = BTreeMap::new();
+    let mut journeys = Vec::with_capacity(catalogue.journeys.len());
+    for relative in &catalogue.journeys {
+        let journey_url = resolve(relative, url);
+        let text = fetch_text(&journey_url).await?;
+        journeys.push(check_journey(&journey_url, &text, &mut dictionaries).await?);
+    }
+    Ok((catalogue, journeys))
+}
+
+async fn check_journey(
+    url: &str,
+    text: &str,
+    dictionaries: &mut BTreeMap<String, Dictionary>,
+) -> Result<Journey, LoadProblem> {
+    let journey = Journey::parse(text).map_err(|e| definition_problem(url, e))?;
+    let Some(relative) = journey.dictionary.clone() else {
+        return journey
+            .checked(None)
+            .map_err(|e| definition_problem(url, e));
+    };
+    let dictionary_url = resolve(&relative, url);
+    if !dictionaries.contains_key(&dictionary_url) {
+        let text = fetch_text(&dictionary_url).await?;
+        let dictionary =
+            Dictionary::from_json(&text).map_err(|e| definition_problem(&dictionary_url, e))?;
+        dictionaries.insert(dictionary_url.clone(), dictionary);
+    }
+    journey
+        .checked(dictionaries.get(&dictionary_url))
+        .map_err(|e| definition_problem(url, e))
+}
+
+fn definition_problem(url: &str, error: DefinitionError) -> LoadProblem {
+    LoadProblem {
         url: url.to_string(),
         kind: LoadProblemKind::Definition(match error {
             DefinitionError::Problems(problems) => {
@@ -40,19 +84,7 @@ pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
             }
             other => vec![other.to_string()],
         }),
-    };
-    let journey = Journey::parse(&text).map_err(|e| definition(url, e))?;
-    let dictionary = match &journey.dictionary {
-        Some(relative) => {
-            let dictionary_url = resolve(relative, url);
-            let text = fetch_text(&dictionary_url).await?;
-            Some(Dictionary::from_json(&text).map_err(|e| definition(&dictionary_url, e))?)
-        }
-        None => None,
-    };
-    journey
-        .checked(dictionary.as_ref())
-        .map_err(|e| definition(url, e))
+    }
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {

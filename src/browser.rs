@@ -123,36 +123,52 @@ fn element_by_id(id: &str) -> Option<HtmlElement> {
     document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
-/// The `page` parameter of the address, which names the step (never any answer).
-pub fn page_in_address() -> Option<String> {
+/// A parameter of the address, such as `page` (which names the step, never an answer).
+pub fn param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
-        .get("page")
+        .get(name)
 }
 
-/// A link to a step: the current address with its `page` parameter set.
-pub fn address_of_page(slug: &str) -> String {
+/// The `page` parameter of the address, which names the step.
+pub fn page_in_address() -> Option<String> {
+    param("page")
+}
+
+/// The current address with parameters set (`Some`) or removed (`None`).
+pub fn address_with(changes: &[(&str, Option<&str>)]) -> String {
     let Some(url) = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .and_then(|href| web_sys::Url::new(&href).ok())
     else {
-        return format!("?page={slug}");
+        return String::new();
     };
-    url.search_params().set("page", slug);
+    for (name, value) in changes {
+        match value {
+            Some(value) => url.search_params().set(name, value),
+            None => url.search_params().delete(name),
+        }
+    }
     url.set_hash("");
     url.href()
 }
 
+/// A link to a step: the current address with its `page` parameter set.
+pub fn address_of_page(slug: &str) -> String {
+    address_with(&[("page", Some(slug))])
+}
+
+/// Adds an address to the browser history, so Back and Forward return to it.
+pub fn push_address(address: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
+    }
+}
+
 /// Records a step in the browser history, so Back and Forward move between steps.
 pub fn push_page(slug: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&address_of_page(slug)),
-        );
-    }
+    push_address(&address_of_page(slug));
 }
 
 /// Corrects the address to the step shown, without adding to the history.

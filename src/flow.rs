@@ -3,7 +3,8 @@
 
 use crate::browser;
 use crate::pages::{
-    check::CheckPage, confirmation::ConfirmationPage, question::QuestionPage, start::StartPage,
+    check::CheckPage, confirmation::ConfirmationPage, question::QuestionPage,
+    services::ServicesPage, start::StartPage,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -139,6 +140,7 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         let page = match step {
             Step::Start => None,
             Step::Question(i) => Some(journey.pages[i].heading(LANG).to_string()),
+            Step::Services => Some("Services you can use".to_string()),
             Step::Check => Some("Check your answers before sending".to_string()),
             Step::Confirmation => Some("Details sent".to_string()),
         };
@@ -159,6 +161,7 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
     move || match flow.step.get() {
         Step::Start => view! { <StartPage/> }.into_any(),
         Step::Question(index) => view! { <QuestionPage index/> }.into_any(),
+        Step::Services => view! { <ServicesPage/> }.into_any(),
         Step::Check => view! { <CheckPage/> }.into_any(),
         Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
     }

@@ -6,8 +6,8 @@ use crate::components::back_link::BackLink;
 use crate::flow::{env, use_flow, Receipt, LANG};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tell_once_engine::mapping::canonical_answers;
-use tell_once_engine::navigate::{self, Step};
+use tell_once_engine::mapping::answers_to_send;
+use tell_once_engine::navigate::{self, Plan, Step};
 use tell_once_engine::summary;
 use tell_once_engine::validate::validate_page;
 use tell_once_engine::Answers;
@@ -18,16 +18,24 @@ const SEND_PROBLEM_ID: &str = "send-problem";
 pub fn CheckPage() -> impl IntoView {
     let flow = use_flow();
     let journey = flow.journey();
-    let rows = flow
-        .answers
-        .with_untracked(|answers| summary::rows(&journey, answers, LANG));
+    let (plan, rows, back) = flow.answers.with_untracked(|answers| {
+        let plan = Plan::new(&journey, answers, env());
+        let rows = summary::rows(&journey, answers, &plan.shown, LANG);
+        (
+            plan.clone(),
+            rows,
+            navigate::back_from(&journey, Step::Check, answers, env()),
+        )
+    });
     let sending = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let recipients: Vec<String> = journey
         .services
         .iter()
-        .map(|s| {
+        .zip(&plan.eligible)
+        .filter(|(_, applies)| **applies)
+        .map(|(s, _)| {
             format!(
                 "{}: {}",
                 journey.agency_name(&s.agency, LANG),
@@ -57,10 +65,17 @@ pub fn CheckPage() -> impl IntoView {
         problem.set(None);
         status.set("Sending your details…".into());
         spawn_local(async move {
-            let answers = flow
-                .answers
-                .with_untracked(|a| canonical_answers(&journey, a));
-            for service in &journey.services {
+            // Only what the pages asked; only to the services that apply.
+            let (answers, plan) = flow.answers.with_untracked(|a| {
+                let plan = Plan::new(&journey, a, env());
+                (answers_to_send(&journey, a, &plan.shown), plan)
+            });
+            let services = journey
+                .services
+                .iter()
+                .zip(plan.eligible)
+                .filter(|(_, applies)| *applies);
+            for (service, _) in services {
                 if flow
                     .receipts
                     .with_untracked(|r| r.iter().any(|r| r.service_id == service.id))
@@ -93,7 +108,7 @@ pub fn CheckPage() -> impl IntoView {
     };
 
     view! {
-        <BackLink to=navigate::back_from(&journey, Step::Check)/>
+        <BackLink to=back/>
         <h1 class="heading-l" tabindex="-1">"Check your answers before sending"</h1>
         <dl class="summary-list">
             {rows

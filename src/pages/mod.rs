@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod confirmation;
+pub mod life_events;
 pub mod problem;
 pub mod question;
+pub mod services;
 pub mod start;

@@ -18,7 +18,9 @@ pub fn QuestionPage(index: usize) -> impl IntoView {
     let back = if flow.returning_to_check.get_untracked() {
         Step::Check
     } else {
-        navigate::back_from(&journey, Step::Question(index))
+        flow.answers.with_untracked(|answers| {
+            navigate::back_from(&journey, Step::Question(index), answers, env())
+        })
     };
 
     let page_for_submit = page.clone();
@@ -28,11 +30,11 @@ pub fn QuestionPage(index: usize) -> impl IntoView {
             .answers
             .with_untracked(|answers| validate_page(&page_for_submit, answers, env()));
         if errors.is_empty() {
-            flow.go(navigate::after_continue(
-                &flow.journey(),
-                index,
-                flow.returning_to_check.get_untracked(),
-            ));
+            let returning = flow.returning_to_check.get_untracked();
+            let next = flow.answers.with_untracked(|answers| {
+                navigate::after_continue(&flow.journey(), index, returning, answers, env())
+            });
+            flow.go(next);
         } else {
             flow.errors.set(errors);
             browser::focus_id(ERROR_SUMMARY_ID);

@@ -53,7 +53,7 @@ test('the browser Back button moves between steps without losing answers', async
 
 test('asking for a later page by address opens the first unanswered one', async ({ page }) => {
   failOnPageErrors(page);
-  await page.goto('/?page=check-your-answers');
+  await page.goto('/?journey=moving-house&page=check-your-answers');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is your name?');
   await expect(page).toHaveURL(/[?&]page=name/);
 });

@@ -6,11 +6,15 @@ import { failOnPageErrors, heading, person, records, tabTo } from './support';
 test('completes moving house with the keyboard alone', async ({ page }) => {
   failOnPageErrors(page);
   const p = person();
+  // No wrong door: from the list of every life event, choose Moving house.
   await page.goto('/');
-  await expect(heading(page, 'Moving house')).toBeVisible();
+  await expect(heading(page, 'Tell government once')).toBeVisible();
+  await tabTo(page, page.getByRole('link', { name: 'Moving house' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'Moving house')).toBeFocused();
   await expect(page).toHaveTitle('Moving house – Tell Once');
 
-  // Start: Tab past the skip link to the Start button, press Enter.
+  // Start: Tab to the Start button, press Enter.
   await tabTo(page, page.getByRole('button', { name: 'Start now' }));
   await page.keyboard.press('Enter');
 

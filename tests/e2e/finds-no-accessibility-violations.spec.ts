@@ -5,7 +5,7 @@ import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person } f
 
 test('every page of Moving house, empty and in error', async ({ page }) => {
   failOnPageErrors(page);
-  await page.goto('/');
+  await page.goto('/?journey=moving-house');
   await expect(heading(page, 'Moving house')).toBeVisible();
   await expectNoAxeViolations(page, 'the start page');
   await page.getByRole('button', { name: 'Start now' }).click();

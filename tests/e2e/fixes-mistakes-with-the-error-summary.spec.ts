@@ -5,7 +5,7 @@ import { failOnPageErrors, fillDate, heading, person } from './support';
 
 test.beforeEach(async ({ page }) => {
   failOnPageErrors(page);
-  await page.goto('/');
+  await page.goto('/?journey=moving-house');
   await page.getByRole('button', { name: 'Start now' }).click();
 });
 

@@ -71,7 +71,7 @@ export function heading(page: Page, name: string | RegExp): Locator {
 
 /** Answers every question page by mouse and typing (for specs about later pages). */
 export async function answerAll(page: Page, p: Person): Promise<void> {
-  await page.goto('/');
+  await page.goto('/?journey=moving-house');
   await page.getByRole('button', { name: 'Start now' }).click();
   await page.getByLabel('First name').fill(p.given);
   await page.getByLabel('Last name').fill(p.family);

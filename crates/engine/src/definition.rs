@@ -415,6 +415,11 @@ impl Journey {
         Ok(self)
     }
 
+    /// True when the journey asks screening questions, then shows "Services you can use".
+    pub fn has_screening(&self) -> bool {
+        self.pages.iter().any(|p| p.screening)
+    }
+
     /// The page with this id, by index.
     pub fn page_index(&self, id: &str) -> Option<usize> {
         self.pages.iter().position(|page| page.id == id)

@@ -13,15 +13,19 @@
 //! ```
 
 pub mod answers;
+pub mod catalogue;
+pub mod conditions;
 pub mod date;
 pub mod definition;
 pub mod dictionary;
+pub mod expr;
 pub mod field;
 pub mod lint;
 pub mod mapping;
 pub mod messages;
 pub mod navigate;
 pub mod postcode;
+pub mod search;
 pub mod summary;
 pub mod text;
 pub mod validate;

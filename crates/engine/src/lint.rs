@@ -65,10 +65,39 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
                 "a page needs at least one question",
             );
         }
+        if page.screening && journey.pages[..p].iter().any(|earlier| !earlier.screening) {
+            lint.problem(
+                format!("{at}.screening"),
+                "screening pages must come before all other pages",
+            );
+        }
+        // A page's condition may use only what was asked before it.
+        if let Some(condition) = &page.show_if {
+            let asked = lint.asked.clone();
+            lint.condition(
+                &format!("{at}.show_if"),
+                condition,
+                &asked,
+                "an earlier page",
+            );
+        }
         for (q, question) in page.questions.iter().enumerate() {
             lint.question(&format!("{at}.questions[{q}]"), question, dictionary);
         }
     }
+    // Eligibility is decided before "Services you can use": from screening answers only.
+    let screening_keys: BTreeSet<String> = journey
+        .pages
+        .iter()
+        .filter(|page| page.screening || !journey.has_screening())
+        .flat_map(|page| &page.questions)
+        .flat_map(field::answer_keys)
+        .collect();
+    let where_asked = if journey.has_screening() {
+        "a screening page"
+    } else {
+        "a page"
+    };
     let mut service_ids = BTreeSet::new();
     for (s, service) in journey.services.iter().enumerate() {
         let at = format!("services[{s}]");
@@ -79,6 +108,14 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
             );
         }
         lint.text(&format!("{at}.title"), &service.title);
+        if let Some(condition) = &service.eligible_if {
+            lint.condition(
+                &format!("{at}.eligible_if"),
+                condition,
+                &screening_keys,
+                where_asked,
+            );
+        }
         if !journey.agencies.contains_key(&service.agency) {
             lint.problem(
                 format!("{at}.agency"),
@@ -116,6 +153,29 @@ impl Lint {
             path: path.into(),
             message: message.into(),
         });
+    }
+
+    /// A condition must parse, and use only answers asked where it is decided.
+    fn condition(
+        &mut self,
+        path: &str,
+        condition: &str,
+        asked: &BTreeSet<String>,
+        where_asked: &str,
+    ) {
+        match crate::expr::parse(condition) {
+            Err(error) => self.problem(
+                path,
+                format!("the condition \"{condition}\" has a problem at {error}"),
+            ),
+            Ok(expression) => {
+                for key in expression.keys() {
+                    if !asked.contains(&key) {
+                        self.problem(path, format!("the condition uses \"{key}\", which is not asked on {where_asked} before it"));
+                    }
+                }
+            }
+        }
     }
 
     /// A text must say something in English, the fallback for every language.
@@ -387,6 +447,35 @@ mod tests {
             "at services[0].agency: no agency \"election\" in \"agencies\"",
         );
         finds("\"reference\": \"/reference\"", "\"reference\": \"reference\"", "at services[0].connector.reference: the reference must be a JSON pointer such as \"/reference\"");
+    }
+
+    #[test]
+    fn conditions_must_parse_and_use_earlier_answers() {
+        let page = "\"id\": \"move-date\",";
+        finds(
+            page,
+            "\"id\": \"move-date\", \"show_if\": \"person.name.given == and\",",
+            "at pages[3].show_if: the condition \"person.name.given == and\" has a problem at column 22: expected a value after \"==\"",
+        );
+        finds(
+            page,
+            "\"id\": \"move-date\", \"show_if\": \"answered(address.previous.town)\",",
+            "at pages[3].show_if: the condition uses \"address.previous.town\", which is not asked on an earlier page before it",
+        );
+        finds(
+            "\"agency\": \"elections\",",
+            "\"agency\": \"elections\", \"eligible_if\": \"voting.is_registered == true\",",
+            "at services[0].eligible_if: the condition uses \"voting.is_registered\", which is not asked on a page before it",
+        );
+    }
+
+    #[test]
+    fn screening_pages_come_first() {
+        finds(
+            "\"id\": \"move-date\",",
+            "\"id\": \"move-date\", \"screening\": true,",
+            "at pages[3].screening: screening pages must come before all other pages",
+        );
     }
 
     #[test]

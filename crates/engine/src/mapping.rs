@@ -20,6 +20,32 @@ pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
         .collect()
 }
 
+/// The canonical answers to send: those of the pages asked (`shown`, per page); the answers of
+/// pages no longer asked (an earlier answer changed) are left out, as null.
+pub fn answers_to_send(journey: &Journey, answers: &Answers, shown: &[bool]) -> Canonical {
+    journey
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, page)| page.questions.iter().map(move |q| (i, q)))
+        .flat_map(|(i, question)| {
+            let asked = shown.get(i).copied().unwrap_or(true);
+            field::canonical(question, answers)
+                .into_iter()
+                .map(move |(key, value)| {
+                    (
+                        key,
+                        if asked {
+                            value
+                        } else {
+                            serde_json::Value::Null
+                        },
+                    )
+                })
+        })
+        .collect()
+}
+
 /// One HTTP request to an agency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgencyRequest {

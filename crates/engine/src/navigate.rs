@@ -1,8 +1,13 @@
-//! Where the person is in a journey and where Continue and Back take them.
+//! Where the person is in a journey and where Continue and Back take them. The steps depend on
+//! the answers: screening pages come first, then "Services you can use", then only the pages
+//! that the services which apply need (and whose `show_if` holds).
 
 use crate::answers::Answers;
+use crate::conditions::{holds, Situation};
 use crate::definition::Journey;
+use crate::mapping::{canonical_answers, template_keys};
 use crate::validate::{validate_page, Env};
+use std::collections::BTreeSet;
 
 /// A step of a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -10,6 +15,8 @@ pub enum Step {
     Start,
     /// A question page, by index.
     Question(usize),
+    /// "Services you can use", after the screening pages.
+    Services,
     /// "Check your answers".
     Check,
     /// The confirmation page, after the answers were sent.
@@ -26,6 +33,7 @@ impl Step {
                 .get(i)
                 .map(|p| p.id.clone())
                 .unwrap_or_default(),
+            Step::Services => "services-you-can-use".into(),
             Step::Check => "check-your-answers".into(),
             Step::Confirmation => "confirmation".into(),
         }
@@ -34,6 +42,7 @@ impl Step {
     pub fn from_slug(journey: &Journey, slug: &str) -> Option<Step> {
         match slug {
             "start" | "" => Some(Step::Start),
+            "services-you-can-use" => Some(Step::Services),
             "check-your-answers" => Some(Step::Check),
             "confirmation" => Some(Step::Confirmation),
             id => journey.page_index(id).map(Step::Question),
@@ -41,44 +50,147 @@ impl Step {
     }
 }
 
-/// The step after a question page has been answered without errors. A person who came from
-/// "Check your answers" through a Change link goes straight back there.
-pub fn after_continue(journey: &Journey, page: usize, returning_to_check: bool) -> Step {
-    if returning_to_check || page + 1 >= journey.pages.len() {
-        Step::Check
-    } else {
-        Step::Question(page + 1)
+/// What the answers so far decide: which services apply and which pages are asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Per service, in journey order: does it apply?
+    pub eligible: Vec<bool>,
+    /// Per page, in journey order: is it asked?
+    pub shown: Vec<bool>,
+}
+
+impl Plan {
+    pub fn new(journey: &Journey, answers: &Answers, env: Env) -> Plan {
+        let canonical = canonical_answers(journey, answers);
+        let situation = Situation {
+            answers: &canonical,
+            today: env.today,
+        };
+        let eligible: Vec<bool> = journey
+            .services
+            .iter()
+            .map(|s| holds(s.eligible_if.as_deref(), &situation))
+            .collect();
+        let screens = journey.has_screening();
+        // After screening, only what a service that applies needs is asked.
+        let needed: BTreeSet<String> = journey
+            .services
+            .iter()
+            .zip(&eligible)
+            .filter(|(_, applies)| **applies)
+            .flat_map(|(s, _)| template_keys(&s.connector))
+            .collect();
+        let shown = journey
+            .pages
+            .iter()
+            .map(|page| {
+                let needed_here = !screens
+                    || page.screening
+                    || page
+                        .questions
+                        .iter()
+                        .flat_map(crate::field::answer_keys)
+                        .any(|k| needed.contains(&k));
+                needed_here && holds(page.show_if.as_deref(), &situation)
+            })
+            .collect();
+        Plan { eligible, shown }
     }
+
+    /// Every step in order, from Start to Check.
+    pub fn steps(&self, journey: &Journey) -> Vec<Step> {
+        let question = |screening: bool| {
+            journey
+                .pages
+                .iter()
+                .enumerate()
+                .filter(move |(i, page)| page.screening == screening && self.shown[*i])
+                .map(|(i, _)| Step::Question(i))
+        };
+        let mut steps = vec![Step::Start];
+        steps.extend(question(true));
+        if journey.has_screening() {
+            steps.push(Step::Services);
+        }
+        steps.extend(question(false));
+        steps.push(Step::Check);
+        steps
+    }
+}
+
+/// The step after a question page answered without errors. A person who came from "Check
+/// your answers" goes back there, unless the change means a page now needs answering.
+pub fn after_continue(
+    journey: &Journey,
+    page: usize,
+    returning_to_check: bool,
+    answers: &Answers,
+    env: Env,
+) -> Step {
+    if returning_to_check {
+        return first_incomplete(journey, answers, env)
+            .map(Step::Question)
+            .unwrap_or(Step::Check);
+    }
+    next(journey, Step::Question(page), answers, env)
+}
+
+/// The step after this one.
+pub fn next(journey: &Journey, step: Step, answers: &Answers, env: Env) -> Step {
+    let steps = Plan::new(journey, answers, env).steps(journey);
+    steps
+        .iter()
+        .position(|s| *s == step)
+        .and_then(|i| steps.get(i + 1).copied())
+        .unwrap_or(Step::Check)
 }
 
 /// Where the Back link of a step goes.
-pub fn back_from(journey: &Journey, step: Step) -> Step {
+pub fn back_from(journey: &Journey, step: Step, answers: &Answers, env: Env) -> Step {
+    let steps = Plan::new(journey, answers, env).steps(journey);
     match step {
-        Step::Start | Step::Question(0) => Step::Start,
-        Step::Question(i) => Step::Question(i - 1),
-        Step::Check | Step::Confirmation => Step::Question(journey.pages.len() - 1),
+        Step::Confirmation => Step::Start,
+        _ => steps
+            .iter()
+            .position(|s| *s == step)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| steps[i])
+            .unwrap_or(Step::Start),
     }
 }
 
-/// The first page whose answers are missing or wrong, if any: "Check your answers" and
-/// submitting are only for a complete journey.
+/// The first page asked whose answers are missing or wrong, if any: "Check your answers" and
+/// sending are only for a complete journey.
 pub fn first_incomplete(journey: &Journey, answers: &Answers, env: Env) -> Option<usize> {
-    journey
-        .pages
-        .iter()
-        .position(|page| !validate_page(page, answers, env).is_empty())
+    Plan::new(journey, answers, env)
+        .steps(journey)
+        .into_iter()
+        .find_map(|step| match step {
+            Step::Question(i) if !validate_page(&journey.pages[i], answers, env).is_empty() => {
+                Some(i)
+            }
+            _ => None,
+        })
 }
 
 /// The step a person may be shown when they ask for `wanted` (e.g. with the browser's Back and
-/// Forward buttons): a later page only once the pages before it are answered.
+/// Forward buttons): a step only once every page before it is answered.
 pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, env: Env) -> Step {
-    let incomplete = first_incomplete(journey, answers, env);
-    match (wanted, incomplete) {
-        (Step::Question(i), Some(first)) if i > first => Step::Question(first),
-        (Step::Check, Some(first)) => Step::Question(first),
-        (Step::Confirmation, _) => Step::Start,
-        _ => wanted,
+    if wanted == Step::Confirmation {
+        return Step::Start;
     }
+    let steps = Plan::new(journey, answers, env).steps(journey);
+    for step in steps {
+        if step == wanted {
+            return wanted;
+        }
+        if let Step::Question(i) = step {
+            if !validate_page(&journey.pages[i], answers, env).is_empty() {
+                return step;
+            }
+        }
+    }
+    Step::Start
 }
 
 #[cfg(test)]
@@ -89,25 +201,40 @@ mod tests {
         Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap()
     }
 
+    fn env() -> Env<'static> {
+        crate::validate::tests::env()
+    }
+
     #[test]
     fn continue_walks_the_pages_then_checks() {
         let j = journey();
-        assert_eq!(after_continue(&j, 0, false), Step::Question(1));
-        assert_eq!(after_continue(&j, 3, false), Step::Question(4));
-        assert_eq!(after_continue(&j, 4, false), Step::Check);
+        let none = Answers::default();
         assert_eq!(
-            after_continue(&j, 1, true),
-            Step::Check,
-            "a change returns to check"
+            after_continue(&j, 0, false, &none, env()),
+            Step::Question(1)
+        );
+        assert_eq!(
+            after_continue(&j, 3, false, &none, env()),
+            Step::Question(4)
+        );
+        assert_eq!(after_continue(&j, 4, false, &none, env()), Step::Check);
+        assert_eq!(
+            after_continue(&j, 1, true, &none, env()),
+            Step::Question(0),
+            "a change returns to check, but not past a page still to answer"
         );
     }
 
     #[test]
     fn back_goes_one_step_back() {
         let j = journey();
-        assert_eq!(back_from(&j, Step::Question(0)), Step::Start);
-        assert_eq!(back_from(&j, Step::Question(2)), Step::Question(1));
-        assert_eq!(back_from(&j, Step::Check), Step::Question(4));
+        let none = Answers::default();
+        assert_eq!(back_from(&j, Step::Question(0), &none, env()), Step::Start);
+        assert_eq!(
+            back_from(&j, Step::Question(2), &none, env()),
+            Step::Question(1)
+        );
+        assert_eq!(back_from(&j, Step::Check, &none, env()), Step::Question(4));
     }
 
     #[test]

@@ -16,11 +16,13 @@ pub struct SummaryRow {
     pub lines: Vec<String>,
 }
 
-pub fn rows(journey: &Journey, answers: &Answers, lang: &str) -> Vec<SummaryRow> {
+/// The rows of the pages asked (`shown`, per page, from the journey's plan).
+pub fn rows(journey: &Journey, answers: &Answers, shown: &[bool], lang: &str) -> Vec<SummaryRow> {
     journey
         .pages
         .iter()
         .enumerate()
+        .filter(|(page, _)| shown.get(*page).copied().unwrap_or(true))
         .flat_map(|(page, p)| p.questions.iter().map(move |q| (page, q)))
         .map(|(page, question)| {
             let label = question
@@ -113,7 +115,7 @@ mod tests {
         ] {
             answers.set(k, v);
         }
-        let rows = rows(&journey, &answers, "en");
+        let rows = rows(&journey, &answers, &[true; 5], "en");
         assert_eq!(rows.len(), 5);
         assert_eq!(
             (rows[0].label.as_str(), rows[0].lines.clone()),

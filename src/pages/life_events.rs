@@ -1,0 +1,137 @@
+//! No wrong door: every life event on one page, and a search that finds them by the person's
+//! own words. Choosing one starts its journey.
+
+use crate::browser;
+use crate::flow::{JourneyFlow, LANG, PRODUCT};
+use leptos::prelude::*;
+use std::sync::Arc;
+use tell_once_engine::catalogue::Catalogue;
+use tell_once_engine::search;
+use tell_once_engine::Journey;
+
+#[component]
+pub fn LifeEvents(
+    catalogue: Arc<Catalogue>,
+    journeys: Vec<Arc<Journey>>,
+    standalone: bool,
+) -> impl IntoView {
+    let journeys = StoredValue::new(journeys);
+    let index_of = move |id: Option<String>| {
+        id.and_then(|id| journeys.with_value(|js| js.iter().position(|j| j.id == id)))
+    };
+    let chosen = RwSignal::new(if standalone {
+        index_of(browser::param("journey"))
+    } else {
+        None
+    });
+    if standalone {
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let wanted = index_of(browser::param("journey"));
+            if wanted != chosen.get_untracked() {
+                chosen.set(wanted);
+                browser::focus_heading();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let choose = move |index: usize| {
+        let id = journeys.with_value(|js| js[index].id.clone());
+        if standalone {
+            browser::push_address(&browser::address_with(&[
+                ("journey", Some(&id)),
+                ("page", Some("start")),
+            ]));
+        }
+        chosen.set(Some(index));
+        browser::focus_heading();
+    };
+    move || match chosen.get() {
+        Some(index) => {
+            let journey = journeys.with_value(|js| js[index].clone());
+            view! { <JourneyFlow journey standalone/> }.into_any()
+        }
+        None => view! { <Catalogue catalogue=catalogue.clone() journeys choose/> }.into_any(),
+    }
+}
+
+/// The list of life events and the search.
+#[component]
+fn Catalogue(
+    catalogue: Arc<Catalogue>,
+    journeys: StoredValue<Vec<Arc<Journey>>>,
+    choose: impl Fn(usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let title = catalogue.title.tr(LANG).to_string();
+    browser::set_title(&format!("{title} – {PRODUCT}"));
+    let query = RwSignal::new(String::new());
+    // The search that was run, and what it found: shown and announced together.
+    let results = RwSignal::new(None::<(String, Vec<usize>)>);
+    let link = move |index: usize| {
+        let journey = journeys.with_value(|js| js[index].clone());
+        let href =
+            browser::address_with(&[("journey", Some(&journey.id)), ("page", Some("start"))]);
+        view! {
+            <li class="life-events__item">
+                <a class="link life-events__link" href=href on:click=move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    choose(index);
+                }>{journey.title.tr(LANG).to_string()}</a>
+                <p class="body life-events__summary">{journey.summary.tr(LANG).to_string()}</p>
+            </li>
+        }
+    };
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = query.get_untracked();
+        let found = journeys.with_value(|js| {
+            let all: Vec<&Journey> = js.iter().map(|j| j.as_ref()).collect();
+            search::search(&all, &words, LANG)
+                .into_iter()
+                .map(|f| f.index)
+                .collect()
+        });
+        results.set(Some((words.trim().to_string(), found)));
+    };
+    let status = move || {
+        results.with(|r| match r {
+            None => String::new(),
+            Some((words, _)) if words.is_empty() => "Type what has happened, for example ‘I’m moving house’.".into(),
+            Some((words, found)) if found.is_empty() => {
+                format!("No life events match ‘{words}’. Try other words, or choose from the list below.")
+            }
+            Some((words, found)) if found.len() == 1 => format!("1 life event matches ‘{words}’"),
+            Some((words, found)) => format!("{} life events match ‘{words}’", found.len()),
+        })
+    };
+    let count = journeys.with_value(Vec::len);
+    view! {
+        <h1 class="heading-xl" tabindex="-1">{title}</h1>
+        <p class="body-l">{catalogue.intro.tr(LANG).to_string()}</p>
+        <form class="search" role="search" aria-label="Life events" on:submit=on_search>
+            <label class="label label--m" for="life-event-search">"What has happened?"</label>
+            <div class="hint" id="life-event-search-hint">"For example, ‘we are having a baby’ or ‘I lost my job’"</div>
+            <div class="search__row">
+                <input
+                    class="input search__input"
+                    id="life-event-search"
+                    name="q"
+                    type="search"
+                    autocomplete="off"
+                    aria-describedby="life-event-search-hint"
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button search__button">"Search"</button>
+            </div>
+        </form>
+        <p class="body search__status" role="status">{status}</p>
+        {move || results.with(|r| r.as_ref().filter(|(_, found)| !found.is_empty()).map(|(_, found)| {
+            let found = found.clone();
+            view! {
+                <h2 class="heading-m">"Search results"</h2>
+                <ul class="life-events">{found.into_iter().map(link).collect_view()}</ul>
+            }
+        }))}
+        <h2 class="heading-m">"All life events"</h2>
+        <ul class="life-events">{(0..count).map(link).collect_view()}</ul>
+    }
+}

@@ -1,0 +1,32 @@
+// No wrong door: the start page lists every life event and finds one from the person's own
+// words (its synonyms), announcing how many match.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, failOnPageErrors, heading } from './support';
+
+test('searches for a life event by a synonym and starts it', async ({ page }) => {
+  failOnPageErrors(page);
+  await page.goto('/');
+  await expect(heading(page, 'Tell government once')).toBeVisible();
+  await expect(page).toHaveTitle('Tell government once – Tell Once');
+  await expectNoAxeViolations(page, 'the life events page');
+
+  const search = page.getByRole('searchbox', { name: 'What has happened?' });
+  await search.fill("I'm relocating next month");
+  await search.press('Enter');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('1 life event matches ‘I\'m relocating next month’');
+  const results = page.getByRole('list').filter({ has: page.getByRole('link') }).first();
+  await expect(results.getByRole('link')).toHaveText(['Moving house']);
+  await expectNoAxeViolations(page, 'search results');
+
+  await search.fill('passport photo');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(status).toHaveText('No life events match ‘passport photo’. Try other words, or choose from the list below.');
+
+  await page.getByRole('link', { name: 'Moving house' }).click();
+  await expect(heading(page, 'Moving house')).toBeFocused();
+  await expect(page).toHaveURL(/[?&]journey=moving-house/);
+  // The browser's Back button returns to every life event.
+  await page.goBack();
+  await expect(heading(page, 'Tell government once')).toBeVisible();
+});
