@@ -67,6 +67,7 @@ pub fn ServicesPage() -> impl IntoView {
         <h1 class="heading-l" tabindex="-1">"Services you can use"</h1>
         {if any {
             view! {
+                <h2 class="heading-m">"Services that apply to you"</h2>
                 <p class="body">"From your answers, we can tell these services for you:"</p>
                 {list(applying)}
             }

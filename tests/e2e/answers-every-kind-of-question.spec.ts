@@ -1,0 +1,176 @@
+// Every field type, screening with "Services you can use", a page shown by a condition, and
+// the answers reaching two agencies with their own types (booleans, numbers, lists).
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations, failOnPageErrors, heading } from './support';
+
+const JOURNEY = readFileSync('tests/fixtures/every-field.json', 'utf8');
+const CATALOGUE = JSON.stringify({
+  format: 'tell-once/catalogue@1',
+  title: { en: 'Tell government once' },
+  intro: { en: 'Test catalogue' },
+  journeys: ['every-field.json'],
+});
+
+/** Serves the fixture journey, and stands in for the two agencies, recording what they get. */
+async function setUp(page: Page) {
+  failOnPageErrors(page);
+  await page.route('**/journeys/life-events.json', (route) => route.fulfill({ contentType: 'application/json', body: CATALOGUE }));
+  await page.route('**/journeys/every-field.json', (route) => route.fulfill({ contentType: 'application/json', body: JOURNEY }));
+  const received: Record<string, unknown> = {};
+  await page.route('**/test-agencies/licence', async (route) => {
+    received.licence = route.request().postDataJSON();
+    await route.fulfill({ status: 201, contentType: 'application/json', body: '{"confirmationId":"MV-2026-000001"}' });
+  });
+  await page.route('**/test-agencies/household', async (route) => {
+    received.household = route.request().postDataJSON();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{"case":{"id":"SI-42"}}' });
+  });
+  await page.goto('/?journey=every-field');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  return received;
+}
+
+const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' });
+const summary = (page: Page) => page.getByRole('alert', { name: 'There is a problem' });
+
+test('answers every kind of question and each agency gets typed answers', async ({ page }) => {
+  const received = await setUp(page);
+
+  // Yes/no: a specific message when nothing is chosen.
+  await expect(heading(page, 'Do you have a driving licence?')).toBeFocused();
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText(['Select yes if you have a driving licence, or no if not']);
+  await expectNoAxeViolations(page, 'yes/no in error');
+  await summary(page).getByRole('link').click();
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await continueButton(page).click();
+
+  // Checkboxes: "None of these" clears the others, and the others clear it.
+  await expect(heading(page, 'Which of these do you get?')).toBeFocused();
+  await page.getByRole('checkbox', { name: 'State pension' }).check();
+  await page.getByRole('checkbox', { name: 'None of these' }).check();
+  await expect(page.getByRole('checkbox', { name: 'State pension' })).not.toBeChecked();
+  await page.getByRole('checkbox', { name: 'Housing support' }).check();
+  await expect(page.getByRole('checkbox', { name: 'None of these' })).not.toBeChecked();
+  await page.getByRole('checkbox', { name: 'State pension' }).check();
+  await expectNoAxeViolations(page, 'checkboxes');
+  await continueButton(page).click();
+
+  // Services you can use: both apply, each with its reason.
+  await expect(heading(page, 'Services you can use')).toBeFocused();
+  await expect(page.getByText('because you have a driving licence')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Update your driving licence' })).toBeVisible();
+  await expectNoAxeViolations(page, 'services you can use');
+  await continueButton(page).click();
+
+  // A national identifier with a format.
+  await expect(heading(page, 'What is your driving licence number?')).toBeFocused();
+  await page.getByLabel('What is your driving licence number?').fill('MORGA 7531');
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText([
+    'Enter your driving licence number in the correct format, like MORGA753116SM9IJ',
+  ]);
+  await page.getByLabel('What is your driving licence number?').fill('morga-753116-sm9ij');
+  await continueButton(page).click();
+
+  // A number with rules; one person at home skips the income page (its condition).
+  await page.getByLabel('How many people live in your home?').fill('2.5');
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText(['How many people live in your home must be a whole number']);
+  await page.getByLabel('How many people live in your home?').fill('1');
+  await continueButton(page).click();
+  await expect(heading(page, 'How can we contact you?')).toBeFocused();
+
+  // Back, change to three people: now the income page is asked.
+  await page.getByRole('link', { name: 'Back' }).click();
+  await page.getByLabel('How many people live in your home?').fill('3');
+  await continueButton(page).click();
+  await expect(heading(page, "What is your household's income each year?")).toBeFocused();
+  await page.getByRole('radio', { name: '£20,000 to £40,000' }).check();
+  await continueButton(page).click();
+
+  // Two questions on one page: email required, phone optional but checked if given.
+  await expect(heading(page, 'How can we contact you?')).toBeFocused();
+  await page.getByLabel('Email address').fill('ada@example');
+  await page.getByLabel('Phone number (optional)').fill('call me');
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText([
+    'Enter your email address in the correct format, like name@example.com',
+    'Enter your phone number in the correct format, like 01632 960 001 or +1 202 555 0143',
+  ]);
+  await expect(page.getByLabel('Email address')).toHaveAttribute('type', 'email');
+  await expect(page.getByLabel('Email address')).toHaveAttribute('autocomplete', 'email');
+  await expectNoAxeViolations(page, 'two questions in error');
+  await page.getByLabel('Email address').fill('ada@example.com');
+  await page.getByLabel('Phone number (optional)').fill('');
+  await continueButton(page).click();
+
+  // Money, a select, and long text.
+  await page.getByLabel('How much do you earn each week?').fill('1,234.5');
+  await continueButton(page).click();
+  await expect(heading(page, 'Which region do you live in?')).toBeFocused();
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText(['Select your region']);
+  await page.getByLabel('Which region do you live in?').selectOption({ label: 'South' });
+  await continueButton(page).click();
+  await page.getByLabel('Is there anything else we should know?').fill('First line\nSecond line');
+  await continueButton(page).click();
+
+  // Check answers: written out as a person reads them; the income page is there.
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  const value = (label: string) => page.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(value('Benefits')).toHaveText('State pensionHousing support');
+  await expect(value('Household income')).toHaveText('£20,000 to £40,000');
+  await expect(value('Weekly earnings')).toHaveText('£1234.50');
+  await expect(value('Region')).toHaveText('South');
+  await expectNoAxeViolations(page, 'check answers with every field type');
+  await page.getByRole('button', { name: 'Send' }).click();
+
+  await expect(heading(page, 'Details sent')).toBeFocused();
+  await expect(page.getByText('MV-2026-000001')).toHaveCount(2); // the reference list and what happens next
+  expect(received.licence).toEqual({ licenceNumber: 'MORGA753116SM9IJ', holder: { email: 'ada@example.com' } });
+  expect(received.household).toEqual({
+    hasLicence: true,
+    benefits: ['pension', 'housing'],
+    size: 3,
+    income: '20k_to_40k',
+    email: 'ada@example.com',
+    phone: null,
+    weekly: '1234.50',
+    region: 'south',
+    notes: 'First line\nSecond line',
+  });
+});
+
+test('a service that does not apply is explained and its questions are not asked', async ({ page }) => {
+  const received = await setUp(page);
+  await page.getByRole('radio', { name: 'No' }).check();
+  await continueButton(page).click();
+  await page.getByRole('checkbox', { name: 'None of these' }).check();
+  await continueButton(page).click();
+  await expect(heading(page, 'Services you can use')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Services that do not apply to you' })).toBeVisible();
+  await expect(page.getByText('because you do not have a driving licence')).toBeVisible();
+  await continueButton(page).click();
+  // No licence: straight to the household, never the licence number.
+  await expect(heading(page, 'How many people live in your home?')).toBeFocused();
+  await page.getByLabel('How many people live in your home?').fill('1');
+  await continueButton(page).click();
+  await page.getByLabel('Email address').fill('grace@example.com');
+  await continueButton(page).click();
+  await page.getByLabel('How much do you earn each week?').fill('600');
+  await continueButton(page).click();
+  await page.getByLabel('Which region do you live in?').selectOption({ label: 'North' });
+  await continueButton(page).click();
+  await continueButton(page).click();
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  await expect(page.getByRole('term').filter({ hasText: 'Licence number' })).toHaveCount(0);
+  await expect(page.getByRole('term').filter({ hasText: 'Household income' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(heading(page, 'Details sent')).toBeFocused();
+  expect(received.licence).toBeUndefined();
+  expect(received.household).toMatchObject({ hasLicence: false, benefits: ['none'], size: 1, income: null, notes: null });
+});
