@@ -54,6 +54,6 @@ test('the browser Back button moves between steps without losing answers', async
 test('asking for a later page by address opens the first unanswered one', async ({ page }) => {
   failOnPageErrors(page);
   await page.goto('/?journey=moving-house&page=check-your-answers');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is your name?');
-  await expect(page).toHaveURL(/[?&]page=name/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Do you have a driving licence?');
+  await expect(page).toHaveURL(/[?&]page=licence/);
 });

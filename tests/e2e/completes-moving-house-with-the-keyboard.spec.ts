@@ -18,6 +18,30 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await tabTo(page, page.getByRole('button', { name: 'Start now' }));
   await page.keyboard.press('Enter');
 
+  // Screening: radios take arrow keys and Space, as everywhere.
+  await expect(heading(page, 'Do you have a driving licence?')).toBeFocused();
+  await tabTo(page, page.getByRole('radio', { name: 'Yes' }));
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'Are you registered to vote?')).toBeFocused();
+  await tabTo(page, page.getByRole('radio', { name: 'Yes' }));
+  await page.keyboard.press('ArrowRight'); // moves to No and chooses it
+  await page.keyboard.press('ArrowLeft'); // back to Yes
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await page.keyboard.press('Enter'); // Enter in a form submits it
+
+  // Services you can use: all three apply.
+  await expect(heading(page, 'Services you can use')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+    'Update the address on your driving licence',
+    'Update your voter registration',
+    'Change the address on your tax record',
+  ]);
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+
   // Name: focus is on the heading; Tab into the fields and type.
   await expect(heading(page, 'What is your name?')).toBeFocused();
   await expect(page).toHaveTitle('What is your name? – Moving house – Tell Once');
@@ -41,6 +65,16 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await page.keyboard.type(p.dob.year);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // Licence and taxpayer numbers, typed with spaces as people do.
+  await expect(heading(page, 'What is your driving licence number?')).toBeFocused();
+  await tabTo(page, page.getByLabel('What is your driving licence number?'));
+  await page.keyboard.type('morga 753116 sm9ij');
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'What is your taxpayer number?')).toBeFocused();
+  await tabTo(page, page.getByLabel('What is your taxpayer number?'));
+  await page.keyboard.type(p.taxpayer);
   await page.keyboard.press('Enter');
 
   // New address: four inputs in order, the optional one included.
@@ -82,18 +116,18 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await expect(summary.filter({ hasText: 'SW1Y 4LB' })).toHaveCount(1);
 
   // Send with Space.
-  await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 20 });
+  await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 40 });
   await page.keyboard.press('Space');
 
   await expect(heading(page, 'Details sent')).toBeFocused();
   await expect(page).toHaveTitle('Details sent – Moving house – Tell Once');
-  const reference = (await page.getByText(/^EL\/\d+$/).innerText()).trim();
-  expect(reference).toMatch(/^EL\/\d+$/);
+  const references = page.getByRole('definition');
+  await expect(references).toHaveCount(3);
 
-  // Exactly one record, with exactly what was entered (in its canonical form).
+  // Exactly one record at each agency, with exactly what was entered (in canonical form).
   const mine = records('elections').filter((r) => r.fields.first_name === p.given);
   expect(mine).toHaveLength(1);
-  expect(mine[0].reference).toBe(reference);
+  await expect(references.filter({ hasText: mine[0].reference })).toHaveCount(1);
   expect(mine[0].content_type).toBe('application/x-www-form-urlencoded');
   expect(mine[0].fields).toEqual({
     first_name: p.given,
@@ -109,6 +143,33 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
     previous_town: p.previousAddress.town,
     previous_postcode: 'BA1 1AA',
   });
+  const licence = records('motor-vehicles').filter((r) => (r.fields as any).driver?.givenName === p.given);
+  expect(licence).toHaveLength(1);
+  expect(licence[0].content_type).toBe('application/json');
+  expect(licence[0].fields).toEqual({
+    licenceNumber: 'MORGA753116SM9IJ',
+    driver: { givenName: p.given, familyName: p.family, dateOfBirth: '1985-12-10' },
+    newAddress: { line1: p.newAddress.line1, line2: p.newAddress.line2, town: p.newAddress.town, postcode: 'SW1Y 4LB' },
+    dateMoved: '2025-09-03',
+  });
+  await expect(references.filter({ hasText: licence[0].reference })).toHaveCount(1);
+  const tax = records('revenue').filter((r) => r.fields.first_name === p.given);
+  expect(tax).toHaveLength(1);
+  expect(tax[0].fields).toEqual({
+    taxpayer_number: '1234567890',
+    first_name: p.given,
+    last_name: p.family,
+    new_address_line_1: p.newAddress.line1,
+    new_address_line_2: p.newAddress.line2,
+    new_town: p.newAddress.town,
+    new_postcode: 'SW1Y 4LB',
+    previous_address_line_1: p.previousAddress.line1,
+    previous_address_line_2: '',
+    previous_town: p.previousAddress.town,
+    previous_postcode: 'BA1 1AA',
+    moved_on: '2025-09-03',
+  });
+  await expect(references.filter({ hasText: tax[0].reference })).toHaveCount(1);
   // No personal data in the address bar at any point.
   expect(page.url()).not.toContain(p.given);
 });

@@ -1,12 +1,11 @@
 // Empty and wrong answers show the error summary, focused; each link focuses its field; the
 // message is tied to the field; fixing the answer clears the error.
 import { expect, test } from '@playwright/test';
-import { failOnPageErrors, fillDate, heading, person } from './support';
+import { failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
 
 test.beforeEach(async ({ page }) => {
   failOnPageErrors(page);
-  await page.goto('/?journey=moving-house');
-  await page.getByRole('button', { name: 'Start now' }).click();
+  await throughScreening(page);
 });
 
 const summary = (page: import('@playwright/test').Page) => page.getByRole('alert', { name: 'There is a problem' });
@@ -77,7 +76,7 @@ test('each kind of wrong date gets its own message, tied to the date', async ({ 
 
   await fillDate(page, 'What is your date of birth?', { day: '3', month: 'Apr', year: '1990' });
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(heading(page, 'What is your new address?')).toBeFocused();
+  await expect(heading(page, 'What is your driving licence number?')).toBeFocused();
 });
 
 test('an address names what is missing and refuses a postcode that is not one', async ({ page }) => {
@@ -86,6 +85,10 @@ test('an address names what is missing and refuses a postcode that is not one', 
   await page.getByLabel('Last name').fill(p.family);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillDate(page, 'What is your date of birth?', p.dob);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What is your driving licence number?').fill(p.licence);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What is your taxpayer number?').fill(p.taxpayer);
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await page.getByRole('button', { name: 'Continue' }).click();

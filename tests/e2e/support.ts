@@ -54,6 +54,8 @@ export function records(agency: string): AgencyRecord[] {
 export function person() {
   const tag = randomUUID().slice(0, 8);
   return {
+    licence: 'MORGA753116SM9IJ',
+    taxpayer: '1234 567 890',
     given: `Ada${tag}`,
     family: 'Lovelace-Byron',
     dob: { day: '10', month: '12', year: '1985' },
@@ -69,14 +71,33 @@ export function heading(page: Page, name: string | RegExp): Locator {
   return page.getByRole('heading', { level: 1, name });
 }
 
-/** Answers every question page by mouse and typing (for specs about later pages). */
-export async function answerAll(page: Page, p: Person): Promise<void> {
+/** Starts Moving house and answers the screening questions: by default a registered voter
+ * with a driving licence, so all three services apply. */
+export async function throughScreening(page: Page, answers = { licence: 'Yes', voting: 'Yes' }): Promise<void> {
   await page.goto('/?journey=moving-house');
   await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(heading(page, 'Do you have a driving licence?')).toBeFocused();
+  await page.getByRole('radio', { name: answers.licence }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Are you registered to vote?')).toBeFocused();
+  await page.getByRole('radio', { name: answers.voting }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Services you can use')).toBeFocused();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'What is your name?')).toBeFocused();
+}
+
+/** Answers every question page by mouse and typing (for specs about later pages). */
+export async function answerAll(page: Page, p: Person): Promise<void> {
+  await throughScreening(page);
   await page.getByLabel('First name').fill(p.given);
   await page.getByLabel('Last name').fill(p.family);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillDate(page, 'What is your date of birth?', p.dob);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What is your driving licence number?').fill(p.licence);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What is your taxpayer number?').fill(p.taxpayer);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillAddress(page, 'What is your new address?', p.newAddress);
   await page.getByRole('button', { name: 'Continue' }).click();

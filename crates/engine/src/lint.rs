@@ -306,7 +306,7 @@ mod tests {
     use super::*;
     use crate::definition::parse_json;
 
-    const MOVING_HOUSE: &str = include_str!("../../../public/journeys/moving-house.json");
+    const MOVING_HOUSE: &str = include_str!("../../../tests/fixtures/address-change.json");
     const DICTIONARY: &str = include_str!("../../../public/journeys/dictionary.json");
 
     /// The problems in Moving house after one change to its text (the broken fixture).

@@ -198,7 +198,7 @@ mod tests {
     use super::*;
 
     fn journey() -> Journey {
-        Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap()
+        Journey::from_json(include_str!("../../../tests/fixtures/address-change.json")).unwrap()
     }
 
     fn env() -> Env<'static> {
@@ -257,6 +257,80 @@ mod tests {
             reachable(&j, Step::Confirmation, &answers, env),
             Step::Start
         );
+    }
+
+    /// The default Moving house: screening, then only what the services that apply need.
+    fn moving_house() -> Journey {
+        Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap()
+    }
+
+    fn answered(pairs: &[(&str, &str)]) -> Answers {
+        let mut answers = Answers::default();
+        for (k, v) in pairs {
+            answers.set(k, v);
+        }
+        answers
+    }
+
+    #[test]
+    fn screening_decides_the_services_and_the_pages() {
+        let j = moving_house();
+        let ids = |answers: &Answers| -> Vec<String> {
+            Plan::new(&j, answers, env()).steps(&j).iter().map(|s| s.slug(&j)).collect()
+        };
+        let neither = answered(&[("driving.has_licence", "no"), ("voting.is_registered", "no")]);
+        assert_eq!(
+            ids(&neither),
+            [
+                "start",
+                "licence",
+                "voting",
+                "services-you-can-use",
+                "name",
+                "taxpayer-number",
+                "new-address",
+                "move-date",
+                "previous-address",
+                "check-your-answers"
+            ],
+            "Revenue only: no date of birth, no licence number"
+        );
+        assert_eq!(Plan::new(&j, &neither, env()).eligible, [false, false, true]);
+        let driver = answered(&[("driving.has_licence", "yes"), ("voting.is_registered", "no")]);
+        assert!(ids(&driver).contains(&"licence-number".to_string()));
+        assert!(ids(&driver).contains(&"date-of-birth".to_string()));
+        assert_eq!(
+            next(&j, Step::Question(1), &driver, env()),
+            Step::Services,
+            "after the last screening page"
+        );
+        assert_eq!(back_from(&j, Step::Question(2), &driver, env()), Step::Services);
+    }
+
+    #[test]
+    fn a_changed_screening_answer_asks_what_is_now_needed() {
+        let j = moving_house();
+        let mut answers = answered(&[
+            ("driving.has_licence", "no"),
+            ("voting.is_registered", "no"),
+            ("person.name.given", "Ada"),
+            ("person.name.family", "Lovelace"),
+            ("person.taxpayer_number", "1234567890"),
+            ("address.current.line1", "1 High St"),
+            ("address.current.town", "Leeds"),
+            ("address.current.postcode", "LS1 4AP"),
+            ("move.date.day", "1"),
+            ("move.date.month", "2"),
+            ("move.date.year", "2026"),
+            ("address.previous.line1", "2 Low Rd"),
+            ("address.previous.town", "Bath"),
+            ("address.previous.postcode", "BA1 1AA"),
+        ]);
+        assert_eq!(first_incomplete(&j, &answers, env()), None);
+        // Changed from Check your answers: now a driver, so two more pages must be answered.
+        answers.set("driving.has_licence", "yes");
+        let date_of_birth = j.page_index("date-of-birth").unwrap();
+        assert_eq!(after_continue(&j, 0, true, &answers, env()), Step::Question(date_of_birth));
     }
 
     #[test]

@@ -345,7 +345,7 @@ pub(crate) mod tests {
     }
 
     fn journey() -> Journey {
-        Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap()
+        Journey::from_json(include_str!("../../../tests/fixtures/address-change.json")).unwrap()
     }
 
     fn errors_on(page_id: &str, answers: &[(&str, &str)]) -> Vec<(String, String)> {

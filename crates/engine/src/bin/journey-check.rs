@@ -4,10 +4,11 @@
 //! cargo run -p tell-once-engine --bin journey-check -- public/journeys/*.json
 //! ```
 //! A journey's `dictionary` (a path relative to the journey) is read and checked against too.
-//! Files whose `format` is the dictionary's are skipped. Exits 1 if anything is wrong.
+//! A dictionary or a catalogue file is checked as what it is. Exits 1 if anything is wrong.
 
 use std::path::Path;
 use std::process::ExitCode;
+use tell_once_engine::catalogue::{self, Catalogue};
 use tell_once_engine::dictionary::{self, Dictionary};
 use tell_once_engine::{DefinitionError, Journey};
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         match check_file(Path::new(file)) {
             Ok(Checked::Journey) => println!("{file}: ok"),
             Ok(Checked::Dictionary) => println!("{file}: ok (dictionary)"),
+            Ok(Checked::Catalogue) => println!("{file}: ok (catalogue)"),
             Err(found) => {
                 for problem in &found {
                     println!("{file}: {problem}");
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
 enum Checked {
     Journey,
     Dictionary,
+    Catalogue,
 }
 
 fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
@@ -49,6 +52,21 @@ fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
         return Dictionary::from_json(&text)
             .map(|_| Checked::Dictionary)
             .map_err(|e| vec![e.to_string()]);
+    }
+    if text.contains(&format!("\"{}\"", catalogue::FORMAT)) {
+        let catalogue = Catalogue::from_json(&text).map_err(|e| vec![e.to_string()])?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let missing: Vec<String> = catalogue
+            .journeys
+            .iter()
+            .filter(|file| !dir.join(file).is_file())
+            .map(|file| format!("at journeys: \"{file}\" does not exist"))
+            .collect();
+        return if missing.is_empty() {
+            Ok(Checked::Catalogue)
+        } else {
+            Err(missing)
+        };
     }
     let journey = Journey::parse(&text).map_err(|e| vec![e.to_string()])?;
     let dictionary = match &journey.dictionary {

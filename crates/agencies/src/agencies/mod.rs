@@ -1,0 +1,157 @@
+//! The demo agencies' endpoints, each in the shape of that agency's own (fictional) existing
+//! API, plus the built app as static files.
+//!
+//! Every endpoint works the same way, driven by its entry in [`endpoints::ENDPOINTS`]: refuse
+//! the wrong content type (415), read the body, check every field (422 listing each problem),
+//! store what was accepted, and answer with the agency's own kind of reference.
+
+mod check;
+mod endpoints;
+
+use crate::store::Store;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use check::problem;
+use endpoints::{Endpoint, Shape, ENDPOINTS};
+use serde_json::{json, Map, Value};
+use std::path::Path;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub fn router(store: Store, dist: &Path) -> Router {
+    let mut router = Router::new();
+    for endpoint in ENDPOINTS {
+        router = router.route(
+            endpoint.path,
+            post(
+                move |State(store): State<Store>, headers: HeaderMap, body: Bytes| {
+                    receive(endpoint, store, headers, body)
+                },
+            ),
+        );
+    }
+    router
+        .with_state(store)
+        .fallback_service(ServeDir::new(dist))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+}
+
+/// A reply listing problems.
+fn errors(status: StatusCode, problems: Vec<Value>) -> Response {
+    (status, Json(json!({ "errors": problems }))).into_response()
+}
+
+/// One request to one endpoint: checked, stored, answered with a reference.
+async fn receive(
+    endpoint: &'static Endpoint,
+    store: Store,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let media_type = endpoint.shape.media_type();
+    if !content_type.to_ascii_lowercase().starts_with(media_type) {
+        let message = match endpoint.shape {
+            Shape::Json => "Send the request as application/json",
+            Shape::Form => "Send the form as application/x-www-form-urlencoded",
+        };
+        return errors(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            vec![problem("", message)],
+        );
+    }
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return errors(
+            StatusCode::BAD_REQUEST,
+            vec![problem("", "The body is not UTF-8")],
+        );
+    };
+    let fields = match endpoint.shape {
+        Shape::Form => Value::Object(
+            form_urlencoded::parse(text.as_bytes())
+                .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+                .collect::<Map<String, Value>>(),
+        ),
+        Shape::Json => match serde_json::from_str::<Value>(text) {
+            Ok(value @ Value::Object(_)) => value,
+            Ok(_) => {
+                return errors(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    vec![problem("", "The body must be a JSON object")],
+                )
+            }
+            Err(e) => {
+                return errors(
+                    StatusCode::BAD_REQUEST,
+                    vec![problem("", &format!("The body is not valid JSON: {e}"))],
+                )
+            }
+        },
+    };
+    let problems = check::check(endpoint.fields, &fields);
+    if !problems.is_empty() {
+        return errors(StatusCode::UNPROCESSABLE_ENTITY, problems);
+    }
+    let year = this_year();
+    match store.insert(
+        endpoint.agency,
+        endpoint.path,
+        content_type,
+        text,
+        &fields,
+        |id| endpoint.reference.make(id, year),
+    ) {
+        Ok(record) => (
+            endpoint.status,
+            Json(reply(endpoint.reply, &record.reference)),
+        )
+            .into_response(),
+        Err(_) => errors(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            vec![problem("", "The request could not be stored; try again")],
+        ),
+    }
+}
+
+/// A reply with the reference at a JSON pointer: `/claim/reference` gives
+/// `{ "claim": { "reference": "…" } }`.
+fn reply(pointer: &str, reference: &str) -> Value {
+    pointer.trim_start_matches('/').rsplit('/').fold(
+        Value::String(reference.to_string()),
+        |inner, key| {
+            let key = key.replace("~1", "/").replace("~0", "~");
+            json!({ key: inner })
+        },
+    )
+}
+
+/// The current year (UTC), for references such as `MV-2026-004211`.
+fn this_year() -> i32 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| (d.as_secs() / 86_400) as i64)
+        .unwrap_or(0);
+    let mut year = 1970 + (days / 366) as i32;
+    while tell_once_engine::Date::new(year + 1, 1, 1).is_some_and(|d| d.days_since_epoch() <= days)
+    {
+        year += 1;
+    }
+    year
+}
+
+#[cfg(test)]
+mod tests;
