@@ -276,9 +276,16 @@ mod tests {
     fn screening_decides_the_services_and_the_pages() {
         let j = moving_house();
         let ids = |answers: &Answers| -> Vec<String> {
-            Plan::new(&j, answers, env()).steps(&j).iter().map(|s| s.slug(&j)).collect()
+            Plan::new(&j, answers, env())
+                .steps(&j)
+                .iter()
+                .map(|s| s.slug(&j))
+                .collect()
         };
-        let neither = answered(&[("driving.has_licence", "no"), ("voting.is_registered", "no")]);
+        let neither = answered(&[
+            ("driving.has_licence", "no"),
+            ("voting.is_registered", "no"),
+        ]);
         assert_eq!(
             ids(&neither),
             [
@@ -295,8 +302,14 @@ mod tests {
             ],
             "Revenue only: no date of birth, no licence number"
         );
-        assert_eq!(Plan::new(&j, &neither, env()).eligible, [false, false, true]);
-        let driver = answered(&[("driving.has_licence", "yes"), ("voting.is_registered", "no")]);
+        assert_eq!(
+            Plan::new(&j, &neither, env()).eligible,
+            [false, false, true]
+        );
+        let driver = answered(&[
+            ("driving.has_licence", "yes"),
+            ("voting.is_registered", "no"),
+        ]);
         assert!(ids(&driver).contains(&"licence-number".to_string()));
         assert!(ids(&driver).contains(&"date-of-birth".to_string()));
         assert_eq!(
@@ -304,7 +317,10 @@ mod tests {
             Step::Services,
             "after the last screening page"
         );
-        assert_eq!(back_from(&j, Step::Question(2), &driver, env()), Step::Services);
+        assert_eq!(
+            back_from(&j, Step::Question(2), &driver, env()),
+            Step::Services
+        );
     }
 
     #[test]
@@ -330,7 +346,10 @@ mod tests {
         // Changed from Check your answers: now a driver, so two more pages must be answered.
         answers.set("driving.has_licence", "yes");
         let date_of_birth = j.page_index("date-of-birth").unwrap();
-        assert_eq!(after_continue(&j, 0, true, &answers, env()), Step::Question(date_of_birth));
+        assert_eq!(
+            after_continue(&j, 0, true, &answers, env()),
+            Step::Question(date_of_birth)
+        );
     }
 
     #[test]

@@ -106,7 +106,8 @@ mod tests {
 
     fn journey(title: &str, synonyms: &[&str]) -> Journey {
         let mut journey =
-            Journey::from_json(include_str!("../../../tests/fixtures/address-change.json")).unwrap();
+            Journey::from_json(include_str!("../../../tests/fixtures/address-change.json"))
+                .unwrap();
         journey.title = crate::text::Text::en(title);
         journey.summary = crate::text::Text::en("");
         journey.synonyms = Localized(

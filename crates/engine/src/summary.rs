@@ -101,7 +101,8 @@ mod tests {
     #[test]
     fn answers_are_written_out() {
         let journey =
-            Journey::from_json(include_str!("../../../tests/fixtures/address-change.json")).unwrap();
+            Journey::from_json(include_str!("../../../tests/fixtures/address-change.json"))
+                .unwrap();
         let mut answers = Answers::default();
         for (k, v) in [
             ("person.name.given", " Ada "),
