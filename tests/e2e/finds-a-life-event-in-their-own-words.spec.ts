@@ -23,7 +23,23 @@ test('searches for a life event by a synonym and starts it', async ({ page }) =>
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(status).toHaveText('No life events match ‘passport photo’. Try other words, or choose from the list below.');
 
-  await page.getByRole('link', { name: 'Moving house' }).click();
+  // The person's own words find the right life event first.
+  for (const [words, first] of [
+    ['my mum died', 'Death of someone close'],
+    ['I was laid off', 'Losing your job'],
+    ['looking for a new job', 'Losing your job'],
+    ["we're having a baby", 'Having a baby'],
+    ['turning 65 next year', 'Approaching retirement'],
+  ]) {
+    await search.fill(words);
+    await search.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Search results' })).toBeVisible();
+    const found = page.getByRole('heading', { name: 'Search results' }).locator('xpath=following-sibling::ul[1]').getByRole('link');
+    await expect(found.first()).toHaveText(first);
+    await expect(status).toHaveText(/life events? match/);
+  }
+
+  await page.getByRole('link', { name: 'Moving house' }).last().click();
   await expect(heading(page, 'Moving house')).toBeFocused();
   await expect(page).toHaveURL(/[?&]journey=moving-house/);
   // The browser's Back button returns to every life event.
