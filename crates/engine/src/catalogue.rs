@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "tell-once/catalogue@1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub format: String,

@@ -14,8 +14,12 @@ pub const FORMAT: &str = "tell-once/journey@1";
 
 /// A life event's journey: the pages of questions and the services that receive the answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Journey {
+    /// The JSON Schema the file follows, for authors' editors; not used by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always [`FORMAT`], so a file in another format is refused with a clear message.
     pub format: String,
     pub id: String,
@@ -42,6 +46,7 @@ pub struct Journey {
 
 /// One page: one topic, one or more questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// Unique in the journey; also the page's name in the address bar.
@@ -61,6 +66,7 @@ pub struct Page {
 
 /// One question, bound to a key of the data dictionary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// The dictionary key, e.g. `person.date_of_birth`. Composite fields add their parts:
@@ -103,6 +109,7 @@ pub struct Question {
 
 /// The format of a national identifier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdFormat {
     /// A JavaScript regular expression the whole answer (without spaces and dashes,
@@ -114,6 +121,7 @@ pub struct IdFormat {
 
 /// One option of a choice question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// What is stored and sent: letters, digits, `-` and `_`.
@@ -165,6 +173,7 @@ fn required_by_default() -> bool {
 /// A validation rule beyond "required" and the field type's own checks. Each can carry its own
 /// message, replacing the built-in one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// A date strictly before today.
@@ -270,6 +279,7 @@ impl Rule {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     pub name: Text,
@@ -277,6 +287,7 @@ pub struct Agency {
 
 /// Something an agency does with the answers, reached through that agency's existing API.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
@@ -297,6 +308,7 @@ pub struct Service {
 
 /// How the agency's existing API is called: the front end adapts to the agency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Connector {
     #[serde(default = "post")]
@@ -314,6 +326,7 @@ fn post() -> String {
 /// The request body as a template over dictionary keys: `"{person.name.given}"` is replaced by
 /// that answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Body {
     /// A JSON document, any shape, whose strings are templates.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 pub const FORMAT: &str = "tell-once/dictionary@1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dictionary {
     pub format: String,
@@ -21,6 +22,7 @@ pub struct Dictionary {
 
 /// One canonical answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     #[serde(rename = "type")]
@@ -35,6 +37,7 @@ pub struct Entry {
 
 /// How carefully an answer must be handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sensitivity {
     /// Not about a person (e.g. "are you registered to vote").

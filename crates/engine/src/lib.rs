@@ -25,6 +25,8 @@ pub mod mapping;
 pub mod messages;
 pub mod navigate;
 pub mod postcode;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod search;
 pub mod summary;
 pub mod text;

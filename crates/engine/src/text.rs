@@ -8,6 +8,7 @@ pub const DEFAULT_LANG: &str = "en";
 
 /// A value given per language, e.g. `{ "en": "Moving house", "es": "Mudarse de casa" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Localized<T>(pub BTreeMap<String, T>);
 
