@@ -839,3 +839,56 @@ pub(crate) mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::tests::env;
+    use super::*;
+    use crate::definition::Journey;
+    use crate::field;
+    use proptest::prelude::*;
+
+    /// Every question of the test journeys, which between them use every field type.
+    fn questions() -> Vec<Question> {
+        [
+            include_str!("../../../tests/fixtures/every-field.json"),
+            include_str!("../../../tests/fixtures/address-change.json"),
+        ]
+        .iter()
+        .flat_map(|text| Journey::from_json(text).unwrap().pages)
+        .flat_map(|page| page.questions)
+        .collect()
+    }
+
+    proptest! {
+        /// Whatever is typed into any input of any question, validation answers with messages
+        /// (or none) and never panics; every message names where it goes.
+        #[test]
+        fn validators_never_panic(typed in proptest::collection::vec(any::<String>(), 6), choice in 0usize..64) {
+            let questions = questions();
+            let question = &questions[choice % questions.len()];
+            let mut answers = Answers::default();
+            for (part, text) in field::parts(question).iter().zip(&typed) {
+                answers.set(&field::input_key(&question.key, part), text);
+            }
+            answers.set(&question.key, &typed.join("\n"));
+            for error in validate_question(question, &answers, env()) {
+                prop_assert!(!error.message.is_empty());
+                prop_assert!(!error.inputs.is_empty());
+            }
+            let _ = field::canonical(question, &answers);
+            let _ = crate::summary::answer_lines(question, &answers, "en");
+        }
+
+        /// Numbers and money are read without panicking, whatever the text.
+        #[test]
+        fn number_readers_never_panic(text in "\\PC{0,40}") {
+            let _ = field::parse_number(&text);
+            let _ = field::parse_money(&text);
+            let _ = field::is_email(&text);
+            let _ = field::is_phone(&text);
+            let _ = crate::postcode::normalise_uk(&text);
+            let _ = crate::postcode::normalise_zip(&text);
+        }
+    }
+}
