@@ -81,6 +81,7 @@ pub fn env() -> Env<'static> {
         today: browser::today(),
         lang: LANG,
         patterns: &browser::BrowserRegExp,
+        answers: None,
     }
 }
 

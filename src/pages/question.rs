@@ -6,6 +6,7 @@ use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
 use crate::flow::{env, use_flow, LANG};
 use leptos::prelude::*;
+use tell_once_engine::mapping::canonical_answers;
 use tell_once_engine::navigate::{self, Step};
 use tell_once_engine::validate::validate_page;
 
@@ -26,9 +27,11 @@ pub fn QuestionPage(index: usize) -> impl IntoView {
     let page_for_submit = page.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let errors = flow
-            .answers
-            .with_untracked(|answers| validate_page(&page_for_submit, answers, env()));
+        let errors = flow.answers.with_untracked(|answers| {
+            // Rules across answers see the whole journey's answers as they are now.
+            let canonical = canonical_answers(&flow.journey(), answers);
+            validate_page(&page_for_submit, answers, env().with_answers(&canonical))
+        });
         if errors.is_empty() {
             let returning = flow.returning_to_check.get_untracked();
             let next = flow.answers.with_untracked(|answers| {

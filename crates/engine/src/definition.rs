@@ -254,6 +254,9 @@ pub enum Rule {
     /// carries no regex engine). The message is required: only the author knows what the
     /// pattern means.
     Pattern { pattern: String, message: Text },
+    /// A rule across answers: the answer is right only when the condition holds, e.g.
+    /// `retirement.stop_work_date > person.date_of_birth`. The message is required.
+    Condition { condition: String, message: Text },
 }
 
 impl Rule {
@@ -273,7 +276,7 @@ impl Rule {
             | Rule::Min { message, .. }
             | Rule::Max { message, .. }
             | Rule::Whole { message } => message.as_ref(),
-            Rule::Pattern { message, .. } => Some(message),
+            Rule::Pattern { message, .. } | Rule::Condition { message, .. } => Some(message),
         }
     }
 }

@@ -273,6 +273,16 @@ impl Lint {
             );
         }
         for (r, rule) in question.validate.iter().enumerate() {
+            if let Rule::Condition { condition, .. } = rule {
+                let mut known = self.asked.clone();
+                known.extend(field::answer_keys(question));
+                self.condition(
+                    &format!("{at}.validate[{r}].condition"),
+                    condition,
+                    &known,
+                    "this or an earlier page",
+                );
+            }
             if let Rule::Before { key, .. } | Rule::After { key, .. } = rule {
                 if !self.asked.contains(key) {
                     self.problem(
@@ -466,6 +476,15 @@ mod tests {
             "\"agency\": \"elections\",",
             "\"agency\": \"elections\", \"eligible_if\": \"voting.is_registered == true\",",
             "at services[0].eligible_if: the condition uses \"voting.is_registered\", which is not asked on a page before it",
+        );
+    }
+
+    #[test]
+    fn rules_across_answers_use_this_or_earlier_pages() {
+        finds(
+            "\"validate\": [{ \"rule\": \"past\" }]",
+            "\"validate\": [{ \"rule\": \"condition\", \"condition\": \"person.date_of_birth < move.date\", \"message\": { \"en\": \"x\" } }]",
+            "at pages[1].questions[0].validate[0].condition: the condition uses \"move.date\", which is not asked on this or an earlier page before it",
         );
     }
 

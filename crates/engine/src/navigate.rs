@@ -162,6 +162,8 @@ pub fn back_from(journey: &Journey, step: Step, answers: &Answers, env: Env) -> 
 /// The first page asked whose answers are missing or wrong, if any: "Check your answers" and
 /// sending are only for a complete journey.
 pub fn first_incomplete(journey: &Journey, answers: &Answers, env: Env) -> Option<usize> {
+    let canonical = canonical_answers(journey, answers);
+    let env = env.with_answers(&canonical);
     Plan::new(journey, answers, env)
         .steps(journey)
         .into_iter()
@@ -179,6 +181,8 @@ pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, env: Env) -
     if wanted == Step::Confirmation {
         return Step::Start;
     }
+    let canonical = canonical_answers(journey, answers);
+    let env = env.with_answers(&canonical);
     let steps = Plan::new(journey, answers, env).steps(journey);
     for step in steps {
         if step == wanted {

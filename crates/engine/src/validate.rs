@@ -3,9 +3,11 @@
 //! has its own; a choice has one.
 
 use crate::answers::Answers;
+use crate::conditions::{holds, Situation};
 use crate::date::Date;
 use crate::definition::{Page, Question, Rule};
 use crate::field::{self, Country, DateProblem, FieldKind};
+use crate::mapping::Canonical;
 use crate::messages;
 use crate::postcode;
 
@@ -39,6 +41,19 @@ pub struct Env<'a> {
     pub today: Date,
     pub lang: &'a str,
     pub patterns: &'a dyn PatternMatcher,
+    /// Every canonical answer of the journey, for rules that compare answers (`condition`);
+    /// without them those rules are not checked.
+    pub answers: Option<&'a Canonical>,
+}
+
+impl<'a> Env<'a> {
+    /// The same, with the journey's answers for cross-answer rules.
+    pub fn with_answers(self, answers: &'a Canonical) -> Env<'a> {
+        Env {
+            answers: Some(answers),
+            ..self
+        }
+    }
 }
 
 /// A problem with an answer, for the error summary and beside the field.
@@ -71,6 +86,41 @@ pub fn validate_page(page: &Page, answers: &Answers, env: Env) -> Vec<FieldError
 }
 
 pub fn validate_question(question: &Question, answers: &Answers, env: Env) -> Vec<FieldError> {
+    let errors = validate_answer(question, answers, env);
+    if !errors.is_empty() {
+        return errors;
+    }
+    // Rules across answers come last: only a well-formed answer is compared with others.
+    let Some(canonical) = env.answers else {
+        return errors;
+    };
+    let situation = Situation {
+        answers: canonical,
+        today: env.today,
+    };
+    let first_input = field::parts(question)
+        .first()
+        .map(|part| field::input_key(&question.key, part))
+        .unwrap_or_else(|| question.key.clone());
+    question
+        .validate
+        .iter()
+        .find_map(|rule| match rule {
+            Rule::Condition { condition, message } if !holds(Some(condition), &situation) => {
+                Some(FieldError {
+                    key: question.key.clone(),
+                    message: message.tr(env.lang).to_string(),
+                    inputs: vec![first_input.clone()],
+                })
+            }
+            _ => None,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The checks of one answer on its own: its type's format and its rules.
+fn validate_answer(question: &Question, answers: &Answers, env: Env) -> Vec<FieldError> {
     let name = question.name.tr(env.lang);
     let custom = |rule: &Rule| rule.message().map(|m| m.tr(env.lang).to_string());
     let all_empty = field::parts(question).iter().all(|p| {
@@ -341,6 +391,7 @@ pub(crate) mod tests {
             today: Date::new(2026, 11, 23).unwrap(),
             lang: "en",
             patterns: &RegexPatterns,
+            answers: None,
         }
     }
 
@@ -819,6 +870,43 @@ pub(crate) mod tests {
         assert_eq!(
             messages_for(&boxes, "lottery"),
             ["Select which benefits you get from the list"]
+        );
+    }
+
+    #[test]
+    fn a_rule_across_answers() {
+        let mut question = Question::new(
+            "stop",
+            FieldKind::Number,
+            "Stop at what age?",
+            "the age you stop",
+        );
+        question.validate = vec![Rule::Condition {
+            condition: "stop > start".into(),
+            message: Text::en("The age you stop must be after the age you start"),
+        }];
+        let mut answers = Answers::default();
+        answers.set("stop", "60");
+        let canonical: Canonical = [
+            ("start".to_string(), serde_json::json!(65)),
+            ("stop".to_string(), serde_json::json!(60)),
+        ]
+        .into_iter()
+        .collect();
+        let errors = validate_question(&question, &answers, env().with_answers(&canonical));
+        assert_eq!(
+            errors[0].message,
+            "The age you stop must be after the age you start"
+        );
+        assert!(
+            validate_question(&question, &answers, env()).is_empty(),
+            "not checked without the answers"
+        );
+        answers.set("stop", "sixty");
+        let errors = validate_question(&question, &answers, env().with_answers(&canonical));
+        assert_eq!(
+            errors[0].message, "The age you stop must be a number",
+            "its own format first"
         );
     }
 

@@ -435,6 +435,7 @@ async fn every_journey_reaches_its_agencies() {
         today: Date::new(2026, 11, 23).unwrap(),
         lang: "en",
         patterns: &NoPatterns,
+        answers: None,
     };
     let journeys = journeys();
     assert!(journeys.len() >= 5, "{} journeys", journeys.len());
