@@ -37,17 +37,21 @@ pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
     check_journey(url, &text, &mut BTreeMap::new()).await
 }
 
-/// Fetches a catalogue and every journey in it; a dictionary shared by several journeys is
-/// fetched once.
+/// Fetches a catalogue and every journey in it. The journeys are fetched at the same time (one
+/// round trip, not one each, on a slow network); a dictionary they share is fetched once.
 pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), LoadProblem> {
     let text = fetch_text(url).await?;
     let catalogue = Catalogue::from_json(&text).map_err(|e| definition_problem(url, e))?;
+    let urls: Vec<String> = catalogue
+        .journeys
+        .iter()
+        .map(|relative| resolve(relative, url))
+        .collect();
+    let texts = futures::future::join_all(urls.iter().map(|url| fetch_text(url))).await;
     let mut dictionaries = BTreeMap::new();
-    let mut journeys = Vec::with_capacity(catalogue.journeys.len());
-    for relative in &catalogue.journeys {
-        let journey_url = resolve(relative, url);
-        let text = fetch_text(&journey_url).await?;
-        journeys.push(check_journey(&journey_url, &text, &mut dictionaries).await?);
+    let mut journeys = Vec::with_capacity(urls.len());
+    for (journey_url, text) in urls.iter().zip(texts) {
+        journeys.push(check_journey(journey_url, &text?, &mut dictionaries).await?);
     }
     Ok((catalogue, journeys))
 }
