@@ -2,6 +2,7 @@
 //! and what has been sent. Shared once through context; pages take what they need from it.
 
 use crate::browser;
+use crate::pages::items::{items_heading, ItemsPage};
 use crate::pages::{
     check::CheckPage, confirmation::ConfirmationPage, question::QuestionPage,
     services::ServicesPage, start::StartPage,
@@ -34,6 +35,8 @@ pub struct Flow {
     pub answers: RwSignal<Answers>,
     /// Set by a Change link on "Check your answers": Continue then goes back there.
     pub returning_to_check: RwSignal<bool>,
+    /// Set by a Change link on a repeating group's list: Continue then goes back to the list.
+    pub returning_to_items: RwSignal<bool>,
     /// The errors on the current question page, after a Continue that failed.
     pub errors: RwSignal<Vec<FieldError>>,
     /// Services that have the answers, in the order sent.
@@ -49,8 +52,11 @@ impl Flow {
     /// Shows another step. Focus and the title follow (see [`JourneyFlow`]).
     pub fn go(&self, step: Step) {
         self.errors.set(Vec::new());
-        if !matches!(step, Step::Question(_)) {
+        if !matches!(step, Step::Question(_) | Step::Item { .. }) {
             self.returning_to_check.set(false);
+        }
+        if !matches!(step, Step::Item { .. }) {
+            self.returning_to_items.set(false);
         }
         self.step.set(step);
         if self.standalone {
@@ -97,6 +103,7 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         step: RwSignal::new(Step::Start),
         answers: RwSignal::new(Answers::default()),
         returning_to_check: RwSignal::new(false),
+        returning_to_items: RwSignal::new(false),
         errors: RwSignal::new(Vec::new()),
         receipts: RwSignal::new(Vec::new()),
         standalone,
@@ -140,7 +147,13 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         let journey = flow.journey();
         let page = match step {
             Step::Start => None,
-            Step::Question(i) => Some(journey.pages[i].heading(LANG).to_string()),
+            Step::Question(i) | Step::Item { page: i, .. } => {
+                Some(journey.pages[i].heading(LANG).to_string())
+            }
+            Step::Items(i) => Some(
+                flow.answers
+                    .with(|answers| items_heading(&journey.pages[i], answers)),
+            ),
             Step::Services => Some("Services you can use".to_string()),
             Step::Check => Some("Check your answers before sending".to_string()),
             Step::Confirmation => Some("Details sent".to_string()),
@@ -161,7 +174,8 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
 
     move || match flow.step.get() {
         Step::Start => view! { <StartPage/> }.into_any(),
-        Step::Question(index) => view! { <QuestionPage index/> }.into_any(),
+        step @ (Step::Question(_) | Step::Item { .. }) => view! { <QuestionPage step/> }.into_any(),
+        Step::Items(page) => view! { <ItemsPage page/> }.into_any(),
         Step::Services => view! { <ServicesPage/> }.into_any(),
         Step::Check => view! { <CheckPage/> }.into_any(),
         Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),

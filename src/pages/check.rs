@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 use tell_once_engine::mapping::answers_to_send;
 use tell_once_engine::navigate::{self, Plan, Step};
 use tell_once_engine::summary;
-use tell_once_engine::validate::validate_page;
 use tell_once_engine::Answers;
 
 const SEND_PROBLEM_ID: &str = "send-problem";
@@ -53,11 +52,11 @@ pub fn CheckPage() -> impl IntoView {
         let incomplete = flow
             .answers
             .with_untracked(|a| navigate::first_incomplete(&journey, a, env()));
-        if let Some(index) = incomplete {
-            flow.go(Step::Question(index));
+        if let Some(step) = incomplete {
+            flow.go(step);
             let errors = flow
                 .answers
-                .with_untracked(|a| validate_page(&journey.pages[index], a, env()));
+                .with_untracked(|a| navigate::validate_step(&journey, step, a, env()));
             flow.errors.set(errors);
             return;
         }
@@ -115,7 +114,7 @@ pub fn CheckPage() -> impl IntoView {
                 .into_iter()
                 .map(|row| {
                     let hidden = format!(" {}", row.label.to_lowercase());
-                    let target = Step::Question(row.page);
+                    let target = row.step;
                     let change = move |ev: leptos::ev::MouseEvent| {
                         ev.prevent_default();
                         flow.returning_to_check.set(true);

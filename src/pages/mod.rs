@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod confirmation;
+pub mod items;
 pub mod life_events;
 pub mod problem;
 pub mod question;

@@ -1,4 +1,5 @@
-//! A question page: the back link, the error summary, the page's questions and Continue.
+//! A question page (or one item of a repeating group): the back link, the error summary, the
+//! questions and Continue.
 
 use crate::browser;
 use crate::components::back_link::BackLink;
@@ -8,49 +9,66 @@ use crate::flow::{env, use_flow, LANG};
 use leptos::prelude::*;
 use tell_once_engine::mapping::canonical_answers;
 use tell_once_engine::navigate::{self, Step};
-use tell_once_engine::validate::validate_page;
+use tell_once_engine::text::capitalise;
 
 #[component]
-pub fn QuestionPage(index: usize) -> impl IntoView {
+pub fn QuestionPage(step: Step) -> impl IntoView {
     let flow = use_flow();
     let journey = flow.journey();
-    let page = journey.pages[index].clone();
+    let (page_index, item) = match step {
+        Step::Item { page, index } => (page, Some(index)),
+        Step::Question(page) => (page, None),
+        _ => (0, None),
+    };
+    let page = journey.pages[page_index].clone();
+    // "Child 2", above the heading of an item of a repeating group.
+    let caption = page
+        .repeat
+        .as_ref()
+        .zip(item)
+        .map(|(repeat, index)| format!("{} {}", capitalise(repeat.item.tr(LANG)), index + 1));
     let question_is_heading = page.question_is_heading();
+    let questions = navigate::step_questions(&journey, step);
     let back = if flow.returning_to_check.get_untracked() {
         Step::Check
+    } else if flow.returning_to_items.get_untracked() {
+        Step::Items(page_index)
     } else {
-        flow.answers.with_untracked(|answers| {
-            navigate::back_from(&journey, Step::Question(index), answers, env())
-        })
+        flow.answers
+            .with_untracked(|answers| navigate::back_from(&journey, step, answers, env()))
     };
 
-    let page_for_submit = page.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let journey = flow.journey();
         let errors = flow.answers.with_untracked(|answers| {
             // Rules across answers see the whole journey's answers as they are now.
-            let canonical = canonical_answers(&flow.journey(), answers);
-            validate_page(&page_for_submit, answers, env().with_answers(&canonical))
+            let canonical = canonical_answers(&journey, answers);
+            navigate::validate_step(&journey, step, answers, env().with_answers(&canonical))
         });
-        if errors.is_empty() {
-            let returning = flow.returning_to_check.get_untracked();
-            let next = flow.answers.with_untracked(|answers| {
-                navigate::after_continue(&flow.journey(), index, returning, answers, env())
-            });
-            flow.go(next);
-        } else {
+        if !errors.is_empty() {
             flow.errors.set(errors);
             browser::focus_id(ERROR_SUMMARY_ID);
+            return;
         }
+        if item.is_some() && flow.returning_to_items.get_untracked() {
+            flow.go(Step::Items(page_index));
+            return;
+        }
+        let returning = flow.returning_to_check.get_untracked();
+        let next = flow.answers.with_untracked(|answers| {
+            navigate::after_continue(&journey, step, returning, answers, env())
+        });
+        flow.go(next);
     };
 
     view! {
         <BackLink to=back/>
         <ErrorSummary/>
+        {caption.map(|caption| view! { <span class="caption">{caption}</span> })}
         {page.title.as_ref().map(|title| view! { <h1 class="heading-l" tabindex="-1">{title.tr(LANG).to_string()}</h1> })}
         <form novalidate on:submit=on_submit>
-            {page
-                .questions
+            {questions
                 .into_iter()
                 .map(|question| view! { <QuestionField question is_heading=question_is_heading/> })
                 .collect_view()}

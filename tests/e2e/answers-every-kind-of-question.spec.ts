@@ -31,6 +31,13 @@ async function setUp(page: Page) {
   return received;
 }
 
+async function fillChildDate(page: Page, day: string, month: string, year: string) {
+  const group = page.getByRole('group', { name: "Child's date of birth" });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' });
 const summary = (page: Page) => page.getByRole('alert', { name: 'There is a problem' });
 
@@ -92,6 +99,15 @@ test('answers every kind of question and each agency gets typed answers', async 
   await page.getByRole('radio', { name: '£20,000 to £40,000' }).check();
   await continueButton(page).click();
 
+  // A repeating group: one child, then no more.
+  await expect(heading(page, 'Tell us about a child who lives with you')).toBeFocused();
+  await page.getByLabel("Child's first name").fill('Ada');
+  await fillChildDate(page, '3', '4', '2021');
+  await continueButton(page).click();
+  await expect(heading(page, 'You have added 1 child')).toBeFocused();
+  await page.getByRole('radio', { name: 'No' }).check();
+  await continueButton(page).click();
+
   // Two questions on one page: email required, phone optional but checked if given.
   await expect(heading(page, 'How can we contact you?')).toBeFocused();
   await page.getByLabel('Email address').fill('ada@example');
@@ -142,6 +158,7 @@ test('answers every kind of question and each agency gets typed answers', async 
     weekly: '1234.50',
     region: 'south',
     notes: 'First line\nSecond line',
+    children: [{ name: 'Ada', date_of_birth: '2021-04-03' }],
   });
 });
 
@@ -173,4 +190,76 @@ test('a service that does not apply is explained and its questions are not asked
   await expect(heading(page, 'Details sent')).toBeFocused();
   expect(received.licence).toBeUndefined();
   expect(received.household).toMatchObject({ hasLicence: false, benefits: ['none'], size: 1, income: null, notes: null });
+});
+
+test('adds two children, changes one and removes one, with the keyboard', async ({ page }) => {
+  const received = await setUp(page);
+  await page.getByRole('radio', { name: 'No' }).check();
+  await continueButton(page).click();
+  await page.getByRole('checkbox', { name: 'None of these' }).check();
+  await continueButton(page).click();
+  await continueButton(page).click();
+  await page.getByLabel('How many people live in your home?').fill('4');
+  await continueButton(page).click();
+  await page.getByRole('radio', { name: 'Under £20,000' }).check();
+  await continueButton(page).click();
+
+  // The first child; a mistake first.
+  await expect(page.getByText('Child 1', { exact: true })).toBeVisible();
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText(["Enter the child's first name", "Enter the child's date of birth"]);
+  await expectNoAxeViolations(page, 'a child in error');
+  await page.getByLabel("Child's first name").fill('Ada');
+  await fillChildDate(page, '3', '4', '2021');
+  await continueButton(page).click();
+
+  // The list; add another.
+  await expect(heading(page, 'You have added 1 child')).toBeFocused();
+  await expect(page).toHaveTitle(/^You have added 1 child – /);
+  await continueButton(page).click();
+  await expect(summary(page).getByRole('link')).toHaveText(['Select yes if you need to add another child, or no if not']);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await expectNoAxeViolations(page, 'the list of children');
+  await continueButton(page).click();
+  await expect(page.getByText('Child 2', { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Child's first name")).toHaveValue('');
+  await page.getByLabel("Child's first name").fill('Byron');
+  await fillChildDate(page, '5', '6', '2023');
+  await continueButton(page).click();
+  await expect(heading(page, 'You have added 2 children')).toBeFocused();
+  await expect(page.getByRole('term')).toHaveText(['Child 1', 'Child 2']);
+
+  // Change the first: back to the list afterwards, with the new name.
+  await page.getByRole('link', { name: 'Change child 1' }).click();
+  await expect(page.getByLabel("Child's first name")).toHaveValue('Ada');
+  await page.getByLabel("Child's first name").fill('Augusta');
+  await continueButton(page).click();
+  await expect(heading(page, 'You have added 2 children')).toBeFocused();
+  await expect(page.getByRole('definition').filter({ hasText: 'Augusta' })).toHaveCount(1);
+
+  // Remove the first with the keyboard: the second moves up, the removal is announced, and
+  // focus goes to the heading rather than being lost.
+  await page.getByRole('button', { name: 'Remove child 1' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'You have added 1 child')).toBeFocused();
+  await expect(page.getByRole('status')).toHaveText('Child 1 removed');
+  await expect(page.getByRole('term')).toHaveText(['Child 1']);
+  await expect(page.getByRole('definition').filter({ hasText: 'Byron' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'No' }).check();
+  await continueButton(page).click();
+
+  await page.getByLabel('Email address').fill('ada@example.com');
+  await continueButton(page).click();
+  await page.getByLabel('How much do you earn each week?').fill('300');
+  await continueButton(page).click();
+  await page.getByLabel('Which region do you live in?').selectOption({ label: 'East' });
+  await continueButton(page).click();
+  await continueButton(page).click();
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  await expect(page.getByRole('term').filter({ hasText: 'Child 1' })).toHaveCount(1);
+  await expect(page.getByRole('term').filter({ hasText: 'Child 2' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(heading(page, 'Details sent')).toBeFocused();
+  expect((received.household as { children: unknown }).children).toEqual([{ name: 'Byron', date_of_birth: '2023-06-05' }]);
 });

@@ -23,6 +23,10 @@ impl Answers {
         self.0.insert(key.to_string(), value.to_string());
     }
 
+    pub fn remove(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
     /// The options chosen for a checkboxes question, in the order chosen.
     pub fn list(&self, key: &str) -> Vec<&str> {
         self.get(key)

@@ -18,9 +18,12 @@ impl Context for Situation<'_> {
         self.answers.get(key).map(from_json).unwrap_or(Value::Null)
     }
 
-    /// Repeating groups are not in journeys yet: every group is empty.
-    fn count(&self, _key: &str) -> usize {
-        0
+    /// The number of items in a repeating group (its canonical answer is a list).
+    fn count(&self, key: &str) -> usize {
+        self.answers
+            .get(key)
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len)
     }
 
     fn today(&self) -> Date {

@@ -61,7 +61,34 @@ pub struct Page {
     /// A screening page: asked before "Services you can use", to find which services apply.
     #[serde(default)]
     pub screening: bool,
+    /// A repeating group ("add another child"): the questions are asked once per item, and the
+    /// items are listed with Change and Remove. Question keys are then relative to an item.
+    #[serde(default)]
+    pub repeat: Option<Repeat>,
     pub questions: Vec<Question>,
+}
+
+/// How a repeating group repeats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Repeat {
+    /// The group's dictionary key, e.g. `household.children`: item answers are stored at
+    /// `household.children[0].name.given`, and agencies receive a list at the group key.
+    pub key: String,
+    /// One item, in words: "child".
+    pub item: Text,
+    /// Items, in words: "children".
+    pub items: Text,
+    /// The fewest items (at least 1: a group is asked only when there is something to add).
+    #[serde(default = "one")]
+    pub min: u32,
+    /// The most items.
+    pub max: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 /// One question, bound to a key of the data dictionary.

@@ -25,6 +25,7 @@ pub mod mapping;
 pub mod messages;
 pub mod navigate;
 pub mod postcode;
+pub mod repeat;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod search;

@@ -81,8 +81,26 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
                 "an earlier page",
             );
         }
-        for (q, question) in page.questions.iter().enumerate() {
+        if let Some(repeat) = &page.repeat {
+            if repeat.min < 1 || repeat.max < repeat.min {
+                lint.problem(
+                    format!("{at}.repeat"),
+                    "a repeating group needs 1 ≤ min ≤ max",
+                );
+            }
+            lint.text(&format!("{at}.repeat.item"), &repeat.item);
+            lint.text(&format!("{at}.repeat.items"), &repeat.items);
+        }
+        for (q, question) in crate::repeat::generic_questions(page).iter().enumerate() {
             lint.question(&format!("{at}.questions[{q}]"), question, dictionary);
+        }
+        if let Some(repeat) = &page.repeat {
+            if !lint.asked.insert(repeat.key.clone()) {
+                lint.problem(
+                    format!("{at}.repeat.key"),
+                    format!("the answer \"{}\" is asked for twice", repeat.key),
+                );
+            }
         }
     }
     // Eligibility is decided before "Services you can use": from screening answers only.
@@ -90,8 +108,7 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
         .pages
         .iter()
         .filter(|page| page.screening || !journey.has_screening())
-        .flat_map(|page| &page.questions)
-        .flat_map(field::answer_keys)
+        .flat_map(crate::repeat::page_keys)
         .collect();
     let where_asked = if journey.has_screening() {
         "a screening page"
@@ -188,6 +205,8 @@ impl Lint {
     fn question(&mut self, at: &str, question: &Question, dictionary: Option<&Dictionary>) {
         let key_ok = !question.key.is_empty()
             && question.key.split('.').all(|segment| {
+                // An item of a repeating group: `household.children[].name`.
+                let segment = segment.strip_suffix("[]").unwrap_or(segment);
                 !segment.is_empty()
                     && segment
                         .chars()

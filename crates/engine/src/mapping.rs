@@ -4,6 +4,7 @@
 use crate::answers::Answers;
 use crate::definition::{Body, Connector, Journey, Service};
 use crate::field;
+use crate::repeat;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -12,38 +13,34 @@ use thiserror::Error;
 pub type Canonical = BTreeMap<String, serde_json::Value>;
 
 pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
-    journey
-        .pages
-        .iter()
-        .flat_map(|page| &page.questions)
-        .flat_map(|question| field::canonical(question, answers))
-        .collect()
+    let shown = vec![true; journey.pages.len()];
+    answers_to_send(journey, answers, &shown)
 }
 
 /// The canonical answers to send: those of the pages asked (`shown`, per page); the answers of
-/// pages no longer asked (an earlier answer changed) are left out, as null.
+/// pages no longer asked (an earlier answer changed) are left out, as null. A repeating group
+/// is one list at its key, and each item's answers are at their own keys too.
 pub fn answers_to_send(journey: &Journey, answers: &Answers, shown: &[bool]) -> Canonical {
-    journey
-        .pages
-        .iter()
-        .enumerate()
-        .flat_map(|(i, page)| page.questions.iter().map(move |q| (i, q)))
-        .flat_map(|(i, question)| {
-            let asked = shown.get(i).copied().unwrap_or(true);
-            field::canonical(question, answers)
-                .into_iter()
-                .map(move |(key, value)| {
-                    (
-                        key,
-                        if asked {
-                            value
-                        } else {
-                            serde_json::Value::Null
-                        },
-                    )
-                })
-        })
-        .collect()
+    let mut canonical = Canonical::new();
+    for (i, page) in journey.pages.iter().enumerate() {
+        let asked = shown.get(i).copied().unwrap_or(true);
+        let mut values: Vec<(String, serde_json::Value)> = repeat::asked_questions(page, answers)
+            .iter()
+            .flat_map(|question| field::canonical(question, answers))
+            .collect();
+        values.extend(repeat::canonical_group(page, answers));
+        for (key, value) in values {
+            canonical.insert(
+                key,
+                if asked {
+                    value
+                } else {
+                    serde_json::Value::Null
+                },
+            );
+        }
+    }
+    canonical
 }
 
 /// One HTTP request to an agency.

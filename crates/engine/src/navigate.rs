@@ -5,8 +5,10 @@
 use crate::answers::Answers;
 use crate::conditions::{holds, Situation};
 use crate::definition::Journey;
+use crate::definition::Question;
 use crate::mapping::{canonical_answers, template_keys};
-use crate::validate::{validate_page, Env};
+use crate::repeat;
+use crate::validate::{validate_question, Env, FieldError};
 use std::collections::BTreeSet;
 
 /// A step of a journey.
@@ -15,6 +17,13 @@ pub enum Step {
     Start,
     /// A question page, by index.
     Question(usize),
+    /// One item of a repeating group: its page, and which item (from 0).
+    Item {
+        page: usize,
+        index: usize,
+    },
+    /// The list of a repeating group's items, with Change, Remove and "add another".
+    Items(usize),
     /// "Services you can use", after the screening pages.
     Services,
     /// "Check your answers".
@@ -28,10 +37,15 @@ impl Step {
     pub fn slug(self, journey: &Journey) -> String {
         match self {
             Step::Start => "start".into(),
-            Step::Question(i) => journey
+            Step::Question(i) | Step::Items(i) => journey
                 .pages
                 .get(i)
                 .map(|p| p.id.clone())
+                .unwrap_or_default(),
+            Step::Item { page, index } => journey
+                .pages
+                .get(page)
+                .map(|p| format!("{}-{}", p.id, index + 1))
                 .unwrap_or_default(),
             Step::Services => "services-you-can-use".into(),
             Step::Check => "check-your-answers".into(),
@@ -45,7 +59,19 @@ impl Step {
             "services-you-can-use" => Some(Step::Services),
             "check-your-answers" => Some(Step::Check),
             "confirmation" => Some(Step::Confirmation),
-            id => journey.page_index(id).map(Step::Question),
+            id => match journey.page_index(id) {
+                Some(page) if journey.pages[page].repeat.is_some() => Some(Step::Items(page)),
+                Some(page) => Some(Step::Question(page)),
+                // "children-2": the second child.
+                None => {
+                    let (id, number) = id.rsplit_once('-')?;
+                    let page = journey
+                        .page_index(id)
+                        .filter(|p| journey.pages[*p].repeat.is_some())?;
+                    let index = number.parse::<usize>().ok()?.checked_sub(1)?;
+                    Some(Step::Item { page, index })
+                }
+            },
         }
     }
 }
@@ -57,6 +83,8 @@ pub struct Plan {
     pub eligible: Vec<bool>,
     /// Per page, in journey order: is it asked?
     pub shown: Vec<bool>,
+    /// Per page: how many times it is asked (the items of a repeating group; otherwise 1).
+    pub items: Vec<usize>,
 }
 
 impl Plan {
@@ -86,15 +114,22 @@ impl Plan {
             .map(|page| {
                 let needed_here = !screens
                     || page.screening
-                    || page
-                        .questions
+                    || crate::repeat::page_keys(page)
                         .iter()
-                        .flat_map(crate::field::answer_keys)
-                        .any(|k| needed.contains(&k));
+                        .any(|k| needed.contains(k));
                 needed_here && holds(page.show_if.as_deref(), &situation)
             })
             .collect();
-        Plan { eligible, shown }
+        let items = journey
+            .pages
+            .iter()
+            .map(|page| repeat::count(page, answers))
+            .collect();
+        Plan {
+            eligible,
+            shown,
+            items,
+        }
     }
 
     /// Every step in order, from Start to Check.
@@ -105,7 +140,13 @@ impl Plan {
                 .iter()
                 .enumerate()
                 .filter(move |(i, page)| page.screening == screening && self.shown[*i])
-                .map(|(i, _)| Step::Question(i))
+                .flat_map(move |(i, page)| match page.repeat {
+                    None => vec![Step::Question(i)],
+                    Some(_) => (0..self.items[i])
+                        .map(|index| Step::Item { page: i, index })
+                        .chain([Step::Items(i)])
+                        .collect(),
+                })
         };
         let mut steps = vec![Step::Start];
         steps.extend(question(true));
@@ -122,17 +163,45 @@ impl Plan {
 /// your answers" goes back there, unless the change means a page now needs answering.
 pub fn after_continue(
     journey: &Journey,
-    page: usize,
+    step: Step,
     returning_to_check: bool,
     answers: &Answers,
     env: Env,
 ) -> Step {
     if returning_to_check {
-        return first_incomplete(journey, answers, env)
-            .map(Step::Question)
-            .unwrap_or(Step::Check);
+        return first_incomplete(journey, answers, env).unwrap_or(Step::Check);
     }
-    next(journey, Step::Question(page), answers, env)
+    next(journey, step, answers, env)
+}
+
+/// The questions a step asks, with their keys as stored (an item's made absolute).
+pub fn step_questions(journey: &Journey, step: Step) -> Vec<Question> {
+    match step {
+        Step::Question(i) => journey
+            .pages
+            .get(i)
+            .map(|p| p.questions.clone())
+            .unwrap_or_default(),
+        Step::Item { page, index } => journey
+            .pages
+            .get(page)
+            .map(|p| repeat::item_questions(p, index))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every error on a step.
+pub fn validate_step(
+    journey: &Journey,
+    step: Step,
+    answers: &Answers,
+    env: Env,
+) -> Vec<FieldError> {
+    step_questions(journey, step)
+        .iter()
+        .flat_map(|q| validate_question(q, answers, env))
+        .collect()
 }
 
 /// The step after this one.
@@ -159,20 +228,15 @@ pub fn back_from(journey: &Journey, step: Step, answers: &Answers, env: Env) -> 
     }
 }
 
-/// The first page asked whose answers are missing or wrong, if any: "Check your answers" and
+/// The first step asked whose answers are missing or wrong, if any: "Check your answers" and
 /// sending are only for a complete journey.
-pub fn first_incomplete(journey: &Journey, answers: &Answers, env: Env) -> Option<usize> {
+pub fn first_incomplete(journey: &Journey, answers: &Answers, env: Env) -> Option<Step> {
     let canonical = canonical_answers(journey, answers);
     let env = env.with_answers(&canonical);
     Plan::new(journey, answers, env)
         .steps(journey)
         .into_iter()
-        .find_map(|step| match step {
-            Step::Question(i) if !validate_page(&journey.pages[i], answers, env).is_empty() => {
-                Some(i)
-            }
-            _ => None,
-        })
+        .find(|step| !validate_step(journey, *step, answers, env).is_empty())
 }
 
 /// The step a person may be shown when they ask for `wanted` (e.g. with the browser's Back and
@@ -183,15 +247,9 @@ pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, env: Env) -
     }
     let canonical = canonical_answers(journey, answers);
     let env = env.with_answers(&canonical);
-    let steps = Plan::new(journey, answers, env).steps(journey);
-    for step in steps {
-        if step == wanted {
-            return wanted;
-        }
-        if let Step::Question(i) = step {
-            if !validate_page(&journey.pages[i], answers, env).is_empty() {
-                return step;
-            }
+    for step in Plan::new(journey, answers, env).steps(journey) {
+        if step == wanted || !validate_step(journey, step, answers, env).is_empty() {
+            return step;
         }
     }
     Step::Start
@@ -214,16 +272,19 @@ mod tests {
         let j = journey();
         let none = Answers::default();
         assert_eq!(
-            after_continue(&j, 0, false, &none, env()),
+            after_continue(&j, Step::Question(0), false, &none, env()),
             Step::Question(1)
         );
         assert_eq!(
-            after_continue(&j, 3, false, &none, env()),
+            after_continue(&j, Step::Question(3), false, &none, env()),
             Step::Question(4)
         );
-        assert_eq!(after_continue(&j, 4, false, &none, env()), Step::Check);
         assert_eq!(
-            after_continue(&j, 1, true, &none, env()),
+            after_continue(&j, Step::Question(4), false, &none, env()),
+            Step::Check
+        );
+        assert_eq!(
+            after_continue(&j, Step::Question(1), true, &none, env()),
             Step::Question(0),
             "a change returns to check, but not past a page still to answer"
         );
@@ -351,8 +412,69 @@ mod tests {
         answers.set("driving.has_licence", "yes");
         let date_of_birth = j.page_index("date-of-birth").unwrap();
         assert_eq!(
-            after_continue(&j, 0, true, &answers, env()),
+            after_continue(&j, Step::Question(0), true, &answers, env()),
             Step::Question(date_of_birth)
+        );
+    }
+
+    #[test]
+    fn a_repeating_group_asks_each_item_then_lists_them() {
+        let j =
+            Journey::from_json(include_str!("../../../tests/fixtures/every-field.json")).unwrap();
+        let group = j.page_index("children").unwrap();
+        let mut answers = answered(&[
+            ("driving.has_licence", "no"),
+            ("benefits.received", "none"),
+            ("household.size", "4"),
+            ("household.children", "2"),
+        ]);
+        let steps = Plan::new(&j, &answers, env()).steps(&j);
+        let at = steps
+            .iter()
+            .position(|s| {
+                *s == Step::Item {
+                    page: group,
+                    index: 0,
+                }
+            })
+            .unwrap();
+        assert_eq!(
+            steps[at..at + 3],
+            [
+                Step::Item {
+                    page: group,
+                    index: 0
+                },
+                Step::Item {
+                    page: group,
+                    index: 1
+                },
+                Step::Items(group)
+            ]
+        );
+        for step in &steps[at..at + 3] {
+            assert_eq!(
+                Step::from_slug(&j, &step.slug(&j)),
+                Some(*step),
+                "{}",
+                step.slug(&j)
+            );
+        }
+        assert_eq!(
+            Step::Item {
+                page: group,
+                index: 1
+            }
+            .slug(&j),
+            "children-2"
+        );
+        // The first child is not answered yet: that is where a person is sent.
+        answers.set("household.size", "1");
+        assert!(
+            !Plan::new(&j, &answers, env())
+                .steps(&j)
+                .contains(&Step::Items(group)),
+            "one person: no children"
         );
     }
 

@@ -4,42 +4,62 @@ use crate::answers::Answers;
 use crate::date::Date;
 use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
+use crate::navigate::Step;
+use crate::repeat;
+use crate::text::capitalise;
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
-    /// The page to go back to for a change.
-    pub page: usize,
+    /// Where to go for a change.
+    pub step: Step,
     pub question_key: String,
     pub label: String,
     /// The answer, one line each (an address has several).
     pub lines: Vec<String>,
 }
 
-/// The rows of the pages asked (`shown`, per page, from the journey's plan).
+/// The rows of the pages asked (`shown`, per page, from the journey's plan). A repeating group
+/// has a row per item ("Child 2"), its answers one per line.
 pub fn rows(journey: &Journey, answers: &Answers, shown: &[bool], lang: &str) -> Vec<SummaryRow> {
-    journey
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(page, _)| shown.get(*page).copied().unwrap_or(true))
-        .flat_map(|(page, p)| p.questions.iter().map(move |q| (page, q)))
-        .map(|(page, question)| {
-            let label = question
-                .summary_label
-                .as_ref()
-                .unwrap_or(&question.label)
-                .tr(lang)
-                .to_string();
-            let lines = answer_lines(question, answers, lang);
-            SummaryRow {
-                page,
-                question_key: question.key.clone(),
-                label,
-                lines,
+    let mut rows = Vec::new();
+    for (index, page) in journey.pages.iter().enumerate() {
+        if !shown.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        match &page.repeat {
+            Some(group) => {
+                for item in 0..repeat::count(page, answers) {
+                    rows.push(SummaryRow {
+                        step: Step::Item {
+                            page: index,
+                            index: item,
+                        },
+                        question_key: repeat::item_key(&group.key, item),
+                        label: format!("{} {}", capitalise(group.item.tr(lang)), item + 1),
+                        lines: repeat::item_questions(page, item)
+                            .iter()
+                            .flat_map(|q| answer_lines(q, answers, lang))
+                            .collect(),
+                    });
+                }
             }
-        })
-        .collect()
+            None => rows.extend(page.questions.iter().map(|question| {
+                SummaryRow {
+                    step: Step::Question(index),
+                    question_key: question.key.clone(),
+                    label: question
+                        .summary_label
+                        .as_ref()
+                        .unwrap_or(&question.label)
+                        .tr(lang)
+                        .to_string(),
+                    lines: answer_lines(question, answers, lang),
+                }
+            })),
+        }
+    }
+    rows
 }
 
 /// An answer written out for reading, one line each.
@@ -127,6 +147,6 @@ mod tests {
             rows[2].lines,
             ["12 St James's Square", "London", "SW1Y 4LB"]
         );
-        assert_eq!(rows[2].page, 2);
+        assert_eq!(rows[2].step, Step::Question(2));
     }
 }
