@@ -83,7 +83,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
         move || {
             let rows = flow.answers.with(|a| {
                 let shown: Vec<bool> = (0..journey.pages.len()).map(|i| i == page).collect();
-                summary::rows(&journey, a, &shown, LANG)
+                summary::rows(&journey, a, &shown, browser::today(), LANG)
             });
             let removable = rows.len() > min;
             rows.into_iter()

@@ -28,7 +28,9 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
         .zip(item)
         .map(|(repeat, index)| format!("{} {}", capitalise(repeat.item.tr(LANG)), index + 1));
     let question_is_heading = page.question_is_heading();
-    let questions = navigate::step_questions(&journey, step);
+    let questions = flow
+        .answers
+        .with_untracked(|answers| navigate::step_questions(&journey, step, answers, env()));
     let back = if flow.returning_to_check.get_untracked() {
         Step::Check
     } else if flow.returning_to_items.get_untracked() {

@@ -116,12 +116,15 @@ test('answers every kind of question and each agency gets typed answers', async 
   await expect(summary(page).getByRole('link')).toHaveText([
     'Enter your email address in the correct format, like name@example.com',
     'Enter your phone number in the correct format, like 01632 960 001 or +1 202 555 0143',
+    'Select yes if Motor Vehicles can email you about your licence, or no if not',
   ]);
   await expect(page.getByLabel('Email address')).toHaveAttribute('type', 'email');
   await expect(page.getByLabel('Email address')).toHaveAttribute('autocomplete', 'email');
   await expectNoAxeViolations(page, 'two questions in error');
   await page.getByLabel('Email address').fill('ada@example.com');
   await page.getByLabel('Phone number (optional)').fill('');
+  // A question shown by its own condition (this person has a licence).
+  await page.getByRole('group', { name: 'Can Motor Vehicles email you about your licence?' }).getByRole('radio', { name: 'Yes' }).check();
   await continueButton(page).click();
 
   // Money, a select, and long text.
@@ -159,6 +162,7 @@ test('answers every kind of question and each agency gets typed answers', async 
     region: 'south',
     notes: 'First line\nSecond line',
     children: [{ name: 'Ada', date_of_birth: '2021-04-03' }],
+    licenceEmailOk: true,
   });
 });
 
@@ -177,6 +181,8 @@ test('a service that does not apply is explained and its questions are not asked
   await page.getByLabel('How many people live in your home?').fill('1');
   await continueButton(page).click();
   await page.getByLabel('Email address').fill('grace@example.com');
+  // No licence: the question about licence emails is not asked.
+  await expect(page.getByRole('group', { name: 'Can Motor Vehicles email you about your licence?' })).toHaveCount(0);
   await continueButton(page).click();
   await page.getByLabel('How much do you earn each week?').fill('600');
   await continueButton(page).click();
@@ -189,7 +195,7 @@ test('a service that does not apply is explained and its questions are not asked
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(heading(page, 'Details sent')).toBeFocused();
   expect(received.licence).toBeUndefined();
-  expect(received.household).toMatchObject({ hasLicence: false, benefits: ['none'], size: 1, income: null, notes: null });
+  expect(received.household).toMatchObject({ hasLicence: false, benefits: ['none'], size: 1, income: null, notes: null, licenceEmailOk: null });
 });
 
 test('adds two children, changes one and removes one, with the keyboard', async ({ page }) => {

@@ -119,6 +119,10 @@ pub struct Question {
     pub autocomplete: Option<String>,
     #[serde(default)]
     pub validate: Vec<Rule>,
+    /// An expression over answers from earlier pages: the question is asked only when it is
+    /// true (see [`crate::expr`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<String>,
     /// The options of a radios, checkboxes or select question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
@@ -185,6 +189,7 @@ impl Question {
             required: true,
             autocomplete: None,
             validate: Vec::new(),
+            show_if: None,
             options: Vec::new(),
             country: Country::Uk,
             prefix: None,

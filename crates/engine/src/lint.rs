@@ -91,7 +91,16 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
             lint.text(&format!("{at}.repeat.item"), &repeat.item);
             lint.text(&format!("{at}.repeat.items"), &repeat.items);
         }
+        let asked_before_page = lint.asked.clone();
         for (q, question) in crate::repeat::generic_questions(page).iter().enumerate() {
+            if let Some(condition) = &question.show_if {
+                lint.condition(
+                    &format!("{at}.questions[{q}].show_if"),
+                    condition,
+                    &asked_before_page,
+                    "an earlier page",
+                );
+            }
             lint.question(&format!("{at}.questions[{q}]"), question, dictionary);
         }
         if let Some(repeat) = &page.repeat {
@@ -504,6 +513,15 @@ mod tests {
             "\"validate\": [{ \"rule\": \"past\" }]",
             "\"validate\": [{ \"rule\": \"condition\", \"condition\": \"person.date_of_birth < move.date\", \"message\": { \"en\": \"x\" } }]",
             "at pages[1].questions[0].validate[0].condition: the condition uses \"move.date\", which is not asked on this or an earlier page before it",
+        );
+    }
+
+    #[test]
+    fn question_conditions_use_earlier_pages() {
+        finds(
+            "\"key\": \"move.date\",",
+            "\"key\": \"move.date\", \"show_if\": \"answered(address.previous.town)\",",
+            "at pages[3].questions[0].show_if: the condition uses \"address.previous.town\", which is not asked on an earlier page before it",
         );
     }
 

@@ -2,6 +2,8 @@
 //! Templates name dictionary keys in braces: `"{person.name.given}"`.
 
 use crate::answers::Answers;
+use crate::conditions::{holds, Situation};
+use crate::date::Date;
 use crate::definition::{Body, Connector, Journey, Service};
 use crate::field;
 use crate::repeat;
@@ -13,14 +15,39 @@ use thiserror::Error;
 pub type Canonical = BTreeMap<String, serde_json::Value>;
 
 pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
-    let shown = vec![true; journey.pages.len()];
-    answers_to_send(journey, answers, &shown)
+    collect(journey, answers, &vec![true; journey.pages.len()])
 }
 
 /// The canonical answers to send: those of the pages asked (`shown`, per page); the answers of
-/// pages no longer asked (an earlier answer changed) are left out, as null. A repeating group
-/// is one list at its key, and each item's answers are at their own keys too.
-pub fn answers_to_send(journey: &Journey, answers: &Answers, shown: &[bool]) -> Canonical {
+/// pages no longer asked (an earlier answer changed), and of questions whose own `show_if`
+/// does not hold, are left out, as null. A repeating group is one list at its key, and each
+/// item's answers are at their own keys too.
+pub fn answers_to_send(
+    journey: &Journey,
+    answers: &Answers,
+    shown: &[bool],
+    today: Date,
+) -> Canonical {
+    let mut canonical = collect(journey, answers, shown);
+    let all = canonical.clone();
+    let situation = Situation {
+        answers: &all,
+        today,
+    };
+    let not_asked: Vec<String> = journey
+        .pages
+        .iter()
+        .flat_map(|page| repeat::asked_questions(page, answers))
+        .filter(|q| !holds(q.show_if.as_deref(), &situation))
+        .flat_map(|q| field::answer_keys(&q))
+        .collect();
+    for key in not_asked {
+        canonical.insert(key, serde_json::Value::Null);
+    }
+    canonical
+}
+
+fn collect(journey: &Journey, answers: &Answers, shown: &[bool]) -> Canonical {
     let mut canonical = Canonical::new();
     for (i, page) in journey.pages.iter().enumerate() {
         let asked = shown.get(i).copied().unwrap_or(true);

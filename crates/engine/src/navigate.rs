@@ -174,9 +174,15 @@ pub fn after_continue(
     next(journey, step, answers, env)
 }
 
-/// The questions a step asks, with their keys as stored (an item's made absolute).
-pub fn step_questions(journey: &Journey, step: Step) -> Vec<Question> {
-    match step {
+/// The questions a step asks, with their keys as stored (an item's made absolute), leaving
+/// out any whose `show_if` does not hold.
+pub fn step_questions(journey: &Journey, step: Step, answers: &Answers, env: Env) -> Vec<Question> {
+    let canonical = canonical_answers(journey, answers);
+    let situation = Situation {
+        answers: &canonical,
+        today: env.today,
+    };
+    let questions = match step {
         Step::Question(i) => journey
             .pages
             .get(i)
@@ -188,7 +194,11 @@ pub fn step_questions(journey: &Journey, step: Step) -> Vec<Question> {
             .map(|p| repeat::item_questions(p, index))
             .unwrap_or_default(),
         _ => Vec::new(),
-    }
+    };
+    questions
+        .into_iter()
+        .filter(|q| holds(q.show_if.as_deref(), &situation))
+        .collect()
 }
 
 /// Every error on a step.
@@ -198,7 +208,7 @@ pub fn validate_step(
     answers: &Answers,
     env: Env,
 ) -> Vec<FieldError> {
-    step_questions(journey, step)
+    step_questions(journey, step, answers, env)
         .iter()
         .flat_map(|q| validate_question(q, answers, env))
         .collect()

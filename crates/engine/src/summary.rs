@@ -1,6 +1,7 @@
 //! "Check your answers": one row per question, the answer written out for reading.
 
 use crate::answers::Answers;
+use crate::conditions::{holds, Situation};
 use crate::date::Date;
 use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
@@ -21,7 +22,20 @@ pub struct SummaryRow {
 
 /// The rows of the pages asked (`shown`, per page, from the journey's plan). A repeating group
 /// has a row per item ("Child 2"), its answers one per line.
-pub fn rows(journey: &Journey, answers: &Answers, shown: &[bool], lang: &str) -> Vec<SummaryRow> {
+pub fn rows(
+    journey: &Journey,
+    answers: &Answers,
+    shown: &[bool],
+    today: Date,
+    lang: &str,
+) -> Vec<SummaryRow> {
+    // A question whose own condition does not hold was not asked: it has no row.
+    let canonical = crate::mapping::canonical_answers(journey, answers);
+    let situation = Situation {
+        answers: &canonical,
+        today,
+    };
+    let asked = |q: &&Question| holds(q.show_if.as_deref(), &situation);
     let mut rows = Vec::new();
     for (index, page) in journey.pages.iter().enumerate() {
         if !shown.get(index).copied().unwrap_or(true) {
@@ -44,7 +58,7 @@ pub fn rows(journey: &Journey, answers: &Answers, shown: &[bool], lang: &str) ->
                     });
                 }
             }
-            None => rows.extend(page.questions.iter().map(|question| {
+            None => rows.extend(page.questions.iter().filter(asked).map(|question| {
                 SummaryRow {
                     step: Step::Question(index),
                     question_key: question.key.clone(),
@@ -136,7 +150,13 @@ mod tests {
         ] {
             answers.set(k, v);
         }
-        let rows = rows(&journey, &answers, &[true; 5], "en");
+        let rows = rows(
+            &journey,
+            &answers,
+            &[true; 5],
+            Date::new(2026, 11, 23).unwrap(),
+            "en",
+        );
         assert_eq!(rows.len(), 5);
         assert_eq!(
             (rows[0].label.as_str(), rows[0].lines.clone()),
