@@ -11,7 +11,10 @@ use std::collections::BTreeSet;
 /// Every problem in a journey; empty when it is fit to use. With a dictionary, question keys
 /// and types are checked against it too.
 pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem> {
-    let mut lint = Lint::default();
+    let mut lint = Lint {
+        journey: journey.id.clone(),
+        ..Lint::default()
+    };
     if journey.format != FORMAT {
         lint.problem(
             "format",
@@ -168,6 +171,8 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
 
 #[derive(Default)]
 struct Lint {
+    /// The journey's id, named in a condition's error so it can be found among many files.
+    journey: String,
     problems: Vec<Problem>,
     /// Answer keys asked so far, in page order.
     asked: BTreeSet<String>,
@@ -192,7 +197,10 @@ impl Lint {
         match crate::expr::parse(condition) {
             Err(error) => self.problem(
                 path,
-                format!("the condition \"{condition}\" has a problem at {error}"),
+                format!(
+                    "the condition \"{condition}\" of journey \"{}\" has a problem at {error}",
+                    self.journey
+                ),
             ),
             Ok(expression) => {
                 for key in expression.keys() {
@@ -493,7 +501,7 @@ mod tests {
         finds(
             page,
             "\"id\": \"move-date\", \"show_if\": \"person.name.given == and\",",
-            "at pages[3].show_if: the condition \"person.name.given == and\" has a problem at column 22: expected a value after \"==\"",
+            "at pages[3].show_if: the condition \"person.name.given == and\" of journey \"address-change\" has a problem at column 22: expected a value after \"==\"",
         );
         finds(
             page,
