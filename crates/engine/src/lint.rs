@@ -128,6 +128,30 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
         "a page"
     };
     let mut service_ids = BTreeSet::new();
+    // After screening, a page is asked only when a service that applies uses its answers: a
+    // page no service uses is never reached.
+    if journey.has_screening() {
+        let used: BTreeSet<String> = journey
+            .services
+            .iter()
+            .flat_map(|s| crate::mapping::template_keys(&s.connector))
+            .collect();
+        for (p, page) in journey.pages.iter().enumerate() {
+            if !page.screening
+                && !crate::repeat::page_keys(page)
+                    .iter()
+                    .any(|k| used.contains(k))
+            {
+                lint.problem(
+                    format!("pages[{p}]"),
+                    format!(
+                        "page \"{}\" is never asked: no service uses its answers",
+                        page.id
+                    ),
+                );
+            }
+        }
+    }
     for (s, service) in journey.services.iter().enumerate() {
         let at = format!("services[{s}]");
         if !service_ids.insert(service.id.as_str()) {
@@ -530,6 +554,22 @@ mod tests {
             "\"key\": \"move.date\",",
             "\"key\": \"move.date\", \"show_if\": \"answered(address.previous.town)\",",
             "at pages[3].questions[0].show_if: the condition uses \"address.previous.town\", which is not asked on an earlier page before it",
+        );
+    }
+
+    #[test]
+    fn unreachable_pages() {
+        let fixture = include_str!("../../../tests/fixtures/every-field.json");
+        assert!(fixture.contains("\"notes\": \"{notes}\","));
+        let journey: Journey =
+            parse_json(&fixture.replacen("\"notes\": \"{notes}\",", "", 1)).unwrap();
+        let problems: Vec<String> = check(&journey, None)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            ["at pages[9]: page \"anything-else\" is never asked: no service uses its answers"]
         );
     }
 
