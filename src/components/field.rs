@@ -107,6 +107,80 @@ pub fn label_view(id: &str, label: String, is_heading: bool) -> AnyView {
     }
 }
 
+/// What every control bound to an answer key needs, worked out once: its id, its error and
+/// invalid state, the value it starts from, and how it describes itself to screen readers.
+#[derive(Clone)]
+pub struct Wiring {
+    pub key: String,
+    pub id: String,
+    pub error: Signal<Option<String>>,
+    pub invalid: Signal<bool>,
+    /// Written into the control once: after that the control owns its value and every change
+    /// goes to the answer store, so nothing typed is ever lost or overwritten.
+    pub initial: String,
+    has_hint: bool,
+}
+
+impl Wiring {
+    /// `own_error` is false for a part whose group shows the message (a date's day).
+    pub fn new(key: &str, has_hint: bool, own_error: bool) -> Wiring {
+        let flow = use_flow();
+        Wiring {
+            key: key.to_string(),
+            id: html_id(key),
+            error: if own_error {
+                error_for(key.to_string())
+            } else {
+                Signal::stored(None)
+            },
+            invalid: invalid(key.to_string()),
+            initial: flow.answers.with_untracked(|a| a.get(key).to_string()),
+            has_hint,
+        }
+    }
+
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (id, has_hint, error) = (self.id.clone(), self.has_hint, self.error);
+        move || described_by(&id, has_hint, error.with(Option::is_some))
+    }
+
+    pub fn aria_invalid(&self) -> impl Fn() -> &'static str + Send + Sync + 'static {
+        let invalid = self.invalid;
+        move || if invalid.get() { "true" } else { "false" }
+    }
+
+    /// Stores the control's value in the answer store on each change.
+    pub fn store(&self) -> impl Fn(leptos::ev::Event) + 'static {
+        let flow = use_flow();
+        let key = self.key.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            flow.answers.update(|answers| answers.set(&key, &value));
+        }
+    }
+}
+
+/// A control with its label (the page heading when it is the only question), hint and error.
+#[component]
+pub fn FormGroup(
+    wiring: Wiring,
+    label: String,
+    is_heading: bool,
+    hint: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let error = wiring.error;
+    let id = wiring.id;
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            {label_view(&id, label, is_heading)}
+            {hint.map(|hint| view! { <div class="hint" id=hint_id(&id)>{hint}</div> })}
+            <ErrorMessage id=id.clone() message=error/>
+            {children()}
+        </div>
+    }
+}
+
 /// One text input bound to an answer key: label, hint, error and the input itself.
 #[component]
 pub fn Input(
@@ -115,51 +189,35 @@ pub fn Input(
     hint: Option<String>,
     options: InputOptions,
 ) -> impl IntoView {
-    let flow = use_flow();
-    let id = html_id(&key);
-    let error = if options.in_group {
-        Signal::stored(None)
-    } else {
-        error_for(key.clone())
-    };
-    let invalid = invalid(key.clone());
-    // The value is written into the input once: after that the input owns it and every
-    // keystroke goes to the answer store, so nothing typed is ever lost or overwritten.
-    let initial = flow.answers.with_untracked(|a| a.get(&key).to_string());
-    let has_hint = hint.is_some();
-    let label_view = label_view(&id, label, options.label_is_heading);
+    let wiring = Wiring::new(&key, hint.is_some(), !options.in_group);
     let width_class = options
         .width
         .map(|w| format!("input--width-{w}"))
         .unwrap_or_default();
-    let input_key = key.clone();
-    let describe_id = id.clone();
+    let invalid = wiring.invalid;
+    let (id, initial) = (wiring.id.clone(), wiring.initial.clone());
+    let (described_by, aria_invalid, store) =
+        (wiring.described_by(), wiring.aria_invalid(), wiring.store());
     view! {
-        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
-            {label_view}
-            {hint.map(|hint| view! { <div class="hint" id=hint_id(&id)>{hint}</div> })}
-            <ErrorMessage id=id.clone() message=error/>
+        <FormGroup wiring label is_heading=options.label_is_heading hint>
             <div class="input-wrapper">
-            {options.prefix.map(|prefix| view! { <div class="input-prefix" aria-hidden="true">{prefix}</div> })}
-            <input
-                class=format!("input {width_class}")
-                class:input--error=move || invalid.get()
-                id=id.clone()
-                name=id.clone()
-                type=options.input_type
-                prop:value=initial
-                autocomplete=options.autocomplete
-                inputmode=options.input_mode.or(options.numeric.then_some("numeric"))
-                spellcheck="false"
-                aria-describedby=move || described_by(&describe_id, has_hint, error.with(Option::is_some))
-                aria-invalid=move || if invalid.get() { "true" } else { "false" }
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    flow.answers.update(|answers| answers.set(&input_key, &value));
-                }
-            />
+                {options.prefix.map(|prefix| view! { <div class="input-prefix" aria-hidden="true">{prefix}</div> })}
+                <input
+                    class=format!("input {width_class}")
+                    class:input--error=move || invalid.get()
+                    id=id.clone()
+                    name=id.clone()
+                    type=options.input_type
+                    prop:value=initial
+                    autocomplete=options.autocomplete
+                    inputmode=options.input_mode.or(options.numeric.then_some("numeric"))
+                    spellcheck="false"
+                    aria-describedby=described_by
+                    aria-invalid=aria_invalid
+                    on:input=store
+                />
             </div>
-        </div>
+        </FormGroup>
     }
 }
 

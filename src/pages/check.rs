@@ -19,7 +19,7 @@ pub fn CheckPage() -> impl IntoView {
     let journey = flow.journey();
     let (plan, rows, back) = flow.answers.with_untracked(|answers| {
         let plan = Plan::new(&journey, answers, env());
-        let rows = summary::rows(&journey, answers, &plan.shown, browser::today(), LANG);
+        let rows = summary::rows(&journey, answers, &plan, LANG);
         (
             plan.clone(),
             rows,
@@ -67,10 +67,7 @@ pub fn CheckPage() -> impl IntoView {
             // Only what the pages asked; only to the services that apply.
             let (answers, plan) = flow.answers.with_untracked(|a| {
                 let plan = Plan::new(&journey, a, env());
-                (
-                    answers_to_send(&journey, a, &plan.shown, browser::today()),
-                    plan,
-                )
+                (answers_to_send(&journey, a, &plan), plan)
             });
             let services = journey
                 .services

@@ -9,8 +9,8 @@ use crate::flow::{env, use_flow, LANG};
 use leptos::prelude::*;
 use tell_once_engine::definition::{Page, Question};
 use tell_once_engine::field::FieldKind;
-use tell_once_engine::navigate::{self, Step};
-use tell_once_engine::text::{capitalise, Text};
+use tell_once_engine::navigate::{self, Plan, Step};
+use tell_once_engine::text::capitalise;
 use tell_once_engine::validate::validate_question;
 use tell_once_engine::{repeat, summary, Answers};
 
@@ -40,14 +40,12 @@ fn add_another(page: &Page) -> Question {
         .as_ref()
         .map(|r| r.item.tr(LANG))
         .unwrap_or("item");
-    let mut question = Question::new(
+    Question::new(
         &format!("{group}.add_another"),
         FieldKind::YesNo,
         &format!("Do you need to add another {item}?"),
         &format!("you need to add another {item}"),
-    );
-    question.label = Text::en(&format!("Do you need to add another {item}?"));
-    question
+    )
 }
 
 #[component]
@@ -81,9 +79,12 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
         let journey = journey.clone();
         let item = item.clone();
         move || {
-            let rows = flow.answers.with(|a| {
-                let shown: Vec<bool> = (0..journey.pages.len()).map(|i| i == page).collect();
-                summary::rows(&journey, a, &shown, browser::today(), LANG)
+            let rows: Vec<_> = flow.answers.with(|a| {
+                let plan = Plan::new(&journey, a, env());
+                summary::rows(&journey, a, &plan, LANG)
+                    .into_iter()
+                    .filter(|row| matches!(row.step, Step::Item { page: p, .. } if p == page))
+                    .collect()
             });
             let removable = rows.len() > min;
             rows.into_iter()

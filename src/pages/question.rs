@@ -7,7 +7,6 @@ use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
 use crate::flow::{env, use_flow, LANG};
 use leptos::prelude::*;
-use tell_once_engine::mapping::canonical_answers;
 use tell_once_engine::navigate::{self, Step};
 use tell_once_engine::text::capitalise;
 
@@ -43,11 +42,9 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let journey = flow.journey();
-        let errors = flow.answers.with_untracked(|answers| {
-            // Rules across answers see the whole journey's answers as they are now.
-            let canonical = canonical_answers(&journey, answers);
-            navigate::validate_step(&journey, step, answers, env().with_answers(&canonical))
-        });
+        let errors = flow
+            .answers
+            .with_untracked(|answers| navigate::validate_step(&journey, step, answers, env()));
         if !errors.is_empty() {
             flow.errors.set(errors);
             browser::focus_id(ERROR_SUMMARY_ID);

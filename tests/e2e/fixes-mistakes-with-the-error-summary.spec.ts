@@ -1,7 +1,7 @@
 // Empty and wrong answers show the error summary, focused; each link focuses its field; the
 // message is tied to the field; fixing the answer clears the error.
 import { expect, test } from '@playwright/test';
-import { failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
+import { answerAboutThePerson, failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
 
 test.beforeEach(async ({ page }) => {
   failOnPageErrors(page);
@@ -80,16 +80,7 @@ test('each kind of wrong date gets its own message, tied to the date', async ({ 
 });
 
 test('an address names what is missing and refuses a postcode that is not one', async ({ page }) => {
-  const p = person();
-  await page.getByLabel('First name').fill(p.given);
-  await page.getByLabel('Last name').fill(p.family);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await fillDate(page, 'What is your date of birth?', p.dob);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('What is your driving licence number?').fill(p.licence);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('What is your taxpayer number?').fill(p.taxpayer);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerAboutThePerson(page, person());
 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(summary(page).getByRole('link')).toHaveText([

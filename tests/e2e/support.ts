@@ -87,9 +87,8 @@ export async function throughScreening(page: Page, answers = { licence: 'Yes', v
   await expect(heading(page, 'What is your name?')).toBeFocused();
 }
 
-/** Answers every question page by mouse and typing (for specs about later pages). */
-export async function answerAll(page: Page, p: Person): Promise<void> {
-  await throughScreening(page);
+/** Answers the pages about the person, from their name to their taxpayer number. */
+export async function answerAboutThePerson(page: Page, p: Person): Promise<void> {
   await page.getByLabel('First name').fill(p.given);
   await page.getByLabel('Last name').fill(p.family);
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -99,6 +98,12 @@ export async function answerAll(page: Page, p: Person): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('What is your taxpayer number?').fill(p.taxpayer);
   await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Answers every question page by mouse and typing (for specs about later pages). */
+export async function answerAll(page: Page, p: Person): Promise<void> {
+  await throughScreening(page);
+  await answerAboutThePerson(page, p);
   await fillAddress(page, 'What is your new address?', p.newAddress);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillDate(page, 'When did you move?', p.moved);

@@ -56,17 +56,19 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// Whole years from `self` (e.g. a date of birth) to `later`: a person's age. Someone born
-    /// on 29 February has their birthday on 1 March in other years.
-    pub fn full_years_until(self, later: Date) -> i32 {
+    /// Whole years from `self` (e.g. a date of birth) to `later`: a person's age, counting down
+    /// when `later` is earlier. Someone born on 29 February has their birthday on 1 March in
+    /// other years. In `i64`, so no year a condition's context supplies can overflow.
+    pub fn full_years_until(self, later: Date) -> i64 {
         let before_birthday = (later.month, later.day) < (self.month, self.day);
-        later.year - self.year - i32::from(before_birthday)
+        i64::from(later.year) - i64::from(self.year) - i64::from(before_birthday)
     }
 
-    /// Whole months from `self` to `later`.
-    pub fn full_months_until(self, later: Date) -> i32 {
-        let months = (later.year - self.year) * 12 + later.month as i32 - self.month as i32;
-        months - i32::from(later.day < self.day)
+    /// Whole months from `self` to `later`, counting down when `later` is earlier.
+    pub fn full_months_until(self, later: Date) -> i64 {
+        let months = (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month)
+            - i64::from(self.month);
+        months - i64::from(later.day < self.day)
     }
 
     /// The date in words, e.g. "1 March 2026".

@@ -2,10 +2,10 @@
 //! Templates name dictionary keys in braces: `"{person.name.given}"`.
 
 use crate::answers::Answers;
-use crate::conditions::{holds, Situation};
-use crate::date::Date;
+use crate::conditions::holds;
 use crate::definition::{Body, Connector, Journey, Service};
 use crate::field;
+use crate::navigate::Plan;
 use crate::repeat;
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -15,57 +15,35 @@ use thiserror::Error;
 pub type Canonical = BTreeMap<String, serde_json::Value>;
 
 pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
-    collect(journey, answers, &vec![true; journey.pages.len()])
-}
-
-/// The canonical answers to send: those of the pages asked (`shown`, per page); the answers of
-/// pages no longer asked (an earlier answer changed), and of questions whose own `show_if`
-/// does not hold, are left out, as null. A repeating group is one list at its key, and each
-/// item's answers are at their own keys too.
-pub fn answers_to_send(
-    journey: &Journey,
-    answers: &Answers,
-    shown: &[bool],
-    today: Date,
-) -> Canonical {
-    let mut canonical = collect(journey, answers, shown);
-    let all = canonical.clone();
-    let situation = Situation {
-        answers: &all,
-        today,
-    };
-    let not_asked: Vec<String> = journey
-        .pages
-        .iter()
-        .flat_map(|page| repeat::asked_questions(page, answers))
-        .filter(|q| !holds(q.show_if.as_deref(), &situation))
-        .flat_map(|q| field::answer_keys(&q))
-        .collect();
-    for key in not_asked {
-        canonical.insert(key, serde_json::Value::Null);
+    let mut canonical = Canonical::new();
+    for page in &journey.pages {
+        for question in repeat::asked_questions(page, answers) {
+            canonical.extend(field::canonical(&question, answers));
+        }
+        canonical.extend(repeat::canonical_group(page, answers));
     }
     canonical
 }
 
-fn collect(journey: &Journey, answers: &Answers, shown: &[bool]) -> Canonical {
-    let mut canonical = Canonical::new();
-    for (i, page) in journey.pages.iter().enumerate() {
-        let asked = shown.get(i).copied().unwrap_or(true);
-        let mut values: Vec<(String, serde_json::Value)> = repeat::asked_questions(page, answers)
-            .iter()
-            .flat_map(|question| field::canonical(question, answers))
-            .collect();
-        values.extend(repeat::canonical_group(page, answers));
-        for (key, value) in values {
-            canonical.insert(
-                key,
-                if asked {
-                    value
-                } else {
-                    serde_json::Value::Null
-                },
-            );
+/// The canonical answers to send, from the journey's plan: the answers of pages no longer
+/// asked (an earlier answer changed), and of questions whose own `show_if` does not hold, are
+/// left out, as null.
+pub fn answers_to_send(journey: &Journey, answers: &Answers, plan: &Plan) -> Canonical {
+    let situation = plan.situation();
+    let mut not_asked = Vec::new();
+    for (page, shown) in journey.pages.iter().zip(&plan.shown) {
+        for question in repeat::asked_questions(page, answers) {
+            if !shown || !holds(question.show_if.as_deref(), &situation) {
+                not_asked.extend(field::answer_keys(&question));
+            }
         }
+        if !shown {
+            not_asked.extend(repeat::page_keys(page));
+        }
+    }
+    let mut canonical = plan.canonical.clone();
+    for key in not_asked {
+        canonical.insert(key, serde_json::Value::Null);
     }
     canonical
 }

@@ -4,9 +4,10 @@
 
 use crate::answers::Answers;
 use crate::conditions::{holds, Situation};
+use crate::date::Date;
 use crate::definition::Journey;
 use crate::definition::Question;
-use crate::mapping::{canonical_answers, template_keys};
+use crate::mapping::{canonical_answers, template_keys, Canonical};
 use crate::repeat;
 use crate::validate::{validate_question, Env, FieldError};
 use std::collections::BTreeSet;
@@ -85,6 +86,10 @@ pub struct Plan {
     pub shown: Vec<bool>,
     /// Per page: how many times it is asked (the items of a repeating group; otherwise 1).
     pub items: Vec<usize>,
+    /// Every canonical answer, as conditions and cross-answer rules see them: worked out once
+    /// per plan, not once per question.
+    pub canonical: Canonical,
+    pub today: Date,
 }
 
 impl Plan {
@@ -129,7 +134,55 @@ impl Plan {
             eligible,
             shown,
             items,
+            canonical,
+            today: env.today,
         }
+    }
+
+    /// The answers as conditions see them.
+    pub fn situation(&self) -> Situation<'_> {
+        Situation {
+            answers: &self.canonical,
+            today: self.today,
+        }
+    }
+
+    /// The questions a step asks, with their keys as stored (an item's made absolute), leaving
+    /// out any whose `show_if` does not hold.
+    pub fn step_questions(&self, journey: &Journey, step: Step) -> Vec<Question> {
+        let situation = self.situation();
+        let questions = match step {
+            Step::Question(i) => journey
+                .pages
+                .get(i)
+                .map(|p| p.questions.clone())
+                .unwrap_or_default(),
+            Step::Item { page, index } => journey
+                .pages
+                .get(page)
+                .map(|p| repeat::item_questions(p, index))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        questions
+            .into_iter()
+            .filter(|q| holds(q.show_if.as_deref(), &situation))
+            .collect()
+    }
+
+    /// Every error on a step, rules across answers included.
+    pub fn validate_step(
+        &self,
+        journey: &Journey,
+        step: Step,
+        answers: &Answers,
+        env: Env,
+    ) -> Vec<FieldError> {
+        let env = env.with_answers(&self.canonical);
+        self.step_questions(journey, step)
+            .iter()
+            .flat_map(|q| validate_question(q, answers, env))
+            .collect()
     }
 
     /// Every step in order, from Start to Check.
@@ -174,44 +227,19 @@ pub fn after_continue(
     next(journey, step, answers, env)
 }
 
-/// The questions a step asks, with their keys as stored (an item's made absolute), leaving
-/// out any whose `show_if` does not hold.
+/// The questions a step asks now (see [`Plan::step_questions`]).
 pub fn step_questions(journey: &Journey, step: Step, answers: &Answers, env: Env) -> Vec<Question> {
-    let canonical = canonical_answers(journey, answers);
-    let situation = Situation {
-        answers: &canonical,
-        today: env.today,
-    };
-    let questions = match step {
-        Step::Question(i) => journey
-            .pages
-            .get(i)
-            .map(|p| p.questions.clone())
-            .unwrap_or_default(),
-        Step::Item { page, index } => journey
-            .pages
-            .get(page)
-            .map(|p| repeat::item_questions(p, index))
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    questions
-        .into_iter()
-        .filter(|q| holds(q.show_if.as_deref(), &situation))
-        .collect()
+    Plan::new(journey, answers, env).step_questions(journey, step)
 }
 
-/// Every error on a step.
+/// Every error on a step now (see [`Plan::validate_step`]).
 pub fn validate_step(
     journey: &Journey,
     step: Step,
     answers: &Answers,
     env: Env,
 ) -> Vec<FieldError> {
-    step_questions(journey, step, answers, env)
-        .iter()
-        .flat_map(|q| validate_question(q, answers, env))
-        .collect()
+    Plan::new(journey, answers, env).validate_step(journey, step, answers, env)
 }
 
 /// The step after this one.
@@ -241,12 +269,10 @@ pub fn back_from(journey: &Journey, step: Step, answers: &Answers, env: Env) -> 
 /// The first step asked whose answers are missing or wrong, if any: "Check your answers" and
 /// sending are only for a complete journey.
 pub fn first_incomplete(journey: &Journey, answers: &Answers, env: Env) -> Option<Step> {
-    let canonical = canonical_answers(journey, answers);
-    let env = env.with_answers(&canonical);
-    Plan::new(journey, answers, env)
-        .steps(journey)
+    let plan = Plan::new(journey, answers, env);
+    plan.steps(journey)
         .into_iter()
-        .find(|step| !validate_step(journey, *step, answers, env).is_empty())
+        .find(|step| !plan.validate_step(journey, *step, answers, env).is_empty())
 }
 
 /// The step a person may be shown when they ask for `wanted` (e.g. with the browser's Back and
@@ -255,10 +281,9 @@ pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, env: Env) -
     if wanted == Step::Confirmation {
         return Step::Start;
     }
-    let canonical = canonical_answers(journey, answers);
-    let env = env.with_answers(&canonical);
-    for step in Plan::new(journey, answers, env).steps(journey) {
-        if step == wanted || !validate_step(journey, step, answers, env).is_empty() {
+    let plan = Plan::new(journey, answers, env);
+    for step in plan.steps(journey) {
+        if step == wanted || !plan.validate_step(journey, step, answers, env).is_empty() {
             return step;
         }
     }

@@ -1,11 +1,11 @@
 //! "Check your answers": one row per question, the answer written out for reading.
 
 use crate::answers::Answers;
-use crate::conditions::{holds, Situation};
+use crate::conditions::holds;
 use crate::date::Date;
 use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
-use crate::navigate::Step;
+use crate::navigate::{Plan, Step};
 use crate::repeat;
 use crate::text::capitalise;
 use serde_json::Value;
@@ -20,22 +20,13 @@ pub struct SummaryRow {
     pub lines: Vec<String>,
 }
 
-/// The rows of the pages asked (`shown`, per page, from the journey's plan). A repeating group
+/// The rows of the pages the plan asks. A repeating group
 /// has a row per item ("Child 2"), its answers one per line.
-pub fn rows(
-    journey: &Journey,
-    answers: &Answers,
-    shown: &[bool],
-    today: Date,
-    lang: &str,
-) -> Vec<SummaryRow> {
+pub fn rows(journey: &Journey, answers: &Answers, plan: &Plan, lang: &str) -> Vec<SummaryRow> {
     // A question whose own condition does not hold was not asked: it has no row.
-    let canonical = crate::mapping::canonical_answers(journey, answers);
-    let situation = Situation {
-        answers: &canonical,
-        today,
-    };
+    let situation = plan.situation();
     let asked = |q: &&Question| holds(q.show_if.as_deref(), &situation);
+    let shown = &plan.shown;
     let mut rows = Vec::new();
     for (index, page) in journey.pages.iter().enumerate() {
         if !shown.get(index).copied().unwrap_or(true) {
@@ -150,13 +141,8 @@ mod tests {
         ] {
             answers.set(k, v);
         }
-        let rows = rows(
-            &journey,
-            &answers,
-            &[true; 5],
-            Date::new(2026, 11, 23).unwrap(),
-            "en",
-        );
+        let plan = Plan::new(&journey, &answers, crate::validate::tests::env());
+        let rows = rows(&journey, &answers, &plan, "en");
         assert_eq!(rows.len(), 5);
         assert_eq!(
             (rows[0].label.as_str(), rows[0].lines.clone()),

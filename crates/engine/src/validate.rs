@@ -349,10 +349,11 @@ fn validate_date(question: &Question, answers: &Answers, env: Env) -> Option<Fie
                         .filter(|(other, _)| date <= *other)
                         .map(|(_, words)| messages::date_after(name, &words)),
                     Rule::AgeAtLeast { years, .. } => (date.full_years_until(today)
-                        < *years as i32)
-                        .then(|| messages::age_at_least(*years)),
-                    Rule::AgeAtMost { years, .. } => (date.full_years_until(today) > *years as i32)
-                        .then(|| messages::age_at_most(*years)),
+                        < i64::from(*years))
+                    .then(|| messages::age_at_least(*years)),
+                    Rule::AgeAtMost { years, .. } => (date.full_years_until(today)
+                        > i64::from(*years))
+                    .then(|| messages::age_at_most(*years)),
                     _ => None,
                 };
                 default.map(|default| {

@@ -120,8 +120,8 @@ fn call(function: Function, key: &str, context: &dyn Context) -> Value {
         })
     };
     match function {
-        Function::Age => since(whole_years),
-        Function::AgeMonths => since(whole_months),
+        Function::Age => since(Date::full_years_until),
+        Function::AgeMonths => since(Date::full_months_until),
         Function::DaysSince => since(days_between),
         Function::DaysUntil => since(|date, today| days_between(today, date)),
         Function::Count => Value::Number(context.count(key) as f64),
@@ -131,20 +131,6 @@ fn call(function: Function, key: &str, context: &dyn Context) -> Value {
             _ => true,
         }),
     }
-}
-
-/// Whole years from `from` to `to`, counting down (floor) when `to` is earlier. In `i64` so
-/// that no date a context supplies can overflow.
-fn whole_years(from: Date, to: Date) -> i64 {
-    let years = i64::from(to.year) - i64::from(from.year);
-    years - i64::from((to.month, to.day) < (from.month, from.day))
-}
-
-/// Whole months from `from` to `to`, counting down (floor) when `to` is earlier.
-fn whole_months(from: Date, to: Date) -> i64 {
-    let months = (i64::from(to.year) - i64::from(from.year)) * 12 + i64::from(to.month)
-        - i64::from(from.month);
-    months - i64::from(to.day < from.day)
 }
 
 fn days_between(from: Date, to: Date) -> i64 {
