@@ -1,17 +1,39 @@
-//! The answer store: what the person typed, exactly as typed, keyed by data-dictionary keys
-//! (composite fields by part). Keeping the raw text means a wrong answer is shown back as it
-//! was typed, and nothing is lost; canonical values are derived from it (see `field`).
+//! The answers of a journey: what the person typed, exactly as typed, keyed by data-dictionary
+//! keys (composite fields by part). Keeping the raw text means a wrong answer is shown back as
+//! it was typed, and nothing is lost; canonical values are derived from it (see `field`).
+//!
+//! Every answer knows where it came from: typed here (no source), told in another journey, or
+//! read from an agency's record. Answers carried over from the answer store (see
+//! [`crate::known`]) are not asked again unless the person changes them.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Answers(BTreeMap<String, String>);
+pub struct Answers {
+    values: BTreeMap<String, String>,
+    /// Where answers came from, by question key. An answer typed in this journey has none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    sources: BTreeMap<String, Source>,
+    /// Question keys carried over from the answer store: shown on "We already have these
+    /// details", not asked again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    carried: BTreeSet<String>,
+}
+
+/// Where an answer came from, when the person did not type it in this journey.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Source {
+    /// Told in another journey: its title.
+    Journey { title: String },
+    /// An agency's record: the agency's name, and the day it was read (ISO 8601).
+    Record { agency: String, read_on: String },
+}
 
 impl Answers {
     pub fn get(&self, key: &str) -> &str {
-        self.0.get(key).map(String::as_str).unwrap_or("")
+        self.values.get(key).map(String::as_str).unwrap_or("")
     }
 
     /// The answer without surrounding spaces: what validation and agencies see.
@@ -19,12 +41,26 @@ impl Answers {
         self.get(key).trim()
     }
 
+    /// Sets an answer as the person typed it. A changed answer is theirs now: where the old
+    /// one came from no longer applies.
     pub fn set(&mut self, key: &str, value: &str) {
-        self.0.insert(key.to_string(), value.to_string());
+        if self.get(key) == value {
+            return;
+        }
+        self.values.insert(key.to_string(), value.to_string());
+        self.sources.retain(|question, _| !covers(question, key));
+    }
+
+    /// Sets an answer that came from elsewhere, with its source (kept by question key).
+    pub fn set_from(&mut self, question_key: &str, key: &str, value: &str, source: &Source) {
+        self.values.insert(key.to_string(), value.to_string());
+        self.sources
+            .insert(question_key.to_string(), source.clone());
     }
 
     pub fn remove(&mut self, key: &str) {
-        self.0.remove(key);
+        self.values.remove(key);
+        self.sources.retain(|question, _| !covers(question, key));
     }
 
     /// The options chosen for a checkboxes question, in the order chosen.
@@ -42,6 +78,74 @@ impl Answers {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.0.iter()
+        self.values.iter()
+    }
+
+    /// Where a question's answer came from, if not typed in this journey.
+    pub fn source(&self, question_key: &str) -> Option<&Source> {
+        self.sources.get(question_key)
+    }
+
+    /// True when a question's answer was carried over from the answer store.
+    pub fn is_carried(&self, question_key: &str) -> bool {
+        self.carried.contains(question_key)
+    }
+
+    /// Marks a question as carried over (or, with `false`, as asked like any other).
+    pub fn set_carried(&mut self, question_key: &str, carried: bool) {
+        if carried {
+            self.carried.insert(question_key.to_string());
+        } else {
+            self.carried.remove(question_key);
+        }
+    }
+}
+
+/// True when an input key belongs to a question's answer: the key itself or one of its parts
+/// (`person.name.given`, `move.date.day`).
+pub fn covers(question_key: &str, key: &str) -> bool {
+    key.strip_prefix(question_key)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_answer_loses_its_source() {
+        let record = Source::Record {
+            agency: "Revenue Service".into(),
+            read_on: "2026-11-23".into(),
+        };
+        let mut answers = Answers::default();
+        answers.set_from("person.name", "person.name.given", "Sam", &record);
+        answers.set_from("person.name", "person.name.family", "Okafor", &record);
+        answers.set_from("person.nameless", "person.nameless", "x", &record);
+        answers.set("person.name.given", "Sam");
+        assert_eq!(answers.source("person.name"), Some(&record), "unchanged");
+        answers.set("person.name.given", "Samuel");
+        assert_eq!(answers.source("person.name"), None);
+        assert_eq!(
+            answers.source("person.nameless"),
+            Some(&record),
+            "a key that only starts the same is another question"
+        );
+    }
+
+    #[test]
+    fn survives_a_round_trip_through_json() {
+        let mut answers = Answers::default();
+        answers.set_from(
+            "contact.email",
+            "contact.email",
+            "a@b.example",
+            &Source::Journey {
+                title: "Moving house".into(),
+            },
+        );
+        answers.set_carried("contact.email", true);
+        let json = serde_json::to_string(&answers).unwrap();
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), answers);
     }
 }

@@ -42,6 +42,33 @@ pub struct Journey {
     pub agencies: BTreeMap<String, Agency>,
     #[serde(default)]
     pub services: Vec<Service>,
+    /// Where a signed-in person's details can be fetched from, to fill in answers for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<Prefill>,
+}
+
+/// A profile API of an agency, read when the host page says the person is signed in. Each
+/// value it gives is shown in its field with where it came from, and stays editable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Prefill {
+    /// An id from the journey's `agencies`: whose record this is ("From your Revenue Service
+    /// record").
+    pub agency: String,
+    /// The profile's URL; `{agency_base}` is that agency's base URL. Fetched with GET and the
+    /// browser's credentials (cookies), so the agency knows who is signed in.
+    pub url: String,
+    /// Which answer each value fills: an answer key (a part of a composite answer, such as
+    /// `person.name.given`) → a JSON pointer into the reply, such as `/first_name`.
+    pub fields: BTreeMap<String, String>,
+    /// How long to wait for the reply before going on without it.
+    #[serde(default = "five")]
+    pub timeout_seconds: u32,
+}
+
+fn five() -> u32 {
+    5
 }
 
 /// One page: one topic, one or more questions.
@@ -318,6 +345,11 @@ impl Rule {
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     pub name: Text,
+    /// The root of this agency's APIs, put where a connector's URL says `{agency_base}`, e.g.
+    /// `https://api.motor-vehicles.example`. The page embedding Tell Once can replace it (see
+    /// `docs/connecting-an-api.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
 }
 
 /// Something an agency does with the answers, reached through that agency's existing API.
@@ -348,10 +380,52 @@ pub struct Service {
 pub struct Connector {
     #[serde(default = "post")]
     pub method: String,
+    /// A template: `{agency_base}` is the agency's base URL, `{key}` an answer.
     pub url: String,
+    /// Extra request headers, e.g. an API version; each value a template over answers.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
     pub body: Body,
-    /// A JSON pointer (RFC 6901) to the reference number in the agency's JSON reply.
+    /// A JSON pointer (RFC 6901) to the reference number in the agency's JSON reply (for an
+    /// agency that answers 202, in the status reply that says it is done).
     pub reference: String,
+    /// For an agency that answers 202 Accepted and a status URL to poll.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Accepted>,
+}
+
+/// How to follow a request an agency accepted (202) but has not finished: where its reply
+/// gives the status URL, and how to read each status reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Accepted {
+    /// A JSON pointer to the status URL in the 202 reply, e.g. `/links/status`. Without one,
+    /// the reply's `Location` header is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_url: Option<String>,
+    /// A JSON pointer to the state in each status reply, e.g. `/status`.
+    pub state: String,
+    /// The state that means done: the reference is then read from that reply.
+    pub done: String,
+    /// States that mean the agency turned the request down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<String>,
+    /// Seconds between polls.
+    #[serde(default = "two")]
+    pub every_seconds: u32,
+    /// After this long the request is shown as pending: the agency has it, but has not said
+    /// it is done.
+    #[serde(default = "thirty")]
+    pub give_up_after_seconds: u32,
+}
+
+fn two() -> u32 {
+    2
+}
+
+fn thirty() -> u32 {
+    30
 }
 
 fn post() -> String {
@@ -471,6 +545,16 @@ impl Journey {
     /// The page with this id, by index.
     pub fn page_index(&self, id: &str) -> Option<usize> {
         self.pages.iter().position(|page| page.id == id)
+    }
+
+    /// The base URL of an agency's APIs: the host page's choice if it made one, else the
+    /// journey's.
+    pub fn agency_base<'a>(&'a self, agency: &str, overrides: &'a BTreeMap<String, String>) -> &'a str {
+        overrides
+            .get(agency)
+            .or_else(|| self.agencies.get(agency).and_then(|a| a.base_url.as_ref()))
+            .map(|base| base.trim_end_matches('/'))
+            .unwrap_or("")
     }
 
     pub fn agency_name(&self, agency: &str, lang: &str) -> String {

@@ -189,8 +189,78 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
                 );
             }
         }
+        lint.base_url(
+            journey,
+            &service.agency,
+            &service.connector.url,
+            &format!("{at}.connector.url"),
+        );
+        if let Some(accepted) = &service.connector.accepted {
+            let at = format!("{at}.connector.accepted");
+            for (name, pointer) in [
+                ("status_url", accepted.status_url.as_deref()),
+                ("state", Some(accepted.state.as_str())),
+            ] {
+                if pointer.is_some_and(|p| !p.starts_with('/')) {
+                    lint.problem(
+                        format!("{at}.{name}"),
+                        format!("\"{name}\" must be a JSON pointer such as \"/status\""),
+                    );
+                }
+            }
+            if accepted.every_seconds == 0 || accepted.give_up_after_seconds < accepted.every_seconds
+            {
+                lint.problem(
+                    at,
+                    "poll at least every second, and give up no sooner than the first poll",
+                );
+            }
+        }
+    }
+    if let Some(prefill) = &journey.prefill {
+        if !journey.agencies.contains_key(&prefill.agency) {
+            lint.problem(
+                "prefill.agency",
+                format!("no agency \"{}\" in \"agencies\"", prefill.agency),
+            );
+        }
+        lint.base_url(journey, &prefill.agency, &prefill.url, "prefill.url");
+        for (key, pointer) in &prefill.fields {
+            let at = format!("prefill.fields.{key}");
+            if !lint.asked.contains(key) {
+                lint.problem(
+                    at.clone(),
+                    format!("no question asks for \"{key}\", so it cannot be filled in"),
+                );
+            }
+            if !pointer.starts_with('/') {
+                lint.problem(at, "each value must be a JSON pointer such as \"/first_name\"");
+            }
+        }
+        if !(1..=60).contains(&prefill.timeout_seconds) {
+            lint.problem(
+                "prefill.timeout_seconds",
+                "wait between 1 and 60 seconds for a prefill reply",
+            );
+        }
     }
     lint.problems
+}
+
+impl Lint {
+    /// A URL using `{agency_base}` needs the agency to have a base URL.
+    fn base_url(&mut self, journey: &Journey, agency: &str, url: &str, at: &str) {
+        let has_base = journey
+            .agencies
+            .get(agency)
+            .is_some_and(|a| a.base_url.is_some());
+        if url.contains(crate::mapping::AGENCY_BASE) && !has_base {
+            self.problem(
+                at.to_string(),
+                format!("the URL uses {{agency_base}}, but agency \"{agency}\" has no \"base_url\""),
+            );
+        }
+    }
 }
 
 #[derive(Default)]
@@ -397,6 +467,37 @@ mod tests {
             problems.iter().any(|p| p == expected),
             "expected {expected:?} in {problems:#?}"
         );
+    }
+
+    #[test]
+    fn connectors_and_prefill_are_checked() {
+        finds(
+            "\"url\": \"/agencies/elections",
+            "\"url\": \"{agency_base}/agencies/elections",
+            "at services[0].connector.url: the URL uses {agency_base}, but agency \"elections\" has no \"base_url\"",
+        );
+        finds(
+            "\"reference\": \"/reference\"",
+            "\"reference\": \"/reference\", \"accepted\": { \"status_url\": \"links\", \"state\": \"/s\", \"done\": \"ok\", \"every_seconds\": 0 }",
+            "at services[0].connector.accepted.status_url: \"status_url\" must be a JSON pointer such as \"/status\"",
+        );
+        finds(
+            "\"reference\": \"/reference\"",
+            "\"reference\": \"/reference\", \"accepted\": { \"state\": \"/s\", \"done\": \"ok\", \"every_seconds\": 0 }",
+            "at services[0].connector.accepted: poll at least every second, and give up no sooner than the first poll",
+        );
+        let prefill = "\"prefill\": { \"agency\": \"revenue\", \"url\": \"{agency_base}/me\", \"timeout_seconds\": 0, \"fields\": { \"person.name.given\": \"/first_name\", \"person.shoe_size\": \"shoe\" } }, \"services\"";
+        let problems = problems_after("\"services\"", prefill);
+        for expected in [
+            "at prefill.agency: no agency \"revenue\" in \"agencies\"",
+            "at prefill.url: the URL uses {agency_base}, but agency \"revenue\" has no \"base_url\"",
+            "at prefill.fields.person.shoe_size: no question asks for \"person.shoe_size\", so it cannot be filled in",
+            "at prefill.fields.person.shoe_size: each value must be a JSON pointer such as \"/first_name\"",
+            "at prefill.timeout_seconds: wait between 1 and 60 seconds for a prefill reply",
+        ] {
+            assert!(problems.iter().any(|p| p == expected), "{expected} in {problems:#?}");
+        }
+        assert!(!problems.iter().any(|p| p.contains("person.name.given")), "{problems:#?}");
     }
 
     #[test]

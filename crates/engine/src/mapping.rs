@@ -53,8 +53,25 @@ pub fn answers_to_send(journey: &Journey, answers: &Answers, plan: &Plan) -> Can
 pub struct AgencyRequest {
     pub method: String,
     pub url: String,
-    pub content_type: &'static str,
-    pub body: String,
+    /// Content-Type first when there is a body, then the connector's own headers.
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+}
+
+impl AgencyRequest {
+    /// A GET of a status URL, with the connector's own headers (an API key, a version).
+    pub fn get(url: &str, headers: &[(String, String)]) -> AgencyRequest {
+        AgencyRequest {
+            method: "GET".into(),
+            url: url.to_string(),
+            headers: headers
+                .iter()
+                .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+                .cloned()
+                .collect(),
+            body: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -67,8 +84,16 @@ pub enum MappingError {
     NoReference(String),
 }
 
-/// Builds the request for a service from the canonical answers.
-pub fn request_for(service: &Service, answers: &Canonical) -> Result<AgencyRequest, MappingError> {
+/// The placeholder for an agency's base URL in a connector's or prefill's URL.
+pub const AGENCY_BASE: &str = "{agency_base}";
+
+/// Builds the request for a service from the canonical answers; `base` is the agency's base
+/// URL (see [`Journey::agency_base`]).
+pub fn request_for(
+    service: &Service,
+    answers: &Canonical,
+    base: &str,
+) -> Result<AgencyRequest, MappingError> {
     let connector = &service.connector;
     let (content_type, body) = match &connector.body {
         Body::Json(template) => (
@@ -83,28 +108,47 @@ pub fn request_for(service: &Service, answers: &Canonical) -> Result<AgencyReque
             ("application/x-www-form-urlencoded", form.finish())
         }
     };
+    let mut headers = vec![("Content-Type".to_string(), content_type.to_string())];
+    for (name, template) in &connector.headers {
+        headers.push((name.clone(), fill(template, answers)?));
+    }
     Ok(AgencyRequest {
         method: connector.method.clone(),
-        url: fill(&connector.url, answers)?,
-        content_type,
-        body,
+        url: fill(&with_base(&connector.url, base), answers)?,
+        headers,
+        body: Some(body),
     })
+}
+
+/// A URL with `{agency_base}` replaced.
+pub fn with_base(url: &str, base: &str) -> String {
+    url.replace(AGENCY_BASE, base)
 }
 
 /// Reads the reference number from an agency's JSON reply.
 pub fn reference_from(connector: &Connector, reply: &str) -> Result<String, MappingError> {
     let json: serde_json::Value =
         serde_json::from_str(reply).map_err(|e| MappingError::ReplyNotJson(e.to_string()))?;
-    match json.pointer(&connector.reference) {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-        Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
-        _ => Err(MappingError::NoReference(connector.reference.clone())),
+    text_at(&json, &connector.reference)
+        .ok_or_else(|| MappingError::NoReference(connector.reference.clone()))
+}
+
+/// The text (or number, as text) at a JSON pointer, if there is any.
+pub fn text_at(json: &serde_json::Value, pointer: &str) -> Option<String> {
+    match json.pointer(pointer) {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
     }
 }
 
 /// Every dictionary key a connector's templates use.
 pub fn template_keys(connector: &Connector) -> Vec<String> {
-    let mut keys = placeholders(&connector.url);
+    let mut keys = placeholders(&connector.url.replace(AGENCY_BASE, ""));
+    connector
+        .headers
+        .values()
+        .for_each(|t| keys.extend(placeholders(t)));
     match &connector.body {
         Body::Json(template) => json_strings(template, &mut |s| keys.extend(placeholders(s))),
         Body::Form(fields) => fields.values().for_each(|t| keys.extend(placeholders(t))),
@@ -239,8 +283,8 @@ mod tests {
         answers.insert("d.has".into(), serde_json::json!(true));
         answers.insert("b".into(), serde_json::json!(["pension", "housing"]));
         answers.insert("x".into(), serde_json::Value::Null);
-        let request = request_for(&service(Body::Json(template)), &answers).unwrap();
-        let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+        let request = request_for(&service(Body::Json(template)), &answers, "").unwrap();
+        let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(
             body,
             serde_json::json!({ "size": 3, "drives": true, "benefits": ["pension", "housing"], "note": "size 3", "none": null })
@@ -250,9 +294,10 @@ mod tests {
             ("x".to_string(), "{x}".to_string()),
         ]);
         assert_eq!(
-            request_for(&service(Body::Form(form)), &answers)
+            request_for(&service(Body::Form(form)), &answers, "")
                 .unwrap()
-                .body,
+                .body
+                .unwrap(),
             "b=pension%2Chousing&x="
         );
     }
@@ -268,8 +313,10 @@ mod tests {
             connector: Connector {
                 method: "POST".into(),
                 url: "/api/{person.id}/moves".into(),
+                headers: BTreeMap::new(),
                 body,
                 reference: "/data/ref".into(),
+                accepted: None,
             },
         }
     }
@@ -282,10 +329,13 @@ mod tests {
             ("p.family", "Ng"),
             ("person.id", "7"),
         ]);
-        let request = request_for(&service(Body::Json(template)), &answers).unwrap();
+        let request = request_for(&service(Body::Json(template)), &answers, "").unwrap();
         assert_eq!(request.url, "/api/7/moves");
-        assert_eq!(request.content_type, "application/json");
-        let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+        assert_eq!(
+            request.headers,
+            [("Content-Type".to_string(), "application/json".to_string())]
+        );
+        let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(
             body,
             serde_json::json!({ "who": { "givenName": "Zoë \"Z\"", "tags": ["Zoë \"Z\" Ng", 3] }, "fixed": true })
@@ -299,10 +349,10 @@ mod tests {
             ("note".into(), "a {Literal} & more".into()),
         ]);
         let answers = canonical(&[("p.given", "Ana María"), ("person.id", "7")]);
-        let request = request_for(&service(Body::Form(fields)), &answers).unwrap();
+        let request = request_for(&service(Body::Form(fields)), &answers, "").unwrap();
         assert_eq!(
-            request.body,
-            "first_name=Ana+Mar%C3%ADa&note=a+%7BLiteral%7D+%26+more"
+            request.body.as_deref(),
+            Some("first_name=Ana+Mar%C3%ADa&note=a+%7BLiteral%7D+%26+more")
         );
     }
 
@@ -312,6 +362,7 @@ mod tests {
         let err = request_for(
             &service(Body::Form(fields)),
             &canonical(&[("person.id", "1")]),
+            "",
         )
         .unwrap_err();
         assert_eq!(
@@ -341,6 +392,33 @@ mod tests {
             reference_from(&s.connector, "<html>"),
             Err(MappingError::ReplyNotJson(_))
         ));
+    }
+
+    #[test]
+    fn puts_the_agency_base_and_headers_in() {
+        let mut s = service(Body::Json(serde_json::json!({ "id": "{person.id}" })));
+        s.connector.url = "{agency_base}/v2/people/{person.id}".into();
+        s.connector.method = "PUT".into();
+        s.connector.headers = BTreeMap::from([
+            ("X-Api-Version".to_string(), "2".to_string()),
+            ("X-Person".to_string(), "p-{person.id}".to_string()),
+        ]);
+        let request =
+            request_for(&s, &canonical(&[("person.id", "7")]), "https://mv.example").unwrap();
+        assert_eq!(request.method, "PUT");
+        assert_eq!(request.url, "https://mv.example/v2/people/7");
+        assert_eq!(
+            request.headers,
+            [
+                ("Content-Type".to_string(), "application/json".to_string()),
+                ("X-Api-Version".to_string(), "2".to_string()),
+                ("X-Person".to_string(), "p-7".to_string()),
+            ]
+        );
+        assert_eq!(template_keys(&s.connector), ["person.id", "person.id", "person.id"]);
+        let poll = AgencyRequest::get("https://mv.example/s/1", &request.headers);
+        assert_eq!(poll.headers.len(), 2, "a GET has no Content-Type");
+        assert_eq!(poll.body, None);
     }
 
     #[test]

@@ -27,8 +27,13 @@ pub enum Step {
     Items(usize),
     /// "Services you can use", after the screening pages.
     Services,
+    /// "We already have these details": answers carried over from the answer store, to confirm
+    /// or change, after "Services you can use" (or Start).
+    Known,
     /// "Check your answers".
     Check,
+    /// "Who gets what": each service and exactly the answers it will get, to send or leave out.
+    Consent,
     /// The confirmation page, after the answers were sent.
     Confirmation,
 }
@@ -49,7 +54,9 @@ impl Step {
                 .map(|p| format!("{}-{}", p.id, index + 1))
                 .unwrap_or_default(),
             Step::Services => "services-you-can-use".into(),
+            Step::Known => "details-we-have".into(),
             Step::Check => "check-your-answers".into(),
+            Step::Consent => "who-gets-what".into(),
             Step::Confirmation => "confirmation".into(),
         }
     }
@@ -58,7 +65,9 @@ impl Step {
         match slug {
             "start" | "" => Some(Step::Start),
             "services-you-can-use" => Some(Step::Services),
+            "details-we-have" => Some(Step::Known),
             "check-your-answers" => Some(Step::Check),
+            "who-gets-what" => Some(Step::Consent),
             "confirmation" => Some(Step::Confirmation),
             id => match journey.page_index(id) {
                 Some(page) if journey.pages[page].repeat.is_some() => Some(Step::Items(page)),
@@ -90,6 +99,9 @@ pub struct Plan {
     /// per plan, not once per question.
     pub canonical: Canonical,
     pub today: Date,
+    /// Questions carried over from the answer store and still right here: not asked again,
+    /// but listed on "We already have these details" (by question key, in journey order).
+    pub carried: Vec<(usize, String)>,
 }
 
 impl Plan {
@@ -130,13 +142,47 @@ impl Plan {
             .iter()
             .map(|page| repeat::count(page, answers))
             .collect();
-        Plan {
+        let mut plan = Plan {
             eligible,
             shown,
             items,
             canonical,
             today: env.today,
-        }
+            carried: Vec::new(),
+        };
+        plan.carried = plan.carried_questions(journey, answers, env);
+        plan
+    }
+
+    /// The carried questions on pages asked whose answers are still right by this journey's
+    /// rules. One that is not is asked again, showing the answer carried over.
+    fn carried_questions(
+        &self,
+        journey: &Journey,
+        answers: &Answers,
+        env: Env,
+    ) -> Vec<(usize, String)> {
+        let situation = self.situation();
+        let env = env.with_answers(&self.canonical);
+        journey
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(i, page)| self.shown[*i] && page.repeat.is_none() && !page.screening)
+            .flat_map(|(i, page)| {
+                page.questions
+                    .iter()
+                    .filter(|q| answers.is_carried(&q.key))
+                    .filter(|q| holds(q.show_if.as_deref(), &situation))
+                    .filter(|q| validate_question(q, answers, env).is_empty())
+                    .map(move |q| (i, q.key.clone()))
+            })
+            .collect()
+    }
+
+    /// True when a question is carried over, so not asked again.
+    pub fn is_carried(&self, question_key: &str) -> bool {
+        self.carried.iter().any(|(_, key)| key == question_key)
     }
 
     /// The answers as conditions see them.
@@ -148,8 +194,16 @@ impl Plan {
     }
 
     /// The questions a step asks, with their keys as stored (an item's made absolute), leaving
-    /// out any whose `show_if` does not hold.
+    /// out any whose `show_if` does not hold and any carried over from the answer store.
     pub fn step_questions(&self, journey: &Journey, step: Step) -> Vec<Question> {
+        let mut questions = self.page_questions(journey, step);
+        questions.retain(|q| !self.is_carried(&q.key));
+        questions
+    }
+
+    /// The questions of a step's page whose `show_if` holds, carried ones included: what a
+    /// Change link shows, and what is checked before sending.
+    pub fn page_questions(&self, journey: &Journey, step: Step) -> Vec<Question> {
         let situation = self.situation();
         let questions = match step {
             Step::Question(i) => journey
@@ -179,13 +233,13 @@ impl Plan {
         env: Env,
     ) -> Vec<FieldError> {
         let env = env.with_answers(&self.canonical);
-        self.step_questions(journey, step)
+        self.page_questions(journey, step)
             .iter()
             .flat_map(|q| validate_question(q, answers, env))
             .collect()
     }
 
-    /// Every step in order, from Start to Check.
+    /// Every step in order, from Start to "Who gets what".
     pub fn steps(&self, journey: &Journey) -> Vec<Step> {
         let question = |screening: bool| {
             journey
@@ -194,6 +248,12 @@ impl Plan {
                 .enumerate()
                 .filter(move |(i, page)| page.screening == screening && self.shown[*i])
                 .flat_map(move |(i, page)| match page.repeat {
+                    // A page whose every question is carried over is not asked.
+                    None if self.carried.iter().any(|(p, _)| *p == i)
+                        && self.step_questions(journey, Step::Question(i)).is_empty() =>
+                    {
+                        vec![]
+                    }
                     None => vec![Step::Question(i)],
                     Some(_) => (0..self.items[i])
                         .map(|index| Step::Item { page: i, index })
@@ -206,25 +266,41 @@ impl Plan {
         if journey.has_screening() {
             steps.push(Step::Services);
         }
+        if !self.carried.is_empty() {
+            steps.push(Step::Known);
+        }
         steps.extend(question(false));
         steps.push(Step::Check);
+        steps.push(Step::Consent);
         steps
     }
 }
 
+/// Where a Change link came from: Continue goes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Returning {
+    No,
+    /// "Check your answers".
+    ToCheck,
+    /// "We already have these details".
+    ToKnown,
+}
+
 /// The step after a question page answered without errors. A person who came from "Check
-/// your answers" goes back there, unless the change means a page now needs answering.
+/// your answers" goes back there, unless the change means a page now needs answering; one who
+/// came from "We already have these details" goes back there.
 pub fn after_continue(
     journey: &Journey,
     step: Step,
-    returning_to_check: bool,
+    returning: Returning,
     answers: &Answers,
     env: Env,
 ) -> Step {
-    if returning_to_check {
-        return first_incomplete(journey, answers, env).unwrap_or(Step::Check);
+    match returning {
+        Returning::ToCheck => first_incomplete(journey, answers, env).unwrap_or(Step::Check),
+        Returning::ToKnown => Step::Known,
+        Returning::No => next(journey, step, answers, env),
     }
-    next(journey, step, answers, env)
 }
 
 /// The questions a step asks now (see [`Plan::step_questions`]).
@@ -307,19 +383,19 @@ mod tests {
         let j = journey();
         let none = Answers::default();
         assert_eq!(
-            after_continue(&j, Step::Question(0), false, &none, env()),
+            after_continue(&j, Step::Question(0), Returning::No, &none, env()),
             Step::Question(1)
         );
         assert_eq!(
-            after_continue(&j, Step::Question(3), false, &none, env()),
+            after_continue(&j, Step::Question(3), Returning::No, &none, env()),
             Step::Question(4)
         );
         assert_eq!(
-            after_continue(&j, Step::Question(4), false, &none, env()),
+            after_continue(&j, Step::Question(4), Returning::No, &none, env()),
             Step::Check
         );
         assert_eq!(
-            after_continue(&j, Step::Question(1), true, &none, env()),
+            after_continue(&j, Step::Question(1), Returning::ToCheck, &none, env()),
             Step::Question(0),
             "a change returns to check, but not past a page still to answer"
         );
@@ -398,7 +474,8 @@ mod tests {
                 "new-address",
                 "move-date",
                 "previous-address",
-                "check-your-answers"
+                "check-your-answers",
+                "who-gets-what"
             ],
             "Revenue only: no date of birth, no licence number"
         );
@@ -447,7 +524,7 @@ mod tests {
         answers.set("driving.has_licence", "yes");
         let date_of_birth = j.page_index("date-of-birth").unwrap();
         assert_eq!(
-            after_continue(&j, Step::Question(0), true, &answers, env()),
+            after_continue(&j, Step::Question(0), Returning::ToCheck, &answers, env()),
             Step::Question(date_of_birth)
         );
     }
@@ -521,6 +598,8 @@ mod tests {
             Step::Question(0),
             Step::Question(4),
             Step::Check,
+            Step::Consent,
+            Step::Known,
             Step::Confirmation,
         ] {
             assert_eq!(Step::from_slug(&j, &step.slug(&j)), Some(step));

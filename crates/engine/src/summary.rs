@@ -5,6 +5,8 @@ use crate::conditions::holds;
 use crate::date::Date;
 use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
+use crate::mapping::{answers_to_send, template_keys};
+use std::collections::BTreeSet;
 use crate::navigate::{Plan, Step};
 use crate::repeat;
 use crate::text::capitalise;
@@ -23,6 +25,41 @@ pub struct SummaryRow {
 /// The rows of the pages the plan asks. A repeating group
 /// has a row per item ("Child 2"), its answers one per line.
 pub fn rows(journey: &Journey, answers: &Answers, plan: &Plan, lang: &str) -> Vec<SummaryRow> {
+    rows_where(journey, answers, plan, lang, |_| true)
+}
+
+/// "Who gets what": for each service that applies (by index), the rows of exactly the answers
+/// its request carries — of a name or address, only the parts it gets; nothing unanswered.
+pub fn who_gets_what(
+    journey: &Journey,
+    answers: &Answers,
+    plan: &Plan,
+    lang: &str,
+) -> Vec<(usize, Vec<SummaryRow>)> {
+    let sent = answers_to_send(journey, answers, plan);
+    journey
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| plan.eligible[*i])
+        .map(|(i, service)| {
+            let used: BTreeSet<String> = template_keys(&service.connector)
+                .into_iter()
+                .filter(|k| sent.get(k).is_some_and(|v| !v.is_null()))
+                .collect();
+            (i, rows_where(journey, answers, plan, lang, |k| used.contains(k)))
+        })
+        .collect()
+}
+
+/// The rows of the answer keys `wanted` accepts (a repeating group by its group key).
+fn rows_where(
+    journey: &Journey,
+    answers: &Answers,
+    plan: &Plan,
+    lang: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<SummaryRow> {
     // A question whose own condition does not hold was not asked: it has no row.
     let situation = plan.situation();
     let asked = |q: &&Question| holds(q.show_if.as_deref(), &situation);
@@ -33,7 +70,7 @@ pub fn rows(journey: &Journey, answers: &Answers, plan: &Plan, lang: &str) -> Ve
             continue;
         }
         match &page.repeat {
-            Some(group) => {
+            Some(group) if wanted(&group.key) => {
                 for item in 0..repeat::count(page, answers) {
                     rows.push(SummaryRow {
                         step: Step::Item {
@@ -49,19 +86,31 @@ pub fn rows(journey: &Journey, answers: &Answers, plan: &Plan, lang: &str) -> Ve
                     });
                 }
             }
-            None => rows.extend(page.questions.iter().filter(asked).map(|question| {
-                SummaryRow {
-                    step: Step::Question(index),
-                    question_key: question.key.clone(),
-                    label: question
-                        .summary_label
-                        .as_ref()
-                        .unwrap_or(&question.label)
-                        .tr(lang)
-                        .to_string(),
-                    lines: answer_lines(question, answers, lang),
+            Some(_) => {}
+            None => {
+                for question in page.questions.iter().filter(asked) {
+                    let keys = field::answer_keys(question);
+                    if !keys.iter().any(|k| wanted(k)) {
+                        continue;
+                    }
+                    // Only the parts wanted: a copy without the others.
+                    let mut parts = answers.clone();
+                    for key in keys.iter().filter(|k| !wanted(k)) {
+                        parts.remove(key);
+                    }
+                    rows.push(SummaryRow {
+                        step: Step::Question(index),
+                        question_key: question.key.clone(),
+                        label: question
+                            .summary_label
+                            .as_ref()
+                            .unwrap_or(&question.label)
+                            .tr(lang)
+                            .to_string(),
+                        lines: answer_lines(question, &parts, lang),
+                    });
                 }
-            })),
+            }
         }
     }
     rows
@@ -154,5 +203,54 @@ mod tests {
             ["12 St James's Square", "London", "SW1Y 4LB"]
         );
         assert_eq!(rows[2].step, Step::Question(2));
+    }
+
+    #[test]
+    fn each_service_lists_exactly_what_it_gets() {
+        let journey =
+            Journey::from_json(include_str!("../../../public/journeys/moving-house.json"))
+                .unwrap();
+        let mut answers = Answers::default();
+        for (k, v) in [
+            ("driving.has_licence", "yes"),
+            ("voting.is_registered", "no"),
+            ("benefits.received", "none"),
+            ("person.name.given", "Ada"),
+            ("person.name.family", "Lovelace"),
+            ("person.date_of_birth.day", "10"),
+            ("person.date_of_birth.month", "12"),
+            ("person.date_of_birth.year", "1985"),
+            ("driving.licence_number", "LOVEL812105AB9CD"),
+            ("person.taxpayer_number", "1234567890"),
+            ("address.current.line1", "1 High St"),
+            ("address.current.town", "Leeds"),
+            ("address.current.postcode", "ls1 4ap"),
+            ("move.date.day", "1"),
+            ("move.date.month", "2"),
+            ("move.date.year", "2026"),
+            ("address.previous.line1", "2 Low Rd"),
+            ("address.previous.town", "Bath"),
+            ("address.previous.postcode", "BA1 1AA"),
+        ] {
+            answers.set(k, v);
+        }
+        let plan = Plan::new(&journey, &answers, crate::validate::tests::env());
+        let recipients = who_gets_what(&journey, &answers, &plan, "en");
+        let labels = |i: usize| -> Vec<String> {
+            recipients
+                .iter()
+                .find(|(s, _)| *s == i)
+                .map(|(_, rows)| rows.iter().map(|r| r.label.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(recipients.len(), 2, "not registered to vote: no Elections");
+        let licence = labels(0);
+        assert!(licence.contains(&"Driving licence number".to_string()), "{licence:?}");
+        assert!(!licence.iter().any(|l| l.contains("axpayer")), "{licence:?}");
+        let revenue = labels(2);
+        assert!(revenue.iter().any(|l| l.contains("axpayer")), "{revenue:?}");
+        assert!(!revenue.iter().any(|l| l.contains("licence")), "{revenue:?}");
+        let address = recipients[1].1.iter().find(|r| r.question_key == "address.current").unwrap();
+        assert_eq!(address.lines, ["1 High St", "Leeds", "LS1 4AP"]);
     }
 }

@@ -1,0 +1,408 @@
+//! Delivering one service's request to its agency, and following it when the agency answers
+//! 202 Accepted with a status URL to poll. The protocol is here, in plain Rust; the caller
+//! gives the two things only a platform has: how to send a request, and how to wait.
+
+use crate::definition::{Accepted, Connector};
+use crate::mapping::{reference_from, text_at, AgencyRequest, MappingError};
+use std::future::Future;
+
+/// An agency's reply, as the platform received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    /// The `Location` header, if any.
+    pub location: Option<String>,
+}
+
+/// Why a service did not receive the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendProblem {
+    /// The journey's connector could not be filled in: a fault in the journey, not the person's.
+    Mapping(MappingError),
+    /// No answer from the agency: offline, or the agency is unreachable.
+    Network,
+    /// The agency answered with an error status, and what it said.
+    Rejected { status: u16, detail: String },
+    /// The agency accepted the request but its reply could not be read.
+    Reply(MappingError),
+    /// The agency took the request, then turned it down (its status said so).
+    Refused { state: String },
+}
+
+impl SendProblem {
+    /// True when sending again later may work: nothing the person must change.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            SendProblem::Network => true,
+            SendProblem::Rejected { status, .. } => {
+                *status >= 500 || *status == 429 || *status == 408
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What became of one service's request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// The agency has it and gave this reference.
+    Sent { reference: String },
+    /// The agency has it (202) but had not finished when we stopped asking: the status URL to
+    /// ask again.
+    Pending { status_url: String },
+    Failed(SendProblem),
+}
+
+/// Sends a request and, for an agency that answers 202, polls its status URL until it is done,
+/// turned down, or `give_up_after_seconds` have passed. `send` makes one HTTP request (an error
+/// means no reply at all); `wait` waits that many seconds.
+pub async fn deliver<S, SF, W, WF>(
+    connector: &Connector,
+    request: AgencyRequest,
+    mut send: S,
+    mut wait: W,
+) -> Delivery
+where
+    S: FnMut(AgencyRequest) -> SF,
+    SF: Future<Output = Result<Reply, ()>>,
+    W: FnMut(u32) -> WF,
+    WF: Future<Output = ()>,
+{
+    let headers = request.headers.clone();
+    let request_url = request.url.clone();
+    let Ok(reply) = send(request).await else {
+        return Delivery::Failed(SendProblem::Network);
+    };
+    if !(200..300).contains(&reply.status) {
+        return Delivery::Failed(rejected(&reply));
+    }
+    let accepted = match &connector.accepted {
+        Some(accepted) if reply.status == 202 => accepted,
+        _ => return finished(connector, &reply.body),
+    };
+    let Some(status_url) = status_url(accepted, &reply) else {
+        let at = accepted.status_url.as_deref().unwrap_or("the Location header");
+        return Delivery::Failed(SendProblem::Reply(MappingError::NoReference(format!(
+            "{at} (no status URL to follow)"
+        ))));
+    };
+    let status_url = resolve(&status_url, &request_url);
+    let mut waited = 0;
+    let every = accepted.every_seconds.max(1);
+    while waited < accepted.give_up_after_seconds {
+        wait(every).await;
+        waited += every;
+        // No reply to one poll is not a failure: the agency already has the request.
+        let Ok(reply) = send(AgencyRequest::get(&status_url, &headers)).await else {
+            continue;
+        };
+        if !(200..300).contains(&reply.status) {
+            if SendProblem::is_transient(&rejected(&reply)) {
+                continue;
+            }
+            return Delivery::Failed(rejected(&reply));
+        }
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(&reply.body) else {
+            continue;
+        };
+        match text_at(&json, &accepted.state) {
+            Some(state) if state == accepted.done => return finished(connector, &reply.body),
+            Some(state) if accepted.failed.contains(&state) => {
+                return Delivery::Failed(SendProblem::Refused { state })
+            }
+            _ => {}
+        }
+    }
+    Delivery::Pending { status_url }
+}
+
+/// The reference in a final reply.
+fn finished(connector: &Connector, body: &str) -> Delivery {
+    match reference_from(connector, body) {
+        Ok(reference) => Delivery::Sent { reference },
+        Err(reason) => Delivery::Failed(SendProblem::Reply(reason)),
+    }
+}
+
+fn rejected(reply: &Reply) -> SendProblem {
+    SendProblem::Rejected {
+        status: reply.status,
+        detail: agency_problems(&reply.body),
+    }
+}
+
+/// Where a 202 reply says to poll: at the connector's pointer, else its `Location` header.
+fn status_url(accepted: &Accepted, reply: &Reply) -> Option<String> {
+    match &accepted.status_url {
+        Some(pointer) => serde_json::from_str::<serde_json::Value>(&reply.body)
+            .ok()
+            .and_then(|json| text_at(&json, pointer)),
+        None => reply.location.clone(),
+    }
+}
+
+/// A status URL as the agency gave it, made absolute against the request's URL: `/s/1` keeps
+/// the request's scheme and host.
+fn resolve(url: &str, base: &str) -> String {
+    if url.contains("://") {
+        return url.to_string();
+    }
+    let origin = base
+        .split_once("://")
+        .map(|(scheme, rest)| {
+            let host = rest.split('/').next().unwrap_or("");
+            format!("{scheme}://{host}")
+        })
+        .unwrap_or_default();
+    if url.starts_with('/') {
+        return format!("{origin}{url}");
+    }
+    let directory = base.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    format!("{directory}/{url}")
+}
+
+/// What an agency said was wrong, if its reply lists problems as `{"errors":[{"field","message"}]}`.
+pub fn agency_problems(reply: &str) -> String {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(reply) else {
+        return String::new();
+    };
+    json.get("errors")
+        .and_then(|e| e.as_array())
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let field = e.get("field").and_then(|f| f.as_str()).unwrap_or("");
+                    let message = e.get("message").and_then(|m| m.as_str()).unwrap_or("");
+                    format!("{field} {message}").trim().to_string()
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::Body;
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, VecDeque};
+    use std::future::ready;
+
+    /// Runs a future that never waits on anything outside it (our fakes are all ready).
+    fn run<F: Future>(future: F) -> F::Output {
+        let mut future = std::pin::pin!(future);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        loop {
+            if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut context) {
+                return out;
+            }
+        }
+    }
+
+    fn connector(accepted: Option<Accepted>) -> Connector {
+        Connector {
+            method: "POST".into(),
+            url: "https://mv.example/v1/changes".into(),
+            headers: BTreeMap::new(),
+            body: Body::Json(serde_json::json!({})),
+            reference: "/confirmationId".into(),
+            accepted,
+        }
+    }
+
+    fn polling() -> Accepted {
+        Accepted {
+            status_url: Some("/links/status".into()),
+            state: "/status".into(),
+            done: "completed".into(),
+            failed: vec!["rejected".into()],
+            every_seconds: 2,
+            give_up_after_seconds: 10,
+        }
+    }
+
+    fn request() -> AgencyRequest {
+        AgencyRequest {
+            method: "POST".into(),
+            url: "https://mv.example/v1/changes".into(),
+            headers: vec![
+                ("Content-Type".into(), "application/json".into()),
+                ("X-Api-Key".into(), "k".into()),
+            ],
+            body: Some("{}".into()),
+        }
+    }
+
+    fn reply(status: u16, body: &str) -> Result<Reply, ()> {
+        Ok(Reply {
+            status,
+            body: body.into(),
+            location: None,
+        })
+    }
+
+    /// Delivers with replies given in order; returns the outcome, the requests made and the
+    /// seconds waited.
+    fn deliver_with(
+        connector: &Connector,
+        replies: Vec<Result<Reply, ()>>,
+    ) -> (Delivery, Vec<AgencyRequest>, u32) {
+        let replies = RefCell::new(VecDeque::from(replies));
+        let sent = RefCell::new(Vec::new());
+        let waited = RefCell::new(0);
+        let outcome = run(deliver(
+            connector,
+            request(),
+            |r| {
+                sent.borrow_mut().push(r);
+                ready(replies.borrow_mut().pop_front().unwrap_or(Err(())))
+            },
+            |s| {
+                *waited.borrow_mut() += s;
+                ready(())
+            },
+        ));
+        (outcome, sent.into_inner(), waited.into_inner())
+    }
+
+    #[test]
+    fn a_synchronous_agency_gives_its_reference_at_once() {
+        let (outcome, sent, waited) =
+            deliver_with(&connector(None), vec![reply(201, r#"{"confirmationId":"MV-1"}"#)]);
+        assert_eq!(outcome, Delivery::Sent { reference: "MV-1".into() });
+        assert_eq!((sent.len(), waited), (1, 0));
+    }
+
+    #[test]
+    fn accepted_then_polled_until_done() {
+        let (outcome, sent, waited) = deliver_with(
+            &connector(Some(polling())),
+            vec![
+                reply(202, r#"{"links":{"status":"/v1/requests/abc"}}"#),
+                reply(200, r#"{"status":"processing"}"#),
+                Err(()),
+                reply(503, ""),
+                reply(200, r#"{"status":"completed","confirmationId":"MV-2026-004211"}"#),
+            ],
+        );
+        assert_eq!(
+            outcome,
+            Delivery::Sent {
+                reference: "MV-2026-004211".into()
+            }
+        );
+        assert_eq!(sent.len(), 5);
+        let poll = &sent[1];
+        assert_eq!(poll.method, "GET");
+        assert_eq!(poll.url, "https://mv.example/v1/requests/abc");
+        assert_eq!(poll.headers, [("X-Api-Key".to_string(), "k".to_string())]);
+        assert_eq!(waited, 8, "four polls, two seconds apart");
+    }
+
+    #[test]
+    fn accepted_with_a_location_header_and_its_own_states() {
+        let mut accepted = polling();
+        accepted.status_url = None;
+        accepted.state = "/state".into();
+        accepted.done = "ENROLLED".into();
+        let mut c = connector(Some(accepted));
+        c.reference = "/enrolment/id".into();
+        let (outcome, sent, _) = deliver_with(
+            &c,
+            vec![
+                Ok(Reply {
+                    status: 202,
+                    body: String::new(),
+                    location: Some("tracking/9".into()),
+                }),
+                reply(200, r#"{"state":"ENROLLED","enrolment":{"id":"HC-20000001"}}"#),
+            ],
+        );
+        assert_eq!(outcome, Delivery::Sent { reference: "HC-20000001".into() });
+        assert_eq!(sent[1].url, "https://mv.example/v1/tracking/9");
+    }
+
+    #[test]
+    fn a_slow_agency_leaves_the_request_pending() {
+        let (outcome, sent, waited) = deliver_with(
+            &connector(Some(polling())),
+            std::iter::once(reply(202, r#"{"links":{"status":"https://s.example/1"}}"#))
+                .chain(std::iter::repeat_with(|| reply(200, r#"{"status":"processing"}"#)).take(10))
+                .collect(),
+        );
+        assert_eq!(
+            outcome,
+            Delivery::Pending {
+                status_url: "https://s.example/1".into()
+            }
+        );
+        assert_eq!((sent.len(), waited), (6, 10), "five polls in ten seconds");
+    }
+
+    #[test]
+    fn a_request_turned_down_after_polling() {
+        let (outcome, _, _) = deliver_with(
+            &connector(Some(polling())),
+            vec![
+                reply(202, r#"{"links":{"status":"/s/1"}}"#),
+                reply(200, r#"{"status":"rejected"}"#),
+            ],
+        );
+        assert_eq!(
+            outcome,
+            Delivery::Failed(SendProblem::Refused {
+                state: "rejected".into()
+            })
+        );
+    }
+
+    #[test]
+    fn failures_are_named() {
+        let (outcome, _, _) = deliver_with(&connector(None), vec![Err(())]);
+        assert_eq!(outcome, Delivery::Failed(SendProblem::Network));
+        let (outcome, _, _) = deliver_with(
+            &connector(None),
+            vec![reply(
+                422,
+                r#"{"errors":[{"field":"licenceNumber","message":"is too short"}]}"#,
+            )],
+        );
+        assert_eq!(
+            outcome,
+            Delivery::Failed(SendProblem::Rejected {
+                status: 422,
+                detail: "licenceNumber is too short".into()
+            })
+        );
+        let (outcome, _, _) = deliver_with(&connector(None), vec![reply(200, "<html>")]);
+        assert!(matches!(outcome, Delivery::Failed(SendProblem::Reply(_))));
+        let (outcome, _, _) =
+            deliver_with(&connector(Some(polling())), vec![reply(202, r#"{"links":{}}"#)]);
+        assert!(matches!(outcome, Delivery::Failed(SendProblem::Reply(_))));
+        let (outcome, _, _) = deliver_with(
+            &connector(Some(polling())),
+            vec![reply(202, r#"{"links":{"status":"/s/1"}}"#), reply(404, "")],
+        );
+        assert!(matches!(
+            outcome,
+            Delivery::Failed(SendProblem::Rejected { status: 404, .. })
+        ));
+        assert!(SendProblem::Network.is_transient());
+        assert!(!SendProblem::Rejected {
+            status: 422,
+            detail: String::new()
+        }
+        .is_transient());
+    }
+
+    #[test]
+    fn a_202_without_polling_set_up_is_read_at_once() {
+        let (outcome, sent, _) =
+            deliver_with(&connector(None), vec![reply(202, r#"{"confirmationId":"X"}"#)]);
+        assert_eq!(outcome, Delivery::Sent { reference: "X".into() });
+        assert_eq!(sent.len(), 1);
+    }
+}
