@@ -1,22 +1,32 @@
 //! Every demo agency endpoint, as data: where it is, the shape of body it takes, what it checks,
-//! and the kind of reference it answers with. Adding an endpoint is adding an entry here.
+//! the kind of reference it makes, and how it answers: straight away, or "accepted" with a status
+//! URL to poll. Adding an endpoint is adding an entry here.
 //!
 //! The agencies are fictional, and their APIs are deliberately different, like real ones:
 //!
 //! | agency | body | answers |
 //! | --- | --- | --- |
-//! | Motor Vehicles | nested camelCase JSON | 201 `{ "confirmationId": "MV-2026-004211" }` |
+//! | Motor Vehicles | nested camelCase JSON | 202 `{ "requestId": "…", "status": "processing", "links": { "status": "/agencies/motor-vehicles/v1/requests/…" } }`, then polled: `{ "requestId": "…", "status": "processing" }` once, then `{ …, "status": "completed", "confirmationId": "MV-2026-004211" }` |
 //! | Elections Office | form-encoded | 201 `{ "reference": "EL/88231" }` |
 //! | Revenue Service | flat snake_case JSON | 200 `{ "case_number": "rev_5f3a…" }` |
 //! | Social Insurance | nested camelCase JSON | 201, reference at `/…/reference` (`SI-…`) |
 //! | Vital Records | flat snake_case JSON | 201 (`VR-B-…` births, `VR-D-…` deaths) |
 //! | Family Support | nested camelCase JSON | 201 (`FS-CB-…` child benefit, `FS-NS-…` nutrition) |
 //! | Labour Office | form-encoded | 201 `{ "reference_number": "LAB-…" }` |
-//! | Health Cover | nested camelCase JSON | 201 `{ "enrolment": { "id": "HC-…" } }` |
+//! | Health Cover | nested camelCase JSON | 202 `{ "tracking": { "id": "…", "href": "/agencies/health-cover/v1/tracking/…" } }`, then polled: `{ "state": "PENDING" }` once, then `{ "state": "ENROLLED", "enrolment": { "id": "HC-…" } }` |
 //! | Passport Office | flat camelCase JSON | 201 `{ "reference": "PP-…" }` |
+//!
+//! An accepted request is stored, with its reference, when it arrives; the 202 reply carries the
+//! status URL in its body and in `Location`. The first poll of a status URL says the request is
+//! still being worked on; every later poll gives the reference. An unknown token is a 404.
+//!
+//! The Revenue Service also answers `GET /agencies/revenue/v1/taxpayers/me` with the signed-in
+//! person's record, for prefilling (see `profile.rs`); it is not a place to send answers, so it
+//! is not in this table.
 
 use super::check::{opt, req, Field, Kind};
 use axum::http::StatusCode;
+use serde_json::Value;
 
 /// How an endpoint's body is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +88,75 @@ impl Reference {
     }
 }
 
+/// How an endpoint answers a request it has stored.
+#[derive(Debug, Clone, Copy)]
+pub enum Answer {
+    /// Straight away, with this status (201 Created or 200 OK) and the reference at a JSON
+    /// pointer, e.g. `/claim/reference`.
+    Now(StatusCode, &'static str),
+    /// 202 Accepted, with a status URL to poll, in the agency's own shape.
+    Accepted(&'static Accepted),
+}
+
+/// An agency's "accepted, ask again later" shape, as JSON templates. In their strings,
+/// `{token}` is the request's status token, `{status_url}` the URL to poll and `{reference}`
+/// the stored record's reference.
+#[derive(Debug)]
+pub struct Accepted {
+    /// The status URL, as an axum route with `{token}` in it.
+    pub status_url: &'static str,
+    /// The body of the 202 reply.
+    pub reply: &'static str,
+    /// The body of the first poll.
+    pub pending: &'static str,
+    /// The body of every later poll, with the reference.
+    pub done: &'static str,
+}
+
+impl Accepted {
+    pub fn status_url(&self, token: &str) -> String {
+        self.status_url.replace("{token}", token)
+    }
+
+    pub fn reply(&self, token: &str) -> Value {
+        fill(
+            self.reply,
+            &[
+                ("{status_url}", &self.status_url(token)),
+                ("{token}", token),
+            ],
+        )
+    }
+
+    pub fn pending(&self, token: &str) -> Value {
+        fill(self.pending, &[("{token}", token)])
+    }
+
+    pub fn done(&self, token: &str, reference: &str) -> Value {
+        fill(self.done, &[("{token}", token), ("{reference}", reference)])
+    }
+}
+
+/// A JSON template with its placeholders replaced, in its strings only, so nothing filled in
+/// can change the JSON's shape. The templates are checked by this module's tests.
+fn fill(template: &str, values: &[(&str, &str)]) -> Value {
+    fn walk(value: &mut Value, values: &[(&str, &str)]) {
+        match value {
+            Value::String(text) => {
+                for (placeholder, filled) in values {
+                    *text = text.replace(placeholder, filled);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| walk(v, values)),
+            Value::Object(fields) => fields.values_mut().for_each(|v| walk(v, values)),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::from_str(template).unwrap_or(Value::Null);
+    walk(&mut value, values);
+    value
+}
+
 /// One endpoint of a demo agency.
 #[derive(Debug)]
 pub struct Endpoint {
@@ -86,12 +165,24 @@ pub struct Endpoint {
     /// The path, under `/agencies/<agency>/`.
     pub path: &'static str,
     pub shape: Shape,
-    /// The status of a successful reply: 201 Created or 200 OK.
-    pub status: StatusCode,
     pub reference: Reference,
-    /// A JSON pointer to where the reference goes in the reply, e.g. `/claim/reference`.
-    pub reply: &'static str,
+    pub answer: Answer,
     pub fields: &'static [Field],
+}
+
+impl Endpoint {
+    /// The endpoint a request was stored for, by its path.
+    pub fn at(path: &str) -> Option<&'static Endpoint> {
+        ENDPOINTS.iter().find(|e| e.path == path)
+    }
+
+    /// How it answers "accepted", if it does.
+    pub fn accepted(&self) -> Option<&'static Accepted> {
+        match self.answer {
+            Answer::Accepted(accepted) => Some(accepted),
+            Answer::Now(..) => None,
+        }
+    }
 }
 
 const RELATIONSHIPS: &[&str] = &[
@@ -117,6 +208,21 @@ const MOTOR_VEHICLES: Reference = Reference::Yearly {
     start: 4_210,
     width: 6,
 };
+/// Motor Vehicles: a request id, a status, and links.
+static MOTOR_VEHICLES_ACCEPTED: Accepted = Accepted {
+    status_url: "/agencies/motor-vehicles/v1/requests/{token}",
+    reply: r#"{ "requestId": "{token}", "status": "processing", "links": { "status": "{status_url}" } }"#,
+    pending: r#"{ "requestId": "{token}", "status": "processing" }"#,
+    done: r#"{ "requestId": "{token}", "status": "completed", "confirmationId": "{reference}" }"#,
+};
+/// Health Cover: a tracking object, and a state in capitals.
+static HEALTH_COVER_ACCEPTED: Accepted = Accepted {
+    status_url: "/agencies/health-cover/v1/tracking/{token}",
+    reply: r#"{ "tracking": { "id": "{token}", "href": "{status_url}" } }"#,
+    pending: r#"{ "state": "PENDING" }"#,
+    done: r#"{ "state": "ENROLLED", "enrolment": { "id": "{reference}" } }"#,
+};
+
 const ELECTIONS: Reference = Reference::Counter {
     prefix: "EL/",
     start: 88_230,
@@ -147,14 +253,13 @@ const PASSPORTS: Reference = Reference::Counter {
 use Kind::*;
 
 pub static ENDPOINTS: &[Endpoint] = &[
-    // Motor Vehicles: nested camelCase JSON.
+    // Motor Vehicles: nested camelCase JSON; accepted, then polled.
     Endpoint {
         agency: "motor-vehicles",
         path: "/agencies/motor-vehicles/v1/licences/address-changes",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: MOTOR_VEHICLES,
-        reply: "/confirmationId",
+        answer: Answer::Accepted(&MOTOR_VEHICLES_ACCEPTED),
         fields: &[
             req("licenceNumber", Identifier),
             req("driver.givenName", Text),
@@ -168,9 +273,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "motor-vehicles",
         path: "/agencies/motor-vehicles/v1/licences/cancellations",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: MOTOR_VEHICLES,
-        reply: "/confirmationId",
+        answer: Answer::Accepted(&MOTOR_VEHICLES_ACCEPTED),
         fields: &[
             opt("licenceNumber", Identifier),
             req("reason", OneOf(&["death", "surrender"])),
@@ -191,9 +295,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "elections",
         path: "/agencies/elections/v1/registrations/address-changes",
         shape: Shape::Form,
-        status: StatusCode::CREATED,
         reference: ELECTIONS,
-        reply: "/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/reference"),
         fields: &[
             req("first_name", Text),
             req("last_name", Text),
@@ -213,9 +316,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "elections",
         path: "/agencies/elections/v1/registrations/removals",
         shape: Shape::Form,
-        status: StatusCode::CREATED,
         reference: ELECTIONS,
-        reply: "/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/reference"),
         fields: &[
             req("first_name", Text),
             req("last_name", Text),
@@ -231,14 +333,14 @@ pub static ENDPOINTS: &[Endpoint] = &[
             req("notified_by_relationship", OneOf(RELATIONSHIPS)),
         ],
     },
-    // Revenue Service: flat snake_case JSON, 200 with a case number.
+    // Revenue Service: flat snake_case JSON, 200 with a case number. (Its taxpayer profile, for
+    // prefilling, is in `profile.rs`.)
     Endpoint {
         agency: "revenue",
         path: "/agencies/revenue/v1/address-changes",
         shape: Shape::Json,
-        status: StatusCode::OK,
         reference: REVENUE,
-        reply: "/case_number",
+        answer: Answer::Now(StatusCode::OK, "/case_number"),
         fields: &[
             req("taxpayer_number", Identifier),
             req("first_name", Text),
@@ -258,9 +360,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "revenue",
         path: "/agencies/revenue/v1/deaths",
         shape: Shape::Json,
-        status: StatusCode::OK,
         reference: REVENUE,
-        reply: "/case_number",
+        answer: Answer::Now(StatusCode::OK, "/case_number"),
         fields: &[
             req("deceased_first_names", Text),
             req("deceased_last_name", Text),
@@ -285,9 +386,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "revenue",
         path: "/agencies/revenue/v1/withholding-requests",
         shape: Shape::Json,
-        status: StatusCode::OK,
         reference: REVENUE,
-        reply: "/case_number",
+        answer: Answer::Now(StatusCode::OK, "/case_number"),
         fields: &[
             req("first_name", Text),
             req("last_name", Text),
@@ -307,13 +407,12 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "vital-records",
         path: "/agencies/vital-records/v1/births",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: Reference::Yearly {
             prefix: "VR-B-",
             start: 31_000,
             width: 6,
         },
-        reply: "/registration_number",
+        answer: Answer::Now(StatusCode::CREATED, "/registration_number"),
         fields: &[
             req("child_given_names", Text),
             req("child_family_name", Text),
@@ -341,13 +440,12 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "vital-records",
         path: "/agencies/vital-records/v1/deaths",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: Reference::Yearly {
             prefix: "VR-D-",
             start: 12_000,
             width: 6,
         },
-        reply: "/death_reference",
+        answer: Answer::Now(StatusCode::CREATED, "/death_reference"),
         fields: &[
             req("deceased_given_names", Text),
             req("deceased_family_name", Text),
@@ -374,9 +472,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "social-insurance",
         path: "/agencies/social-insurance/v1/identity-numbers",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: SOCIAL_INSURANCE,
-        reply: "/application/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/application/reference"),
         fields: &[
             req("child.givenName", Text),
             req("child.familyName", Text),
@@ -393,9 +490,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "social-insurance",
         path: "/agencies/social-insurance/v1/death-notifications",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: SOCIAL_INSURANCE,
-        reply: "/notification/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/notification/reference"),
         fields: &[
             req("deceased.name", Name),
             req("deceased.dateOfBirth", Date),
@@ -422,9 +518,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "social-insurance",
         path: "/agencies/social-insurance/v1/survivor-claims",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: SOCIAL_INSURANCE,
-        reply: "/claim/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/claim/reference"),
         fields: &[
             req("claimant.name", Name),
             req("claimant.dateOfBirth", Date),
@@ -443,9 +538,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "social-insurance",
         path: "/agencies/social-insurance/v1/retirement-claims",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: SOCIAL_INSURANCE,
-        reply: "/claim/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/claim/reference"),
         fields: &[
             req("applicant.name", Name),
             req("applicant.dateOfBirth", Date),
@@ -464,9 +558,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "social-insurance",
         path: "/agencies/social-insurance/v1/benefit-forecasts",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: SOCIAL_INSURANCE,
-        reply: "/forecast/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/forecast/reference"),
         fields: &[
             req("applicant.name", Name),
             req("applicant.dateOfBirth", Date),
@@ -480,13 +573,12 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "family-support",
         path: "/agencies/family-support/v1/child-benefit/claims",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: Reference::Counter {
             prefix: "FS-CB-",
             start: 100_000,
             width: 6,
         },
-        reply: "/claim/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/claim/reference"),
         fields: &[
             req("claimant.name", Name),
             req("claimant.dateOfBirth", Date),
@@ -506,13 +598,12 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "family-support",
         path: "/agencies/family-support/v1/nutrition-support/applications",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: Reference::Counter {
             prefix: "FS-NS-",
             start: 200_000,
             width: 6,
         },
-        reply: "/application/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/application/reference"),
         fields: &[
             req("applicant.name", Name),
             req("applicant.dateOfBirth", Date),
@@ -530,9 +621,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "labour",
         path: "/agencies/labour/v1/unemployment-claims",
         shape: Shape::Form,
-        status: StatusCode::CREATED,
         reference: LABOUR,
-        reply: "/reference_number",
+        answer: Answer::Now(StatusCode::CREATED, "/reference_number"),
         fields: &[
             req("first_name", Text),
             req("last_name", Text),
@@ -562,9 +652,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "labour",
         path: "/agencies/labour/v1/job-search/registrations",
         shape: Shape::Form,
-        status: StatusCode::CREATED,
         reference: LABOUR,
-        reply: "/reference_number",
+        answer: Answer::Now(StatusCode::CREATED, "/reference_number"),
         fields: &[
             req("first_name", Text),
             req("last_name", Text),
@@ -577,14 +666,13 @@ pub static ENDPOINTS: &[Endpoint] = &[
             opt("hours_per_week", Number),
         ],
     },
-    // Health Cover: nested camelCase JSON.
+    // Health Cover: nested camelCase JSON; accepted, then polled.
     Endpoint {
         agency: "health-cover",
         path: "/agencies/health-cover/v1/dependants",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: HEALTH_COVER,
-        reply: "/enrolment/id",
+        answer: Answer::Accepted(&HEALTH_COVER_ACCEPTED),
         fields: &[
             req("memberNumber", Identifier),
             req("member.name", Name),
@@ -603,9 +691,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "health-cover",
         path: "/agencies/health-cover/v1/enrolments",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: HEALTH_COVER,
-        reply: "/enrolment/id",
+        answer: Answer::Accepted(&HEALTH_COVER_ACCEPTED),
         fields: &[
             req("applicant.name", Name),
             req("applicant.dateOfBirth", Date),
@@ -627,9 +714,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
         agency: "passports",
         path: "/agencies/passports/v1/cancellations",
         shape: Shape::Json,
-        status: StatusCode::CREATED,
         reference: PASSPORTS,
-        reply: "/reference",
+        answer: Answer::Now(StatusCode::CREATED, "/reference"),
         fields: &[
             req("holderGivenNames", Text),
             req("holderFamilyName", Text),
@@ -678,8 +764,52 @@ mod tests {
                 "{}",
                 endpoint.path
             );
-            assert!(endpoint.reply.starts_with('/'), "{}", endpoint.path);
+            match endpoint.answer {
+                Answer::Now(status, pointer) => {
+                    assert!(pointer.starts_with('/'), "{}", endpoint.path);
+                    assert!(status.is_success(), "{}", endpoint.path);
+                }
+                Answer::Accepted(accepted) => assert!(
+                    accepted
+                        .status_url
+                        .starts_with(&format!("/agencies/{}/", endpoint.agency))
+                        && accepted.status_url.ends_with("/{token}"),
+                    "{}",
+                    accepted.status_url
+                ),
+            }
             assert!(paths.insert(endpoint.path), "{} twice", endpoint.path);
         }
+    }
+
+    #[test]
+    fn accepted_templates_are_json_and_filled_in() {
+        for accepted in ENDPOINTS.iter().filter_map(Endpoint::accepted) {
+            for template in [accepted.reply, accepted.pending, accepted.done] {
+                let parsed: Value = serde_json::from_str(template).unwrap();
+                assert!(parsed.is_object(), "{template}");
+            }
+            assert!(
+                accepted.reply.contains("{status_url}"),
+                "{}",
+                accepted.reply
+            );
+            assert!(accepted.done.contains("{reference}"), "{}", accepted.done);
+            assert!(!accepted.pending.contains("{reference}"));
+        }
+        let token = "a\"b";
+        assert_eq!(
+            MOTOR_VEHICLES_ACCEPTED.reply(token),
+            serde_json::json!({
+                "requestId": token,
+                "status": "processing",
+                "links": { "status": "/agencies/motor-vehicles/v1/requests/a\"b" }
+            }),
+            "what is filled in stays inside its string"
+        );
+        assert_eq!(
+            HEALTH_COVER_ACCEPTED.done("t", "HC-1"),
+            serde_json::json!({ "state": "ENROLLED", "enrolment": { "id": "HC-1" } })
+        );
     }
 }

@@ -3,20 +3,28 @@
 //!
 //! Every endpoint works the same way, driven by its entry in [`endpoints::ENDPOINTS`]: refuse
 //! the wrong content type (415), read the body, check every field (422 listing each problem),
-//! store what was accepted, and answer with the agency's own kind of reference.
+//! store what was accepted, and answer with the agency's own kind of reference, or, for
+//! agencies that work asynchronously, with 202 Accepted and a status URL to poll.
+//!
+//! Beside them: the Revenue Service's taxpayer profile for prefilling ([`profile`]), behind a
+//! demo sign-in ([`session`]), and the host page that knows whether the person signed in
+//! ([`host`]).
 
 mod check;
 mod endpoints;
+mod host;
+mod profile;
+mod session;
 
-use crate::store::Store;
+use crate::store::{Received, Store};
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use check::problem;
-use endpoints::{Endpoint, Shape, ENDPOINTS};
+use endpoints::{Accepted, Answer, Endpoint, Shape, ENDPOINTS};
 use serde_json::{json, Map, Value};
 use std::path::Path;
 use tower_http::services::ServeDir;
@@ -24,6 +32,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn router(store: Store, dist: &Path) -> Router {
     let mut router = Router::new();
+    let mut status_urls = Vec::new();
     for endpoint in ENDPOINTS {
         router = router.route(
             endpoint.path,
@@ -33,8 +42,25 @@ pub fn router(store: Store, dist: &Path) -> Router {
                 },
             ),
         );
+        // Endpoints of one agency may share a status URL: it is routed once.
+        if let Some(accepted) = endpoint.accepted() {
+            if !status_urls.contains(&accepted.status_url) {
+                status_urls.push(accepted.status_url);
+                router = router.route(
+                    accepted.status_url,
+                    get(
+                        move |State(store): State<Store>, UrlPath(token): UrlPath<String>| {
+                            poll(accepted, store, token)
+                        },
+                    ),
+                );
+            }
+        }
     }
     router
+        .route(profile::PATH, get(profile::taxpayer))
+        .merge(session::routes())
+        .merge(host::routes(dist))
         .with_state(store)
         .fallback_service(ServeDir::new(dist))
         .layer(SetResponseHeaderLayer::overriding(
@@ -107,24 +133,69 @@ async fn receive(
         return errors(StatusCode::UNPROCESSABLE_ENTITY, problems);
     }
     let year = this_year();
-    match store.insert(
-        endpoint.agency,
-        endpoint.path,
+    let reference = |id| endpoint.reference.make(id, year);
+    let received = Received {
+        agency: endpoint.agency,
+        endpoint: endpoint.path,
         content_type,
-        text,
-        &fields,
-        |id| endpoint.reference.make(id, year),
-    ) {
-        Ok(record) => (
-            endpoint.status,
-            Json(reply(endpoint.reply, &record.reference)),
-        )
-            .into_response(),
-        Err(_) => errors(
+        body: text,
+        fields: &fields,
+    };
+    let stored = match endpoint.answer {
+        Answer::Now(status, pointer) => store
+            .insert(received, reference)
+            .map(|record| (status, Json(reply(pointer, &record.reference))).into_response()),
+        Answer::Accepted(accepted) => {
+            store
+                .insert_accepted(received, reference)
+                .map(|(_, token)| {
+                    let location = accepted.status_url(&token);
+                    (
+                        StatusCode::ACCEPTED,
+                        [(header::LOCATION, location)],
+                        Json(accepted.reply(&token)),
+                    )
+                        .into_response()
+                })
+        }
+    };
+    stored.unwrap_or_else(|_| {
+        errors(
             StatusCode::INTERNAL_SERVER_ERROR,
             vec![problem("", "The request could not be stored; try again")],
-        ),
-    }
+        )
+    })
+}
+
+/// One poll of a status URL: the first says the request is still being worked on, every later
+/// one gives its reference. A token issued for another agency's status URL is unknown here.
+async fn poll(accepted: &'static Accepted, store: Store, token: String) -> Response {
+    let belongs = |path: &str| {
+        Endpoint::at(path)
+            .and_then(Endpoint::accepted)
+            .is_some_and(|a| a.status_url == accepted.status_url)
+    };
+    let body = match store.poll(&token, belongs) {
+        Ok(Some(poll)) if poll.earlier_polls == 0 => accepted.pending(&token),
+        Ok(Some(poll)) => accepted.done(&token, &poll.reference),
+        Ok(None) => {
+            return errors(
+                StatusCode::NOT_FOUND,
+                vec![problem("", "No request with this id")],
+            )
+        }
+        Err(_) => {
+            return errors(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                vec![problem("", "The status could not be read; try again")],
+            )
+        }
+    };
+    (
+        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        Json(body),
+    )
+        .into_response()
 }
 
 /// A reply with the reference at a JSON pointer: `/claim/reference` gives

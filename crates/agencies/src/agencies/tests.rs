@@ -1,9 +1,10 @@
 use super::*;
 use axum::body::Body;
-use axum::http::Request;
+use axum::http::{HeaderMap, Request};
 use http_body_util::BodyExt;
+use tell_once_engine::definition::Connector;
 use tell_once_engine::field::{self, FieldKind};
-use tell_once_engine::mapping::{canonical_answers, reference_from, request_for};
+use tell_once_engine::mapping::{canonical_answers, reference_from, request_for, text_at};
 use tell_once_engine::navigate::Plan;
 use tell_once_engine::validate::{Env, NoPatterns};
 use tell_once_engine::{Answers, Date, Journey};
@@ -40,20 +41,58 @@ fn setup() -> Setup {
     }
 }
 
-async fn post_to(app: &Router, url: &str, content_type: &str, body: &str) -> (StatusCode, Value) {
-    let response = app
-        .clone()
-        .oneshot(
-            Request::post(url)
-                .header("content-type", content_type)
-                .body(Body::from(body.to_string()))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
+/// A reply's status, headers and body.
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(&name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_else(|| panic!("no {name} header"))
+    }
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
     let status = response.status();
+    let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap())
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+async fn post_full(app: &Router, url: &str, content_type: &str, body: &str) -> Reply {
+    let request = Request::post(url)
+        .header("content-type", content_type)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(app, request).await
+}
+
+async fn post_to(app: &Router, url: &str, content_type: &str, body: &str) -> (StatusCode, Value) {
+    let reply = post_full(app, url, content_type, body).await;
+    (reply.status, reply.json())
+}
+
+/// A `GET`, with a cookie header if one is given.
+async fn get_from(app: &Router, url: &str, cookie: Option<&str>) -> Reply {
+    let mut request = Request::get(url);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(app, request.body(Body::empty()).unwrap()).await
 }
 
 // Form-encoded: the Elections Office.
@@ -242,14 +281,64 @@ fn licence_valid() -> Value {
 }
 
 #[tokio::test]
-async fn motor_vehicles_takes_nested_json() {
+async fn motor_vehicles_accepts_nested_json_then_answers_its_status_url() {
     let s = setup();
-    let (status, reply) = post_to(&s.app, MOTOR_VEHICLES, JSON, &licence_valid().to_string()).await;
-    assert_eq!(status, StatusCode::CREATED);
-    let id = reply["confirmationId"].as_str().unwrap();
-    assert_eq!(id, format!("MV-{}-004211", this_year()));
+    let posted = post_full(&s.app, MOTOR_VEHICLES, JSON, &licence_valid().to_string()).await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED);
+    let reply = posted.json();
+    let token = reply["requestId"].as_str().unwrap();
+    assert!(
+        token.len() >= 16 && token.chars().all(|c| c.is_ascii_hexdigit()),
+        "{token}"
+    );
+    let status_url = format!("/agencies/motor-vehicles/v1/requests/{token}");
+    assert_eq!(
+        reply,
+        json!({ "requestId": token, "status": "processing", "links": { "status": status_url } })
+    );
+    assert_eq!(posted.header(header::LOCATION), status_url);
+    // Stored, with its reference, as soon as it is accepted.
     let records = s.store.records(Some("motor-vehicles")).unwrap();
+    assert_eq!(records.len(), 1);
     assert_eq!(records[0].fields["newAddress"]["town"], "Leeds");
+    assert_eq!(records[0].reference, format!("MV-{}-004211", this_year()));
+    assert!(!token.contains(&records[0].reference));
+
+    let first = get_from(&s.app, &status_url, None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.header(header::CACHE_CONTROL), "no-store");
+    assert_eq!(
+        first.json(),
+        json!({ "requestId": token, "status": "processing" })
+    );
+    for _ in 0..2 {
+        let later = get_from(&s.app, &status_url, None).await;
+        assert_eq!(later.status, StatusCode::OK);
+        assert_eq!(
+            later.json(),
+            json!({ "requestId": token, "status": "completed", "confirmationId": records[0].reference })
+        );
+    }
+}
+
+#[tokio::test]
+async fn motor_vehicles_gives_each_request_its_own_token() {
+    let s = setup();
+    let body = licence_valid().to_string();
+    let (_, first) = post_to(&s.app, MOTOR_VEHICLES, JSON, &body).await;
+    let (_, second) = post_to(&s.app, MOTOR_VEHICLES, JSON, &body).await;
+    assert_ne!(first["requestId"], second["requestId"]);
+    let url = second["links"]["status"].as_str().unwrap();
+    get_from(&s.app, url, None).await;
+    let done = get_from(&s.app, url, None).await.json();
+    let records = s.store.records(None).unwrap();
+    assert_eq!(done["confirmationId"], records[1].reference.as_str());
+    // The first request's token has not been polled yet.
+    let url = first["links"]["status"].as_str().unwrap();
+    assert_eq!(
+        get_from(&s.app, url, None).await.json()["status"],
+        "processing"
+    );
 }
 
 #[tokio::test]
@@ -275,6 +364,98 @@ async fn motor_vehicles_names_nested_fields_by_path() {
         ])
     );
     assert!(s.store.records(None).unwrap().is_empty());
+}
+
+// Accepted, then polled, in another shape: Health Cover.
+
+const HEALTH_COVER: &str = "/agencies/health-cover/v1/enrolments";
+
+fn enrolment_valid() -> Value {
+    json!({
+        "applicant": {
+            "name": { "given": "Sam", "family": "Okafor" },
+            "dateOfBirth": "1961-02-03",
+            "identityNumber": "QQ123456C",
+            "email": "sam@example.com",
+            "address": { "line1": "12 Acacia Avenue", "line2": "", "town": "Leeds", "postcode": "LS1 4AP" }
+        },
+        "qualifyingEvent": { "type": "turning_65", "date": "2026-02-03" }
+    })
+}
+
+#[tokio::test]
+async fn health_cover_accepts_then_tracks_the_enrolment() {
+    let s = setup();
+    let posted = post_full(&s.app, HEALTH_COVER, JSON, &enrolment_valid().to_string()).await;
+    assert_eq!(posted.status, StatusCode::ACCEPTED);
+    let reply = posted.json();
+    let token = reply["tracking"]["id"].as_str().unwrap();
+    let href = format!("/agencies/health-cover/v1/tracking/{token}");
+    assert_eq!(reply, json!({ "tracking": { "id": token, "href": href } }));
+    assert_eq!(posted.header(header::LOCATION), href);
+    let records = s.store.records(Some("health-cover")).unwrap();
+    assert_eq!(records.len(), 1);
+    assert!(records[0].reference.starts_with("HC-"));
+    assert_eq!(records[0].endpoint, HEALTH_COVER);
+
+    let first = get_from(&s.app, &href, None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.json(), json!({ "state": "PENDING" }));
+    let later = get_from(&s.app, &href, None).await;
+    assert_eq!(later.status, StatusCode::OK);
+    assert_eq!(
+        later.json(),
+        json!({ "state": "ENROLLED", "enrolment": { "id": records[0].reference } })
+    );
+}
+
+#[tokio::test]
+async fn accepted_endpoints_still_refuse_bad_requests_first() {
+    let s = setup();
+    let (status, _) = post_to(&s.app, HEALTH_COVER, FORM, "a=b").await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let (status, _) = post_to(&s.app, HEALTH_COVER, JSON, "{").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let mut bad = enrolment_valid();
+    bad["qualifyingEvent"]["type"] = json!("birthday");
+    let (status, reply) = post_to(&s.app, HEALTH_COVER, JSON, &bad.to_string()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply["errors"],
+        json!([problem(
+            "qualifyingEvent.type",
+            "must be one of: lost_job_cover, turning_65"
+        )])
+    );
+    assert!(s.store.records(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_unknown_status_token_is_not_found() {
+    let s = setup();
+    let not_found = json!({ "errors": [{ "field": "", "message": "No request with this id" }] });
+    for url in [
+        "/agencies/motor-vehicles/v1/requests/0123456789abcdef",
+        "/agencies/health-cover/v1/tracking/1",
+    ] {
+        let reply = get_from(&s.app, url, None).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{url}");
+        assert_eq!(reply.json(), not_found);
+    }
+    // A token is known only at its own agency's status URL.
+    let (_, reply) = post_to(&s.app, HEALTH_COVER, JSON, &enrolment_valid().to_string()).await;
+    let token = reply["tracking"]["id"].as_str().unwrap();
+    let elsewhere = format!("/agencies/motor-vehicles/v1/requests/{token}");
+    assert_eq!(
+        get_from(&s.app, &elsewhere, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let href = reply["tracking"]["href"].as_str().unwrap();
+    assert_eq!(
+        get_from(&s.app, href, None).await.json(),
+        json!({ "state": "PENDING" }),
+        "the wrong agency's poll did not count"
+    );
 }
 
 #[tokio::test]
@@ -323,6 +504,118 @@ async fn only_post_is_answered() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+// The Revenue Service's taxpayer profile, behind the demo sign-in.
+
+const PROFILE: &str = "/agencies/revenue/v1/taxpayers/me";
+
+#[tokio::test]
+async fn the_taxpayer_profile_needs_the_demo_session() {
+    let s = setup();
+    for cookie in [None, Some("demo_session="), Some("other=1")] {
+        let reply = get_from(&s.app, PROFILE, cookie).await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{cookie:?}");
+        assert_eq!(
+            reply.json(),
+            json!({ "errors": [{ "field": "", "message": "Sign in to see your record" }] })
+        );
+        assert_eq!(reply.header(header::CACHE_CONTROL), "no-store");
+    }
+    let reply = get_from(&s.app, PROFILE, Some("theme=dark; demo_session=demo")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.header(header::CACHE_CONTROL), "no-store");
+    assert_eq!(
+        reply.json(),
+        json!({
+            "taxpayer_number": "1234567890",
+            "first_name": "Sam",
+            "last_name": "Okafor",
+            "date_of_birth": "1984-03-07",
+            "email": "sam.okafor@example.com",
+            "phone": "07700 900123",
+            "address_line_1": "12 Acacia Avenue",
+            "address_line_2": "",
+            "town": "Leeds",
+            "postcode": "LS1 4AP",
+            "record_updated": "2026-10-14"
+        })
+    );
+    assert!(reply
+        .body
+        .starts_with(r#"{"taxpayer_number":"1234567890","#));
+}
+
+#[tokio::test]
+async fn signing_in_sets_the_cookie_and_goes_home() {
+    let s = setup();
+    let page = get_from(&s.app, "/demo/sign-in", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.header(header::CONTENT_TYPE).starts_with("text/html"));
+    for part in [
+        "<html lang=\"en\">",
+        "<title>Sign in to the demo agency</title>",
+        "<main>",
+        "<h1>Sign in to the demo agency</h1>",
+        "Sam Okafor",
+        "<form method=\"post\" action=\"/demo/sign-in\">",
+        "<button type=\"submit\">Sign in as Sam Okafor</button>",
+    ] {
+        assert!(page.body.contains(part), "{part} in {}", page.body);
+    }
+    assert!(!page.body.contains("<script"));
+
+    let signed_in = send(
+        &s.app,
+        Request::post("/demo/sign-in").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed_in.header(header::LOCATION), "/");
+    assert_eq!(
+        signed_in.header(header::SET_COOKIE),
+        "demo_session=demo; Path=/; HttpOnly; SameSite=Lax"
+    );
+
+    for request in [
+        Request::get("/demo/sign-out"),
+        Request::post("/demo/sign-out"),
+    ] {
+        let signed_out = send(&s.app, request.body(Body::empty()).unwrap()).await;
+        assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+        assert_eq!(signed_out.header(header::LOCATION), "/");
+        let cookie = signed_out.header(header::SET_COOKIE);
+        assert!(
+            cookie.starts_with("demo_session=;") && cookie.contains("Max-Age=0"),
+            "{cookie}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_host_page_says_whether_the_person_signed_in() {
+    let s = setup();
+    let index = "<!DOCTYPE html><html lang=\"en\"><body><div id=\"tell-once\" data-catalogue=\"x\"></div></body></html>\n";
+    std::fs::write(s.dir.join("index.html"), index).unwrap();
+    std::fs::write(s.dir.join("app.css"), "body {}").unwrap();
+    let marked = index.replace(r#"id="tell-once""#, r#"id="tell-once" data-signed-in"#);
+    for url in ["/", "/index.html", "/?journey=moving-house&page=start"] {
+        let anonymous = get_from(&s.app, url, None).await;
+        assert_eq!(anonymous.status, StatusCode::OK, "{url}");
+        assert!(anonymous
+            .header(header::CONTENT_TYPE)
+            .starts_with("text/html"));
+        assert_eq!(anonymous.body, index, "{url}");
+        let signed_in = get_from(&s.app, url, Some("demo_session=demo")).await;
+        assert_eq!(signed_in.status, StatusCode::OK, "{url}");
+        assert_eq!(signed_in.body, marked, "{url}");
+        assert!(signed_in
+            .body
+            .contains(r#"<div id="tell-once" data-signed-in data-catalogue="x">"#));
+    }
+    let css = get_from(&s.app, "/app.css", Some("demo_session=demo")).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.body, "body {}", "other files are served as they are");
 }
 
 #[test]
@@ -428,6 +721,41 @@ fn journeys() -> Vec<(String, Journey)> {
     journeys
 }
 
+/// Follows a 202 reply to its status URL (its `Location`, which the body gives too) and polls
+/// until the agency says it is done: the reply that has the reference. Where the journey's
+/// connector says how to read the 202 and status replies, they are read its way.
+async fn follow(app: &Router, connector: &Connector, accepted: &Reply, at: &str) -> String {
+    let status_url = accepted.header(header::LOCATION).to_string();
+    let how = connector.accepted.as_ref();
+    if let Some(pointer) = how.and_then(|how| how.status_url.as_ref()) {
+        assert_eq!(
+            text_at(&accepted.json(), pointer).as_deref(),
+            Some(status_url.as_str()),
+            "{at}: the status URL at {pointer} in {}",
+            accepted.body
+        );
+    }
+    let pending = get_from(app, &status_url, None).await;
+    assert_eq!(pending.status, StatusCode::OK, "{at}: {}", pending.body);
+    let done = get_from(app, &status_url, None).await;
+    assert_eq!(done.status, StatusCode::OK, "{at}: {}", done.body);
+    if let Some(how) = how {
+        assert_ne!(
+            text_at(&pending.json(), &how.state).as_deref(),
+            Some(how.done.as_str()),
+            "{at}: {}",
+            pending.body
+        );
+        assert_eq!(
+            text_at(&done.json(), &how.state).as_deref(),
+            Some(how.done.as_str()),
+            "{at}: {}",
+            done.body
+        );
+    }
+    done.body
+}
+
 #[tokio::test]
 async fn every_journey_reaches_its_agencies() {
     let s = setup();
@@ -464,17 +792,29 @@ async fn every_journey_reaches_its_agencies() {
                 .filter(|(_, eligible)| **eligible)
             {
                 let at = format!("{file} {} ({persona:?})", service.id);
+                // The demo agencies are all at the server's root.
                 let request =
-                    request_for(service, &canonical).unwrap_or_else(|e| panic!("{at}: {e}"));
-                let (status, reply) =
-                    post_to(&s.app, &request.url, request.content_type, &request.body).await;
+                    request_for(service, &canonical, "").unwrap_or_else(|e| panic!("{at}: {e}"));
+                let body = request.body.clone().unwrap_or_default();
+                let content_type = request
+                    .headers
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+                    .map_or("", |(_, value)| value.as_str());
+                let reply = post_full(&s.app, &request.url, content_type, &body).await;
                 assert!(
-                    status.is_success(),
-                    "{at}: {status} {reply}\nsent {}",
-                    request.body
+                    reply.status.is_success(),
+                    "{at}: {} {}\nsent {body}",
+                    reply.status,
+                    reply.body
                 );
-                let reference = reference_from(&service.connector, &reply.to_string())
-                    .unwrap_or_else(|e| panic!("{at}: {e} in {reply}"));
+                let last = if reply.status == StatusCode::ACCEPTED {
+                    follow(&s.app, &service.connector, &reply, &at).await
+                } else {
+                    reply.body
+                };
+                let reference = reference_from(&service.connector, &last)
+                    .unwrap_or_else(|e| panic!("{at}: {e} in {last}"));
                 assert!(!reference.is_empty());
                 sent += 1;
             }

@@ -1,0 +1,65 @@
+//! The host page: the built app's `index.html`, served as an agency's own page would serve it.
+//!
+//! An agency's page knows whether the person is signed in to the agency, and says so to the
+//! widget it embeds, so the widget can offer to fill in answers from the agency's record. Here
+//! the demo sign-in cookie stands in for the agency's own session: with it, the widget's
+//! element (`id="tell-once"`) gets a `data-signed-in` attribute; without it, the page is served
+//! unchanged. Every other file of the app is served as it is, by the router's fallback.
+
+use super::session;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::path::{Path, PathBuf};
+
+/// The widget's element, as the page writes it.
+const WIDGET: &str = r#"id="tell-once""#;
+
+/// `/` and `/index.html`, from `dist/index.html`.
+pub fn routes<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
+    let index = dist.join("index.html");
+    let page = move |headers: HeaderMap| host_page(index.clone(), headers);
+    Router::new()
+        .route("/", get(page.clone()))
+        .route("/index.html", get(page))
+}
+
+async fn host_page(index: PathBuf, headers: HeaderMap) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(&index).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let html = if session::signed_in(&headers) {
+        mark_signed_in(&html)
+    } else {
+        html
+    };
+    (
+        [
+            // The page differs with the cookie: caches must not hand one person's to another.
+            (header::VARY, HeaderValue::from_static("Cookie")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        Html(html),
+    )
+        .into_response()
+}
+
+/// The page with ` data-signed-in` right after the widget's `id="tell-once"`.
+fn mark_signed_in(html: &str) -> String {
+    html.replacen(WIDGET, &format!("{WIDGET} data-signed-in"), 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_only_the_widget() {
+        assert_eq!(
+            mark_signed_in(r#"<p id="x"></p><div id="tell-once" data-catalogue="x"></div>"#),
+            r#"<p id="x"></p><div id="tell-once" data-signed-in data-catalogue="x"></div>"#
+        );
+        assert_eq!(mark_signed_in("<div></div>"), "<div></div>");
+    }
+}
