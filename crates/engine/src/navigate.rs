@@ -474,6 +474,7 @@ mod tests {
                 "new-address",
                 "move-date",
                 "previous-address",
+                "contact",
                 "check-your-answers",
                 "who-gets-what"
             ],
@@ -518,6 +519,7 @@ mod tests {
             ("address.previous.line1", "2 Low Rd"),
             ("address.previous.town", "Bath"),
             ("address.previous.postcode", "BA1 1AA"),
+            ("contact.phone", "07700 900123"),
         ]);
         assert_eq!(first_incomplete(&j, &answers, env()), None);
         // Changed from Check your answers: now a driver, so two more pages must be answered.
