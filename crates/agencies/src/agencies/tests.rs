@@ -792,9 +792,13 @@ async fn every_journey_reaches_its_agencies() {
                 .filter(|(_, eligible)| **eligible)
             {
                 let at = format!("{file} {} ({persona:?})", service.id);
-                // The demo agencies are all at the server's root.
-                let request =
-                    request_for(service, &canonical, "").unwrap_or_else(|e| panic!("{at}: {e}"));
+                // Each agency at the base URL its journey gives.
+                let request = request_for(
+                    service,
+                    &canonical,
+                    journey.agency_base(&service.agency, &Default::default()),
+                )
+                .unwrap_or_else(|e| panic!("{at}: {e}"));
                 let body = request.body.clone().unwrap_or_default();
                 let content_type = request
                     .headers
