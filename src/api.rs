@@ -1,12 +1,13 @@
 //! The network edge: fetching journey definitions and calling agencies' APIs, with gloo-net.
 //! Every failure becomes a typed problem the pages put in plain words.
 
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::Request;
 use std::collections::BTreeMap;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::definition::Service;
+use tell_once_engine::delivery::{self, Delivery, Reply};
 use tell_once_engine::dictionary::Dictionary;
-use tell_once_engine::mapping::{self, Canonical, MappingError};
+use tell_once_engine::mapping::AgencyRequest;
 use tell_once_engine::{DefinitionError, Journey};
 
 /// Why a journey definition could not be used: which file, and what is wrong with it.
@@ -120,67 +121,88 @@ fn resolve(relative: &str, base: &str) -> String {
         .unwrap_or_else(|_| relative.to_string())
 }
 
-/// Why a service did not receive the answers.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SendProblem {
-    /// The journey's connector could not be filled in: a fault in the journey, not the person's.
-    Mapping(MappingError),
-    /// No answer from the agency: offline, or the agency is unreachable.
-    Network,
-    /// The agency answered with an error status, and what it said.
-    Rejected { status: u16, detail: String },
-    /// The agency accepted the request but its reply had no reference.
-    Reply(MappingError),
+/// Sends one service's request and follows it if the agency answers 202 (see
+/// [`delivery::deliver`]: the protocol is in the engine; here are only fetch and a timer).
+pub async fn deliver(service: &Service, request: AgencyRequest) -> Delivery {
+    delivery::deliver(&service.connector, request, send, sleep_seconds).await
 }
 
-/// Sends the answers to one service's agency and returns the reference it gives.
-pub async fn send(service: &Service, answers: &Canonical) -> Result<String, SendProblem> {
-    let request = mapping::request_for(service, answers).map_err(SendProblem::Mapping)?;
+/// One HTTP request; an error means no reply at all (offline, refused, blocked by CORS).
+async fn send(request: AgencyRequest) -> Result<Reply, ()> {
     let builder = match request.method.as_str() {
+        "GET" => Request::get(&request.url),
         "PUT" => Request::put(&request.url),
         "PATCH" => Request::patch(&request.url),
         _ => Request::post(&request.url),
     };
-    let response = with_headers(builder, request.content_type)
-        .body(request.body)
-        .map_err(|_| SendProblem::Network)?
-        .send()
-        .await
-        .map_err(|_| SendProblem::Network)?;
-    let status = response.status();
-    let reply = response.text().await.unwrap_or_default();
-    if !(200..300).contains(&status) {
-        return Err(SendProblem::Rejected {
-            status,
-            detail: agency_problems(&reply),
-        });
+    let builder = request.headers.iter().fold(
+        builder.header("Accept", "application/json"),
+        |b, (name, value)| b.header(name, value),
+    );
+    let response = match request.body {
+        Some(body) => builder.body(body).map_err(|_| ())?.send().await,
+        None => builder.send().await,
     }
-    mapping::reference_from(&service.connector, &reply).map_err(SendProblem::Reply)
+    .map_err(|_| ())?;
+    Ok(Reply {
+        status: response.status(),
+        location: response.headers().get("location"),
+        body: response.text().await.unwrap_or_default(),
+    })
 }
 
-fn with_headers(builder: RequestBuilder, content_type: &str) -> RequestBuilder {
-    builder
-        .header("Content-Type", content_type)
-        .header("Accept", "application/json")
+/// Waits, without blocking the page.
+async fn sleep_seconds(seconds: u32) {
+    sleep_ms(seconds.saturating_mul(1000)).await;
 }
 
-/// What an agency said was wrong, if its reply lists problems as `{"errors":[{"field","message"}]}`.
-fn agency_problems(reply: &str) -> String {
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(reply) else {
-        return String::new();
+async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.min(i32::MAX as u32) as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Why the person's record could not be fetched: shown only as "not available just now".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileProblem {
+    Network,
+    Status(u16),
+    TimedOut,
+}
+
+/// Fetches a signed-in person's profile from an agency, with their cookies, giving up after
+/// `timeout_seconds` (the request is then aborted).
+pub async fn fetch_profile(url: &str, timeout_seconds: u32) -> Result<String, ProfileProblem> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let fetch = async {
+        let response = Request::get(url)
+            .header("Accept", "application/json")
+            .credentials(web_sys::RequestCredentials::Include)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|_| ProfileProblem::Network)?;
+        if !response.ok() {
+            return Err(ProfileProblem::Status(response.status()));
+        }
+        response.text().await.map_err(|_| ProfileProblem::Network)
     };
-    json.get("errors")
-        .and_then(|e| e.as_array())
-        .map(|errors| {
-            errors
-                .iter()
-                .map(|e| {
-                    let field = e.get("field").and_then(|f| f.as_str()).unwrap_or("");
-                    let message = e.get("message").and_then(|m| m.as_str()).unwrap_or("");
-                    format!("{field} {message}").trim().to_string()
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
-        .unwrap_or_default()
+    let timeout = sleep_seconds(timeout_seconds);
+    futures::pin_mut!(fetch, timeout);
+    match futures::future::select(fetch, timeout).await {
+        futures::future::Either::Left((reply, _)) => reply,
+        futures::future::Either::Right(_) => {
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+            Err(ProfileProblem::TimedOut)
+        }
+    }
 }

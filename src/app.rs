@@ -3,14 +3,15 @@
 
 use crate::api::{self, LoadProblem, LoadProblemKind};
 use crate::browser;
-use crate::flow::JourneyFlow;
+use crate::flow::{JourneyFlow, Session};
 use crate::pages::life_events::LifeEvents;
 use crate::pages::problem::ProblemPage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use tell_once_engine::catalogue::Catalogue;
-use tell_once_engine::Journey;
+use tell_once_engine::{Answers, Journey};
 
 /// The id of the element the app mounts in.
 pub const ROOT_ID: &str = "tell-once";
@@ -25,6 +26,11 @@ pub struct Config {
     /// `data-standalone`: the app owns the page, so it may keep the step in the address bar.
     /// An embedded widget must not fight its host page for the URL.
     pub standalone: bool,
+    /// `data-signed-in`: the host page says the person is signed in, so their details may be
+    /// fetched from the agency record a journey names (prefill).
+    pub signed_in: bool,
+    /// `data-agency-urls`: a JSON object of agency id → base URL, replacing the journeys' own.
+    pub agency_urls: Option<String>,
 }
 
 /// Mounts the app in the root element, replacing its loading message.
@@ -39,9 +45,21 @@ pub fn start() {
         journey_url: root.get_attribute("data-journey"),
         catalogue_url: root.get_attribute("data-catalogue"),
         standalone: root.has_attribute("data-standalone"),
+        signed_in: root.has_attribute("data-signed-in"),
+        agency_urls: root.get_attribute("data-agency-urls"),
     };
     root.set_inner_html("");
     leptos::mount::mount_to(root, move || view! { <App config=config.clone()/> }).forget();
+}
+
+/// Reads `data-agency-urls`: agency id → base URL.
+fn agency_urls_from(text: &str) -> Result<BTreeMap<String, String>, LoadProblem> {
+    serde_json::from_str(text).map_err(|e| LoadProblem {
+        url: String::new(),
+        kind: LoadProblemKind::Definition(vec![format!(
+            "data-agency-urls must be a JSON object of agency id to base URL, like {{\"motor-vehicles\": \"https://api.example\"}} ({e})"
+        )]),
+    })
 }
 
 #[derive(Clone)]
@@ -59,8 +77,20 @@ fn App(config: Config) -> impl IntoView {
         journey_url,
         catalogue_url,
         standalone,
+        signed_in,
+        agency_urls,
     } = config;
+    let urls = agency_urls.as_deref().map(agency_urls_from);
+    provide_context(Session {
+        store: RwSignal::new(Answers::default()),
+        signed_in,
+        agency_urls: StoredValue::new(urls.clone().and_then(Result::ok).unwrap_or_default()),
+    });
     spawn_local(async move {
+        if let Some(Err(problem)) = urls {
+            load.set(Load::Failed(problem));
+            return;
+        }
         let loaded = match (journey_url, catalogue_url) {
             (Some(url), _) => api::fetch_journey(&url)
                 .await

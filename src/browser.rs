@@ -31,6 +31,18 @@ pub fn today() -> Date {
     })
 }
 
+/// Now, in words: "2:05pm on 23 November 2026".
+pub fn now_in_words() -> String {
+    let now = js_sys::Date::new_0();
+    let (hours, minutes) = (now.get_hours(), now.get_minutes());
+    let half = if hours < 12 { "am" } else { "pm" };
+    let hour = match hours % 12 {
+        0 => 12,
+        h => h,
+    };
+    format!("{hour}:{minutes:02}{half} on {}", today().long_form())
+}
+
 /// Journey patterns checked with the browser's own RegExp, so the app carries no regex engine.
 pub struct BrowserRegExp;
 
@@ -49,6 +61,13 @@ impl PatternMatcher for BrowserRegExp {
             .dyn_into()
             .ok()?;
         Some(regexp.test(text))
+    }
+}
+
+/// Opens the browser's print dialog (to print or save the receipt).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }
 

@@ -1,15 +1,24 @@
 //! Where the person is in a journey: the step, their answers, the errors on the current page
 //! and what has been sent. Shared once through context; pages take what they need from it.
+//! Above every journey, the [`Session`] holds what journeys share: the answer store.
 
+use crate::api;
 use crate::browser;
+use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
 use crate::pages::items::{items_heading, ItemsPage};
+use crate::pages::known::{KnownPage, KNOWN_HEADING};
 use crate::pages::{
     check::CheckPage, confirmation::ConfirmationPage, question::QuestionPage,
     services::ServicesPage, start::StartPage,
 };
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use tell_once_engine::navigate::{self, Step};
+use tell_once_engine::known;
+use tell_once_engine::mapping::{with_base, AgencyRequest};
+use tell_once_engine::navigate::{self, Returning, Step};
+use tell_once_engine::summary::SummaryRow;
 use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
 
@@ -19,13 +28,57 @@ pub const LANG: &str = "en";
 /// The product's name, at the end of every document title.
 pub const PRODUCT: &str = "Tell Once";
 
-/// One service's receipt: the answers reached it and it gave this reference.
+/// What became of one service at sending: shown on the confirmation page and in the receipt.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Receipt {
+pub struct Outcome {
     pub service_id: String,
     pub service_title: String,
     pub agency_name: String,
-    pub reference: String,
+    pub status: Status,
+    /// When it was sent, in words ("2:05pm on 23 November 2026").
+    pub at: String,
+    /// What the service was sent (or would have been), as "Check your answers" shows it.
+    pub rows: Vec<SummaryRow>,
+    /// The request, kept in memory to try again when sending failed for a reason that may pass.
+    pub retry: Option<AgencyRequest>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// The agency has the answers and gave this reference.
+    Sent(String),
+    /// The agency has them but had not finished when we stopped asking.
+    Pending,
+    /// Not sent: why, and what to do, in words.
+    Failed(String),
+    /// The person chose not to send to this service.
+    LeftOut,
+}
+
+/// What happened when the person's details were fetched from an agency's record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prefill {
+    /// Not signed in, or the journey has no prefill.
+    Off,
+    Fetching {
+        agency: String,
+    },
+    Filled {
+        agency: String,
+    },
+    Unavailable {
+        agency: String,
+    },
+}
+
+/// What every journey in this browser tab shares: the answer store ("tell us once"), whether
+/// the host page says the person is signed in, and the agencies' base URLs it chose.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// What the person confirmed in journeys they sent, with where each answer came from.
+    pub store: RwSignal<Answers>,
+    pub signed_in: bool,
+    pub agency_urls: StoredValue<BTreeMap<String, String>>,
 }
 
 #[derive(Clone, Copy)]
@@ -33,14 +86,18 @@ pub struct Flow {
     journey: StoredValue<Arc<Journey>>,
     pub step: RwSignal<Step>,
     pub answers: RwSignal<Answers>,
-    /// Set by a Change link on "Check your answers": Continue then goes back there.
-    pub returning_to_check: RwSignal<bool>,
+    /// Set by a Change link: Continue then goes back where it came from.
+    pub returning: RwSignal<Returning>,
     /// Set by a Change link on a repeating group's list: Continue then goes back to the list.
     pub returning_to_items: RwSignal<bool>,
-    /// The errors on the current question page, after a Continue that failed.
+    /// The errors on the current page, after a Continue that failed.
     pub errors: RwSignal<Vec<FieldError>>,
-    /// Services that have the answers, in the order sent.
-    pub receipts: RwSignal<Vec<Receipt>>,
+    /// Services the person chose to leave out, by id.
+    pub left_out: RwSignal<BTreeSet<String>>,
+    /// What became of each service, once sent.
+    pub outcomes: RwSignal<Vec<Outcome>>,
+    pub prefill: RwSignal<Prefill>,
+    pub session: Session,
     standalone: bool,
 }
 
@@ -53,7 +110,7 @@ impl Flow {
     pub fn go(&self, step: Step) {
         self.errors.set(Vec::new());
         if !matches!(step, Step::Question(_) | Step::Item { .. }) {
-            self.returning_to_check.set(false);
+            self.returning.set(Returning::No);
         }
         if !matches!(step, Step::Item { .. }) {
             self.returning_to_items.set(false);
@@ -69,11 +126,19 @@ impl Flow {
         browser::address_of_page(&step.slug(&self.journey()))
     }
 
+    /// The base URL of an agency's APIs: the host page's, else the journey's.
+    pub fn agency_base(&self, agency: &str) -> String {
+        let journey = self.journey();
+        self.session
+            .agency_urls
+            .with_value(|urls| journey.agency_base(agency, urls).to_string())
+    }
+
     /// The step a person may see when asking for `wanted`, given what they have answered.
     fn reachable(&self, wanted: Step) -> Step {
         let journey = self.journey();
-        let receipts_exist = !self.receipts.with_untracked(Vec::is_empty);
-        if wanted == Step::Confirmation && receipts_exist {
+        let sent = !self.outcomes.with_untracked(Vec::is_empty);
+        if wanted == Step::Confirmation && sent {
             return wanted;
         }
         self.answers
@@ -95,20 +160,46 @@ pub fn use_flow() -> Flow {
     expect_context::<Flow>()
 }
 
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The heading of the confirmation page, from what became of each service.
+pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
+    let chosen = || outcomes.iter().filter(|o| o.status != Status::LeftOut);
+    let failed = chosen()
+        .filter(|o| matches!(o.status, Status::Failed(_)))
+        .count();
+    match failed {
+        0 => "Details sent",
+        n if n == chosen().count() => "Your details have not been sent",
+        _ => "Some of your details have not been sent",
+    }
+}
+
 /// A journey from start to confirmation.
 #[component]
 pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
+    let session = use_session();
+    // Tell us once: what the person already told us is carried over.
+    let seeded = session
+        .store
+        .with_untracked(|store| known::seed(store, &journey));
     let flow = Flow {
         journey: StoredValue::new(journey.clone()),
         step: RwSignal::new(Step::Start),
-        answers: RwSignal::new(Answers::default()),
-        returning_to_check: RwSignal::new(false),
+        answers: RwSignal::new(seeded),
+        returning: RwSignal::new(Returning::No),
         returning_to_items: RwSignal::new(false),
         errors: RwSignal::new(Vec::new()),
-        receipts: RwSignal::new(Vec::new()),
+        left_out: RwSignal::new(BTreeSet::new()),
+        outcomes: RwSignal::new(Vec::new()),
+        prefill: RwSignal::new(Prefill::Off),
+        session,
         standalone,
     };
     provide_context(flow);
+    start_prefill(flow);
 
     if standalone {
         // Open at the step in the address, if the person may be there.
@@ -126,11 +217,11 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
                 .and_then(|slug| Step::from_slug(&journey, &slug))
                 .unwrap_or(Step::Start);
             if flow.step.get_untracked() == Step::Confirmation && wanted != Step::Confirmation {
-                flow.receipts.set(Vec::new());
+                flow.outcomes.set(Vec::new());
             }
             let step = flow.reachable(wanted);
             flow.errors.set(Vec::new());
-            flow.returning_to_check.set(false);
+            flow.returning.set(Returning::No);
             flow.step.set(step);
             if step != wanted {
                 browser::replace_page(&step.slug(&journey));
@@ -155,8 +246,10 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
                     .with(|answers| items_heading(&journey.pages[i], answers)),
             ),
             Step::Services => Some("Services you can use".to_string()),
+            Step::Known => Some(KNOWN_HEADING.to_string()),
             Step::Check => Some("Check your answers before sending".to_string()),
-            Step::Confirmation => Some("Details sent".to_string()),
+            Step::Consent => Some(CONSENT_HEADING.to_string()),
+            Step::Confirmation => Some(flow.outcomes.with(|o| confirmation_heading(o)).to_string()),
         };
         let mut title = match page {
             Some(page) => format!("{page} – {} – {PRODUCT}", journey.title.tr(LANG)),
@@ -172,12 +265,84 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         step
     });
 
-    move || match flow.step.get() {
+    let page = move || match flow.step.get() {
         Step::Start => view! { <StartPage/> }.into_any(),
         step @ (Step::Question(_) | Step::Item { .. }) => view! { <QuestionPage step/> }.into_any(),
         Step::Items(page) => view! { <ItemsPage page/> }.into_any(),
         Step::Services => view! { <ServicesPage/> }.into_any(),
+        Step::Known => view! { <KnownPage/> }.into_any(),
         Step::Check => view! { <CheckPage/> }.into_any(),
+        Step::Consent => view! { <ConsentPage/> }.into_any(),
         Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
+    };
+    view! {
+        <PrefillNotice/>
+        {page}
+    }
+}
+
+/// Fetches the person's details from the agency record the journey names, when the host page
+/// says they are signed in. Whatever happens, the journey goes on.
+fn start_prefill(flow: Flow) {
+    let journey = flow.journey();
+    let Some(config) = journey.prefill.clone().filter(|_| flow.session.signed_in) else {
+        return;
+    };
+    let agency = journey.agency_name(&config.agency, LANG);
+    flow.prefill.set(Prefill::Fetching {
+        agency: agency.clone(),
+    });
+    let url = with_base(&config.url, &flow.agency_base(&config.agency));
+    spawn_local(async move {
+        let reply = api::fetch_profile(&url, config.timeout_seconds).await;
+        let filled = reply.ok().and_then(|reply| {
+            flow.answers
+                .try_update(|answers| {
+                    known::prefill(answers, &journey, &config, &reply, LANG, browser::today())
+                })?
+                .ok()
+        });
+        flow.prefill.set(match filled {
+            Some(_) => Prefill::Filled { agency },
+            None => Prefill::Unavailable { agency },
+        });
+    });
+}
+
+/// Says whether the person's details came from their record, on the pages where that matters:
+/// the start page and the question pages (not after sending).
+#[component]
+fn PrefillNotice() -> impl IntoView {
+    let flow = use_flow();
+    let message = move || {
+        let step = flow.step.get();
+        if matches!(step, Step::Check | Step::Consent | Step::Confirmation) {
+            return None;
+        }
+        match flow.prefill.get() {
+            Prefill::Off => None,
+            Prefill::Fetching { agency } if step == Step::Start => {
+                Some((false, format!("Getting your details from your {agency} record…")))
+            }
+            Prefill::Fetching { .. } => None,
+            Prefill::Filled { agency } if step == Step::Start => Some((
+                false,
+                format!("We have filled in some of your details from your {agency} record. Check they are right as you go: you can change any of them."),
+            )),
+            Prefill::Filled { .. } => None,
+            Prefill::Unavailable { agency } => Some((
+                true,
+                format!("We could not get your details from your {agency} record just now, so you will need to type them in. Your answers are not affected."),
+            )),
+        }
+    };
+    view! {
+        <div role="status" class="prefill-status">
+            {move || message().map(|(problem, text)| view! {
+                <div class="notice" class:notice--warning=problem>
+                    <p class="body notice__text">{text}</p>
+                </div>
+            })}
+        </div>
     }
 }

@@ -7,6 +7,7 @@ mod app;
 mod browser;
 mod components;
 mod flow;
+mod outbox;
 mod pages;
 
 fn main() {

@@ -3,7 +3,43 @@
 
 use crate::flow::use_flow;
 use leptos::prelude::*;
+use tell_once_engine::answers::Source;
 use tell_once_engine::field::html_id;
+
+/// What is said under a label: the question's hint, and where its answer came from when the
+/// person did not type it here ("From your Revenue Service record"). Both are read with the
+/// field (`aria-describedby`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hint {
+    pub text: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Hint {
+    pub fn is_some(&self) -> bool {
+        self.text.is_some() || self.source.is_some()
+    }
+
+    /// The hint under a field with this id, if there is anything to say.
+    pub fn view(self, id: &str) -> Option<impl IntoView> {
+        self.is_some().then(|| {
+            view! {
+                <div class="hint" id=hint_id(id)>
+                    {self.text}
+                    {self.source.map(|source| view! { <span class="hint__source">{source}</span> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Where an answer came from, in words.
+pub fn source_text(source: &Source) -> String {
+    match source {
+        Source::Record { agency, .. } => format!("From your {agency} record"),
+        Source::Journey { title } => format!("You told us this in ‘{title}’"),
+    }
+}
 
 /// The id of a field's hint, from the field's id.
 pub fn hint_id(id: &str) -> String {
@@ -166,7 +202,7 @@ pub fn FormGroup(
     wiring: Wiring,
     label: String,
     is_heading: bool,
-    hint: Option<String>,
+    hint: Hint,
     children: Children,
 ) -> impl IntoView {
     let error = wiring.error;
@@ -174,7 +210,7 @@ pub fn FormGroup(
     view! {
         <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
             {label_view(&id, label, is_heading)}
-            {hint.map(|hint| view! { <div class="hint" id=hint_id(&id)>{hint}</div> })}
+            {hint.view(&id)}
             <ErrorMessage id=id.clone() message=error/>
             {children()}
         </div>
@@ -183,12 +219,7 @@ pub fn FormGroup(
 
 /// One text input bound to an answer key: label, hint, error and the input itself.
 #[component]
-pub fn Input(
-    key: String,
-    label: String,
-    hint: Option<String>,
-    options: InputOptions,
-) -> impl IntoView {
+pub fn Input(key: String, label: String, hint: Hint, options: InputOptions) -> impl IntoView {
     let wiring = Wiring::new(&key, hint.is_some(), !options.in_group);
     let width_class = options
         .width

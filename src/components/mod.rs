@@ -9,4 +9,5 @@ pub mod field;
 pub mod question_field;
 pub mod radios;
 pub mod select;
+pub mod summary_list;
 pub mod textarea;

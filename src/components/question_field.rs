@@ -3,19 +3,30 @@
 
 use crate::components::checkboxes::Checkboxes;
 use crate::components::field::{
-    described_by, error_for, hint_id, ErrorMessage, Input, InputOptions,
+    described_by, error_for, source_text, ErrorMessage, Hint, Input, InputOptions,
 };
 use crate::components::radios::Radios;
 use crate::components::select::Select;
 use crate::components::textarea::Textarea;
-use crate::flow::LANG;
+use crate::flow::{use_flow, LANG};
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 use tell_once_engine::field::{self, html_id, FieldKind};
 
+/// A question's hint, with where its answer came from if the person did not type it here.
+pub fn question_hint(question: &Question) -> Hint {
+    let flow = use_flow();
+    Hint {
+        text: question.hint.as_ref().map(|h| h.tr(LANG).to_string()),
+        source: flow
+            .answers
+            .with_untracked(|a| a.source(&question.key).map(source_text)),
+    }
+}
+
 #[component]
 pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
-    let hint = question.hint.as_ref().map(|h| h.tr(LANG).to_string());
+    let hint = question_hint(&question);
     let label = question.label.tr(LANG).to_string();
     match question.kind {
         FieldKind::LongText => return view! { <Textarea question is_heading/> }.into_any(),
@@ -79,7 +90,7 @@ pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
                         ..InputOptions::default()
                     };
                     let input = view! {
-                        <Input key=field::input_key(&question.key, part) label=part.label.to_string() hint=None options/>
+                        <Input key=field::input_key(&question.key, part) label=part.label.to_string() hint=Hint::default() options/>
                     };
                     if is_date {
                         view! { <div class="date-input__item">{input}</div> }.into_any()
@@ -104,7 +115,7 @@ pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
                 aria-describedby=move || described_by(&describe_id, has_hint, error.with(Option::is_some))
             >
                 {legend}
-                {hint.map(|hint| view! { <div class="hint" id=hint_id(&id)>{hint}</div> })}
+                {hint.view(&id)}
                 <ErrorMessage id=id.clone() message=error/>
                 {content}
             </fieldset>

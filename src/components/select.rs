@@ -1,13 +1,14 @@
 //! A drop-down list, for a long list of options.
 
 use crate::components::field::{FormGroup, Wiring};
+use crate::components::question_field::question_hint;
 use crate::flow::LANG;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 
 #[component]
 pub fn Select(question: Question, is_heading: bool) -> impl IntoView {
-    let hint = question.hint.as_ref().map(|h| h.tr(LANG).to_string());
+    let hint = question_hint(&question);
     let wiring = Wiring::new(&question.key, hint.is_some(), true);
     let invalid = wiring.invalid;
     let (id, chosen) = (wiring.id.clone(), wiring.initial.clone());

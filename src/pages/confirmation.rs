@@ -1,43 +1,168 @@
-//! The confirmation page: what was sent where, with each agency's reference.
+//! The confirmation page: what became of each service (sent with its reference, pending, not
+//! sent and what to do, or left out), what happens next, and a receipt of what went where and
+//! when, to print or save.
 
-use crate::flow::use_flow;
+use crate::browser;
+use crate::components::summary_list::{Row, SummaryList};
+use crate::flow::{confirmation_heading, use_flow, Outcome, Status};
+use crate::outbox;
+use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let flow = use_flow();
-    let receipts = flow.receipts.get_untracked();
-    let single = (receipts.len() == 1).then(|| receipts[0].clone());
+    let life_events = use_life_events();
+    let retrying = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+
+    let status_rows = move || {
+        flow.outcomes.with(|outcomes| {
+            outcomes
+                .iter()
+                .map(|o| {
+                    let (line, retry) = match &o.status {
+                        Status::Sent(reference) => (format!("Sent. Reference: {reference}"), None),
+                        Status::Pending => (
+                            format!("Received by the {}, not finished yet. They will contact you if they need anything.", o.agency_name),
+                            None,
+                        ),
+                        Status::Failed(what_to_do) => (
+                            format!("Not sent. {what_to_do}"),
+                            o.retry.is_some().then(|| o.service_id.clone()),
+                        ),
+                        Status::LeftOut => (
+                            format!("Not sent: you chose to leave this out. Tell the {} yourself.", o.agency_name),
+                            None,
+                        ),
+                    };
+                    (format!("{}: {}", o.agency_name, o.service_title), line, retry)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let try_again = move |service_id: String| {
+        if retrying.get_untracked().is_some() {
+            return;
+        }
+        retrying.set(Some(service_id.clone()));
+        status.set("Sending again…".into());
+        spawn_local(async move {
+            outbox::retry(flow, service_id).await;
+            retrying.set(None);
+            let heading = flow.outcomes.with_untracked(|o| confirmation_heading(o));
+            status.set(format!("Done. {heading}."));
+        });
+    };
+
     view! {
-        <div class="panel">
-            <h1 class="panel__title" tabindex="-1">"Details sent"</h1>
-            {single.clone().map(|receipt| view! {
-                <div class="panel__body">
-                    "Your reference number"<br/>
-                    <strong class="panel__reference">{receipt.reference}</strong>
+        {move || {
+            let heading = flow.outcomes.with(|o| confirmation_heading(o));
+            let single = flow.outcomes.with(|o| single_reference(o));
+            let ok = heading == "Details sent";
+            view! {
+                <div class="panel" class:panel--problem=!ok>
+                    <h1 class="panel__title" tabindex="-1">{heading}</h1>
+                    {single.map(|reference| view! {
+                        <div class="panel__body">
+                            "Your reference number"<br/>
+                            <strong class="panel__reference">{reference}</strong>
+                        </div>
+                    })}
                 </div>
-            })}
-        </div>
-        {single.is_none().then(|| view! {
-            <h2 class="heading-m">"Your reference numbers"</h2>
-            <dl class="summary-list">
-                {receipts.iter().map(|r| view! {
+            }
+        }}
+        <h2 class="heading-m">"What happened to each service"</h2>
+        <dl class="summary-list">
+            {move || status_rows()
+                .into_iter()
+                .map(|(label, line, retry)| view! {
                     <div class="summary-list__row">
-                        <dt class="summary-list__key">{format!("{}: {}", r.agency_name, r.service_title)}</dt>
-                        <dd class="summary-list__value"><strong>{r.reference.clone()}</strong></dd>
+                        <dt class="summary-list__key">{label.clone()}</dt>
+                        <dd class="summary-list__value">{line}</dd>
+                        {retry.map(|service_id| view! {
+                            <dd class="summary-list__actions">
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    aria-disabled=move || if retrying.get().is_some() { "true" } else { "false" }
+                                    on:click=move |_| try_again(service_id.clone())
+                                >
+                                    "Try again"<span class="visually-hidden">{format!(" sending to {label}")}</span>
+                                </button>
+                            </dd>
+                        })}
                     </div>
-                }).collect_view()}
-            </dl>
-        })}
+                })
+                .collect_view()}
+        </dl>
+        <p class="visually-hidden" role="status">{move || status.get()}</p>
         <h2 class="heading-m">"What happens next"</h2>
-        {receipts.iter().map(|r| view! {
-            <p class="body">
-                {format!(
-                    "We have sent your details to the {}: {}. They may contact you if they need to know more. Keep your reference number {} in case you need to contact them.",
-                    r.agency_name, r.service_title.to_lowercase(), r.reference
-                )}
+        {move || flow.outcomes.with(|outcomes| outcomes
+            .iter()
+            .filter_map(next_step)
+            .map(|text| view! { <p class="body">{text}</p> })
+            .collect_view())}
+        <h2 class="heading-m">"What was sent"</h2>
+        <p class="body">"Keep a copy of this receipt: it shows what went to each service, and when."</p>
+        {move || flow.outcomes.with(|outcomes| outcomes
+            .iter()
+            .filter(|o| matches!(o.status, Status::Sent(_) | Status::Pending))
+            .map(|o| {
+                let rows: Vec<Row> = o.rows.iter().cloned().map(Row::of).collect();
+                view! {
+                    <h3 class="heading-s">{format!("{}: {}", o.agency_name, o.service_title)}</h3>
+                    <p class="body">{format!("Sent at {}", o.at)}</p>
+                    <SummaryList rows/>
+                }
+            })
+            .collect_view())}
+        <p class="no-print">
+            <button type="button" class="button button--secondary" on:click=move |_| browser::print()>
+                "Print or save this receipt"
+            </button>
+        </p>
+        <p class="body">"We will remember your details while this page is open, so you will not have to tell us them again for another life event."</p>
+        {life_events.map(|events| view! {
+            <p class="body no-print">
+                <a class="link" href=events.href() on:click=move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    events.show_list();
+                }>"Tell us about another life event"</a>
             </p>
-        }).collect_view()}
-        <p class="body">"Your answers have been cleared from this page."</p>
+        })}
+    }
+}
+
+/// The one reference, when one service was sent to.
+fn single_reference(outcomes: &[Outcome]) -> Option<String> {
+    let chosen: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| o.status != Status::LeftOut)
+        .collect();
+    match chosen.as_slice() {
+        [Outcome {
+            status: Status::Sent(reference),
+            ..
+        }] => Some(reference.clone()),
+        _ => None,
+    }
+}
+
+/// What the person can expect from a service, in words.
+fn next_step(o: &Outcome) -> Option<String> {
+    match &o.status {
+        Status::Sent(reference) => Some(format!(
+            "The {} has your details for: {}. They may contact you if they need to know more. Keep your reference number {reference} in case you need to contact them.",
+            o.agency_name,
+            o.service_title.to_lowercase()
+        )),
+        Status::Pending => Some(format!(
+            "The {} has your details for: {}, but has not finished with them yet. They will send you a reference when they have.",
+            o.agency_name,
+            o.service_title.to_lowercase()
+        )),
+        Status::Failed(_) | Status::LeftOut => None,
     }
 }

@@ -34,6 +34,7 @@ pub fn LifeEvents(
         });
         on_cleanup(move || handle.remove());
     }
+    provide_context(LifeEventsNav { chosen, standalone });
     let choose = move |index: usize| {
         let id = journeys.with_value(|js| js[index].id.clone());
         if standalone {
@@ -52,6 +53,34 @@ pub fn LifeEvents(
         }
         None => view! { <Catalogue catalogue=catalogue.clone() journeys choose/> }.into_any(),
     }
+}
+
+/// The way back from a journey to the list of life events, when the app shows them.
+#[derive(Clone, Copy)]
+pub struct LifeEventsNav {
+    chosen: RwSignal<Option<usize>>,
+    standalone: bool,
+}
+
+impl LifeEventsNav {
+    /// The list's address.
+    pub fn href(&self) -> String {
+        browser::address_with(&[("journey", None), ("page", None)])
+    }
+
+    /// Shows the list again.
+    pub fn show_list(&self) {
+        if self.standalone {
+            browser::push_address(&self.href());
+        }
+        self.chosen.set(None);
+        browser::focus_heading();
+    }
+}
+
+/// The list of life events, when the journey runs among them.
+pub fn use_life_events() -> Option<LifeEventsNav> {
+    use_context::<LifeEventsNav>()
 }
 
 /// The list of life events and the search.

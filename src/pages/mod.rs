@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod confirmation;
+pub mod consent;
 pub mod items;
+pub mod known;
 pub mod life_events;
 pub mod problem;
 pub mod question;

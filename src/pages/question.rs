@@ -7,7 +7,7 @@ use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
 use crate::flow::{env, use_flow, LANG};
 use leptos::prelude::*;
-use tell_once_engine::navigate::{self, Step};
+use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::text::capitalise;
 
 #[component]
@@ -27,11 +27,20 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
         .zip(item)
         .map(|(repeat, index)| format!("{} {}", capitalise(repeat.item.tr(LANG)), index + 1));
     let question_is_heading = page.question_is_heading();
-    let questions = flow
-        .answers
-        .with_untracked(|answers| navigate::step_questions(&journey, step, answers, env()));
-    let back = if flow.returning_to_check.get_untracked() {
+    // Reached by a Change link, a page shows its carried-over answers too: that is what the
+    // person came to change.
+    let returning = flow.returning.get_untracked();
+    let questions = flow.answers.with_untracked(|answers| {
+        let plan = Plan::new(&journey, answers, env());
+        match returning {
+            Returning::No => plan.step_questions(&journey, step),
+            _ => plan.page_questions(&journey, step),
+        }
+    });
+    let back = if returning == Returning::ToCheck {
         Step::Check
+    } else if returning == Returning::ToKnown {
+        Step::Known
     } else if flow.returning_to_items.get_untracked() {
         Step::Items(page_index)
     } else {
@@ -54,7 +63,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
             flow.go(Step::Items(page_index));
             return;
         }
-        let returning = flow.returning_to_check.get_untracked();
+        let returning = flow.returning.get_untracked();
         let next = flow.answers.with_untracked(|answers| {
             navigate::after_continue(&journey, step, returning, answers, env())
         });

@@ -549,7 +549,11 @@ impl Journey {
 
     /// The base URL of an agency's APIs: the host page's choice if it made one, else the
     /// journey's.
-    pub fn agency_base<'a>(&'a self, agency: &str, overrides: &'a BTreeMap<String, String>) -> &'a str {
+    pub fn agency_base<'a>(
+        &'a self,
+        agency: &str,
+        overrides: &'a BTreeMap<String, String>,
+    ) -> &'a str {
         overrides
             .get(agency)
             .or_else(|| self.agencies.get(agency).and_then(|a| a.base_url.as_ref()))

@@ -47,10 +47,14 @@ impl SendProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {
     /// The agency has it and gave this reference.
-    Sent { reference: String },
+    Sent {
+        reference: String,
+    },
     /// The agency has it (202) but had not finished when we stopped asking: the status URL to
     /// ask again.
-    Pending { status_url: String },
+    Pending {
+        status_url: String,
+    },
     Failed(SendProblem),
 }
 
@@ -82,7 +86,10 @@ where
         _ => return finished(connector, &reply.body),
     };
     let Some(status_url) = status_url(accepted, &reply) else {
-        let at = accepted.status_url.as_deref().unwrap_or("the Location header");
+        let at = accepted
+            .status_url
+            .as_deref()
+            .unwrap_or("the Location header");
         return Delivery::Failed(SendProblem::Reply(MappingError::NoReference(format!(
             "{at} (no status URL to follow)"
         ))));
@@ -270,9 +277,16 @@ mod tests {
 
     #[test]
     fn a_synchronous_agency_gives_its_reference_at_once() {
-        let (outcome, sent, waited) =
-            deliver_with(&connector(None), vec![reply(201, r#"{"confirmationId":"MV-1"}"#)]);
-        assert_eq!(outcome, Delivery::Sent { reference: "MV-1".into() });
+        let (outcome, sent, waited) = deliver_with(
+            &connector(None),
+            vec![reply(201, r#"{"confirmationId":"MV-1"}"#)],
+        );
+        assert_eq!(
+            outcome,
+            Delivery::Sent {
+                reference: "MV-1".into()
+            }
+        );
         assert_eq!((sent.len(), waited), (1, 0));
     }
 
@@ -285,7 +299,10 @@ mod tests {
                 reply(200, r#"{"status":"processing"}"#),
                 Err(()),
                 reply(503, ""),
-                reply(200, r#"{"status":"completed","confirmationId":"MV-2026-004211"}"#),
+                reply(
+                    200,
+                    r#"{"status":"completed","confirmationId":"MV-2026-004211"}"#,
+                ),
             ],
         );
         assert_eq!(
@@ -318,10 +335,18 @@ mod tests {
                     body: String::new(),
                     location: Some("tracking/9".into()),
                 }),
-                reply(200, r#"{"state":"ENROLLED","enrolment":{"id":"HC-20000001"}}"#),
+                reply(
+                    200,
+                    r#"{"state":"ENROLLED","enrolment":{"id":"HC-20000001"}}"#,
+                ),
             ],
         );
-        assert_eq!(outcome, Delivery::Sent { reference: "HC-20000001".into() });
+        assert_eq!(
+            outcome,
+            Delivery::Sent {
+                reference: "HC-20000001".into()
+            }
+        );
         assert_eq!(sent[1].url, "https://mv.example/v1/tracking/9");
     }
 
@@ -379,8 +404,10 @@ mod tests {
         );
         let (outcome, _, _) = deliver_with(&connector(None), vec![reply(200, "<html>")]);
         assert!(matches!(outcome, Delivery::Failed(SendProblem::Reply(_))));
-        let (outcome, _, _) =
-            deliver_with(&connector(Some(polling())), vec![reply(202, r#"{"links":{}}"#)]);
+        let (outcome, _, _) = deliver_with(
+            &connector(Some(polling())),
+            vec![reply(202, r#"{"links":{}}"#)],
+        );
         assert!(matches!(outcome, Delivery::Failed(SendProblem::Reply(_))));
         let (outcome, _, _) = deliver_with(
             &connector(Some(polling())),
@@ -400,9 +427,16 @@ mod tests {
 
     #[test]
     fn a_202_without_polling_set_up_is_read_at_once() {
-        let (outcome, sent, _) =
-            deliver_with(&connector(None), vec![reply(202, r#"{"confirmationId":"X"}"#)]);
-        assert_eq!(outcome, Delivery::Sent { reference: "X".into() });
+        let (outcome, sent, _) = deliver_with(
+            &connector(None),
+            vec![reply(202, r#"{"confirmationId":"X"}"#)],
+        );
+        assert_eq!(
+            outcome,
+            Delivery::Sent {
+                reference: "X".into()
+            }
+        );
         assert_eq!(sent.len(), 1);
     }
 }

@@ -40,7 +40,13 @@ fn input_keys(question: &Question) -> Vec<String> {
 /// After a journey is sent: the store remembers every answer it asked, with where each came
 /// from (an answer typed in this journey: the journey). A question the plan did not ask is
 /// not remembered.
-pub fn remember(store: &mut Answers, journey: &Journey, answers: &Answers, plan: &Plan, lang: &str) {
+pub fn remember(
+    store: &mut Answers,
+    journey: &Journey,
+    answers: &Answers,
+    plan: &Plan,
+    lang: &str,
+) {
     let situation = plan.situation();
     let told = Source::Journey {
         title: journey.title.tr(lang).to_string(),
@@ -247,13 +253,23 @@ mod tests {
         let plan = Plan::new(&baby, &seeded, env());
         let steps = plan.steps(&baby);
         let known = steps.iter().position(|s| *s == Step::Known).unwrap();
-        assert_eq!(steps[known - 1], Step::Services, "confirmed after the services");
+        assert_eq!(
+            steps[known - 1],
+            Step::Services,
+            "confirmed after the services"
+        );
         let carried: Vec<&str> = plan.carried.iter().map(|(_, k)| k.as_str()).collect();
         for key in ["person.name", "person.date_of_birth", "address.current"] {
             assert!(carried.contains(&key), "{key} in {carried:?}");
-            let page = baby.pages.iter().position(|p| p.questions.iter().any(|q| q.key == key)).unwrap();
+            let page = baby
+                .pages
+                .iter()
+                .position(|p| p.questions.iter().any(|q| q.key == key))
+                .unwrap();
             assert!(
-                plan.step_questions(&baby, Step::Question(page)).iter().all(|q| q.key != key),
+                plan.step_questions(&baby, Step::Question(page))
+                    .iter()
+                    .all(|q| q.key != key),
                 "{key} is not asked again"
             );
         }
@@ -298,12 +314,23 @@ mod tests {
         answers.set("person.taxpayer_number", "9999999999");
         let reply = r#"{"first_name":"Sam","last_name":"Okafor","date_of_birth":"1984-03-07","taxpayer_number":"1234567890","address":{"line1":"12 Acacia Avenue"}}"#;
         let today = Date::new(2026, 11, 23).unwrap();
-        let filled =
-            prefill(&mut answers, &moving, &revenue_profile(), reply, "en", today).unwrap();
+        let filled = prefill(
+            &mut answers,
+            &moving,
+            &revenue_profile(),
+            reply,
+            "en",
+            today,
+        )
+        .unwrap();
         assert_eq!(filled, 4, "name parts, date of birth and an address line");
         assert_eq!(answers.get("person.date_of_birth.month"), "3");
         assert_eq!(answers.get("address.previous.line1"), "12 Acacia Avenue");
-        assert_eq!(answers.get("person.taxpayer_number"), "9999999999", "typed: kept");
+        assert_eq!(
+            answers.get("person.taxpayer_number"),
+            "9999999999",
+            "typed: kept"
+        );
         assert_eq!(
             answers.source("person.date_of_birth"),
             Some(&Source::Record {
@@ -312,7 +339,10 @@ mod tests {
             })
         );
         assert_eq!(answers.source("person.taxpayer_number"), None);
-        assert!(!answers.is_carried("person.name"), "prefill is shown, not skipped");
+        assert!(
+            !answers.is_carried("person.name"),
+            "prefill is shown, not skipped"
+        );
     }
 
     #[test]
@@ -321,13 +351,27 @@ mod tests {
         let today = Date::new(2026, 11, 23).unwrap();
         for reply in ["<html>oops</html>", "[1,2]", "\"x\""] {
             assert_eq!(
-                prefill(&mut Answers::default(), &moving, &revenue_profile(), reply, "en", today),
+                prefill(
+                    &mut Answers::default(),
+                    &moving,
+                    &revenue_profile(),
+                    reply,
+                    "en",
+                    today
+                ),
                 Err(PrefillProblem::NotJson),
                 "{reply}"
             );
         }
         assert_eq!(
-            prefill(&mut Answers::default(), &moving, &revenue_profile(), r#"{"date_of_birth":"soon"}"#, "en", today),
+            prefill(
+                &mut Answers::default(),
+                &moving,
+                &revenue_profile(),
+                r#"{"date_of_birth":"soon"}"#,
+                "en",
+                today
+            ),
             Err(PrefillProblem::Nothing)
         );
     }

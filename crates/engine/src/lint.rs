@@ -208,7 +208,8 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
                     );
                 }
             }
-            if accepted.every_seconds == 0 || accepted.give_up_after_seconds < accepted.every_seconds
+            if accepted.every_seconds == 0
+                || accepted.give_up_after_seconds < accepted.every_seconds
             {
                 lint.problem(
                     at,
@@ -234,7 +235,10 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
                 );
             }
             if !pointer.starts_with('/') {
-                lint.problem(at, "each value must be a JSON pointer such as \"/first_name\"");
+                lint.problem(
+                    at,
+                    "each value must be a JSON pointer such as \"/first_name\"",
+                );
             }
         }
         if !(1..=60).contains(&prefill.timeout_seconds) {
@@ -257,7 +261,9 @@ impl Lint {
         if url.contains(crate::mapping::AGENCY_BASE) && !has_base {
             self.problem(
                 at.to_string(),
-                format!("the URL uses {{agency_base}}, but agency \"{agency}\" has no \"base_url\""),
+                format!(
+                    "the URL uses {{agency_base}}, but agency \"{agency}\" has no \"base_url\""
+                ),
             );
         }
     }
@@ -497,7 +503,10 @@ mod tests {
         ] {
             assert!(problems.iter().any(|p| p == expected), "{expected} in {problems:#?}");
         }
-        assert!(!problems.iter().any(|p| p.contains("person.name.given")), "{problems:#?}");
+        assert!(
+            !problems.iter().any(|p| p.contains("person.name.given")),
+            "{problems:#?}"
+        );
     }
 
     #[test]

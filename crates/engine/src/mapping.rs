@@ -284,7 +284,8 @@ mod tests {
         answers.insert("b".into(), serde_json::json!(["pension", "housing"]));
         answers.insert("x".into(), serde_json::Value::Null);
         let request = request_for(&service(Body::Json(template)), &answers, "").unwrap();
-        let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+        let body: serde_json::Value =
+            serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(
             body,
             serde_json::json!({ "size": 3, "drives": true, "benefits": ["pension", "housing"], "note": "size 3", "none": null })
@@ -335,7 +336,8 @@ mod tests {
             request.headers,
             [("Content-Type".to_string(), "application/json".to_string())]
         );
-        let body: serde_json::Value = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+        let body: serde_json::Value =
+            serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(
             body,
             serde_json::json!({ "who": { "givenName": "Zoë \"Z\"", "tags": ["Zoë \"Z\" Ng", 3] }, "fixed": true })
@@ -415,7 +417,10 @@ mod tests {
                 ("X-Person".to_string(), "p-7".to_string()),
             ]
         );
-        assert_eq!(template_keys(&s.connector), ["person.id", "person.id", "person.id"]);
+        assert_eq!(
+            template_keys(&s.connector),
+            ["person.id", "person.id", "person.id"]
+        );
         let poll = AgencyRequest::get("https://mv.example/s/1", &request.headers);
         assert_eq!(poll.headers.len(), 2, "a GET has no Content-Type");
         assert_eq!(poll.body, None);

@@ -6,11 +6,11 @@ use crate::date::Date;
 use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
 use crate::mapping::{answers_to_send, template_keys};
-use std::collections::BTreeSet;
 use crate::navigate::{Plan, Step};
 use crate::repeat;
 use crate::text::capitalise;
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
@@ -47,7 +47,10 @@ pub fn who_gets_what(
                 .into_iter()
                 .filter(|k| sent.get(k).is_some_and(|v| !v.is_null()))
                 .collect();
-            (i, rows_where(journey, answers, plan, lang, |k| used.contains(k)))
+            (
+                i,
+                rows_where(journey, answers, plan, lang, |k| used.contains(k)),
+            )
         })
         .collect()
 }
@@ -208,8 +211,7 @@ mod tests {
     #[test]
     fn each_service_lists_exactly_what_it_gets() {
         let journey =
-            Journey::from_json(include_str!("../../../public/journeys/moving-house.json"))
-                .unwrap();
+            Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap();
         let mut answers = Answers::default();
         for (k, v) in [
             ("driving.has_licence", "yes"),
@@ -245,12 +247,25 @@ mod tests {
         };
         assert_eq!(recipients.len(), 2, "not registered to vote: no Elections");
         let licence = labels(0);
-        assert!(licence.contains(&"Driving licence number".to_string()), "{licence:?}");
-        assert!(!licence.iter().any(|l| l.contains("axpayer")), "{licence:?}");
+        assert!(
+            licence.contains(&"Driving licence number".to_string()),
+            "{licence:?}"
+        );
+        assert!(
+            !licence.iter().any(|l| l.contains("axpayer")),
+            "{licence:?}"
+        );
         let revenue = labels(2);
         assert!(revenue.iter().any(|l| l.contains("axpayer")), "{revenue:?}");
-        assert!(!revenue.iter().any(|l| l.contains("licence")), "{revenue:?}");
-        let address = recipients[1].1.iter().find(|r| r.question_key == "address.current").unwrap();
+        assert!(
+            !revenue.iter().any(|l| l.contains("licence")),
+            "{revenue:?}"
+        );
+        let address = recipients[1]
+            .1
+            .iter()
+            .find(|r| r.question_key == "address.current")
+            .unwrap();
         assert_eq!(address.lines, ["1 High St", "Leeds", "LS1 4AP"]);
     }
 }
