@@ -105,10 +105,12 @@ where
             continue;
         };
         if !(200..300).contains(&reply.status) {
-            if SendProblem::is_transient(&rejected(&reply)) {
+            if rejected(&reply).is_transient() {
                 continue;
             }
-            return Delivery::Failed(rejected(&reply));
+            // The agency has the request (it said 202) but will not say how it is going: it
+            // is not failed, only not known to be finished.
+            break;
         }
         let Ok(json) = serde_json::from_str::<serde_json::Value>(&reply.body) else {
             continue;
@@ -409,14 +411,20 @@ mod tests {
             vec![reply(202, r#"{"links":{}}"#)],
         );
         assert!(matches!(outcome, Delivery::Failed(SendProblem::Reply(_))));
-        let (outcome, _, _) = deliver_with(
+        let (outcome, sent, _) = deliver_with(
             &connector(Some(polling())),
             vec![reply(202, r#"{"links":{"status":"/s/1"}}"#), reply(404, "")],
         );
-        assert!(matches!(
-            outcome,
-            Delivery::Failed(SendProblem::Rejected { status: 404, .. })
-        ));
+        assert_eq!(
+            (outcome, sent.len()),
+            (
+                Delivery::Pending {
+                    status_url: "https://mv.example/s/1".into()
+                },
+                2
+            ),
+            "the agency has it, but its status cannot be read: pending, not failed"
+        );
         assert!(SendProblem::Network.is_transient());
         assert!(!SendProblem::Rejected {
             status: 422,
