@@ -62,6 +62,8 @@ export function person() {
     newAddress: { line1: '12 St James’s Square', line2: 'Flat 3', town: 'London', postcode: 'sw1y 4lb' },
     moved: { day: '3', month: '9', year: '2025' },
     previousAddress: { line1: '1 Station Road', line2: '', town: 'Bath', postcode: 'BA1 1AA' },
+    phone: '07700 900982',
+    email: `ada.${tag}@example.com`,
   };
 }
 export type Person = ReturnType<typeof person>;
@@ -110,7 +112,25 @@ export async function answerAll(page: Page, p: Person): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillAddress(page, 'What was your previous address?', p.previousAddress);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await answerContact(page, p);
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+}
+
+/** Answers "How can services contact you?" and continues. */
+export async function answerContact(page: Page, p: Person): Promise<void> {
+  await expect(heading(page, 'How can services contact you?')).toBeFocused();
+  await page.getByLabel('Phone number').fill(p.phone);
+  await page.getByLabel('Email address (optional)').fill(p.email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** From "Check your answers": on to "Who gets what", then Send, to the confirmation. */
+export async function sendFromCheck(page: Page, confirmation: string | RegExp = 'Details sent'): Promise<void> {
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Who gets what')).toBeFocused();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(heading(page, confirmation)).toBeFocused({ timeout: 15_000 });
 }
 
 export async function fillDate(page: Page, group: string, date: { day: string; month: string; year: string }) {

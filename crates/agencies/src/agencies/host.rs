@@ -45,9 +45,22 @@ async fn host_page(index: PathBuf, headers: HeaderMap) -> Response {
         .into_response()
 }
 
-/// The page with ` data-signed-in` right after the widget's `id="tell-once"`.
+/// The page with ` data-signed-in` right after the widget's id attribute, however it is
+/// written: `id="tell-once"`, `id='tell-once'`, or unquoted as a minifier leaves it
+/// (`id=tell-once`, followed by a space, `>` or `/`).
 fn mark_signed_in(html: &str) -> String {
-    html.replacen(WIDGET, &format!("{WIDGET} data-signed-in"), 1)
+    let quoted = [WIDGET, "id='tell-once'"]
+        .into_iter()
+        .find_map(|id| html.find(id).map(|at| at + id.len()));
+    let unquoted = || {
+        html.match_indices("id=tell-once")
+            .map(|(at, id)| at + id.len())
+            .find(|end| matches!(html.as_bytes().get(*end), Some(b' ' | b'>' | b'/')))
+    };
+    match quoted.or_else(unquoted) {
+        Some(end) => format!("{} data-signed-in{}", &html[..end], &html[end..]),
+        None => html.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -61,5 +74,14 @@ mod tests {
             r#"<p id="x"></p><div id="tell-once" data-signed-in data-catalogue="x"></div>"#
         );
         assert_eq!(mark_signed_in("<div></div>"), "<div></div>");
+        // Trunk's minified page leaves the id unquoted.
+        assert_eq!(
+            mark_signed_in("<div data-standalone id=tell-once><p>"),
+            "<div data-standalone id=tell-once data-signed-in><p>"
+        );
+        assert_eq!(
+            mark_signed_in("<a id=tell-once-link></a><div id=tell-once>"),
+            "<a id=tell-once-link></a><div id=tell-once data-signed-in>"
+        );
     }
 }
