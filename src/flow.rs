@@ -217,7 +217,13 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
                 .and_then(|slug| Step::from_slug(&journey, &slug))
                 .unwrap_or(Step::Start);
             if flow.step.get_untracked() == Step::Confirmation && wanted != Step::Confirmation {
+                // Starting again after sending: with what the answer store now knows.
                 flow.outcomes.set(Vec::new());
+                let seeded = flow
+                    .session
+                    .store
+                    .with_untracked(|store| known::seed(store, &journey));
+                flow.answers.set(seeded);
             }
             let step = flow.reachable(wanted);
             flow.errors.set(Vec::new());
