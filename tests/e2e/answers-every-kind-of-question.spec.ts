@@ -2,7 +2,7 @@
 // the answers reaching two agencies with their own types (booleans, numbers, lists).
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations, failOnPageErrors, heading } from './support';
+import { expectNoAxeViolations, failOnPageErrors, heading, sendFromCheck } from './support';
 
 const JOURNEY = readFileSync('tests/fixtures/every-field.json', 'utf8');
 const CATALOGUE = JSON.stringify({
@@ -42,6 +42,7 @@ const continueButton = (page: Page) => page.getByRole('button', { name: 'Continu
 const summary = (page: Page) => page.getByRole('alert', { name: 'There is a problem' });
 
 test('answers every kind of question and each agency gets typed answers', async ({ page }) => {
+  test.setTimeout(60_000); // six axe runs
   const received = await setUp(page);
 
   // Yes/no: a specific message when nothing is chosen.
@@ -146,10 +147,22 @@ test('answers every kind of question and each agency gets typed answers', async 
   await expect(value('Weekly earnings')).toHaveText('£1234.50');
   await expect(value('Region')).toHaveText('South');
   await expectNoAxeViolations(page, 'check answers with every field type');
+
+  // Who gets what: Motor Vehicles gets only what its connector uses; Social Insurance more.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Who gets what')).toBeFocused();
+  const licenceGets = page.getByRole('region', { name: 'Update your driving licence' });
+  await expect(licenceGets.getByText('The Motor Vehicles will get:')).toBeVisible();
+  await expect(licenceGets.getByRole('term')).toHaveText(['Licence number', 'Email address']);
+  const householdGets = page.getByRole('region', { name: 'Tell us about your household' });
+  await expect(householdGets.getByRole('term').filter({ hasText: 'Household income' })).toHaveCount(1);
+  await expect(householdGets.getByRole('term').filter({ hasText: 'Licence number' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'who gets what with every field type');
   await page.getByRole('button', { name: 'Send' }).click();
 
   await expect(heading(page, 'Details sent')).toBeFocused();
-  await expect(page.getByText('MV-2026-000001')).toHaveCount(2); // the reference list and what happens next
+  const outcomes = page.getByRole('heading', { level: 2, name: 'What happened to each service' }).locator('xpath=following-sibling::dl[1]');
+  await expect(outcomes.getByRole('definition')).toHaveText(['Sent. Reference: MV-2026-000001', 'Sent. Reference: SI-42']);
   expect(received.licence).toEqual({ licenceNumber: 'MORGA753116SM9IJ', holder: { email: 'ada@example.com' } });
   expect(received.household).toEqual({
     hasLicence: true,
@@ -192,8 +205,13 @@ test('a service that does not apply is explained and its questions are not asked
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await expect(page.getByRole('term').filter({ hasText: 'Licence number' })).toHaveCount(0);
   await expect(page.getByRole('term').filter({ hasText: 'Household income' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Who gets what')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Tell us about your household']);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(heading(page, 'Details sent')).toBeFocused();
+  // One service: its reference is shown first.
+  await expect(page.getByText(/^Your reference number/)).toHaveText('Your reference numberSI-42');
   expect(received.licence).toBeUndefined();
   expect(received.household).toMatchObject({ hasLicence: false, benefits: ['none'], size: 1, income: null, notes: null, licenceEmailOk: null });
 });
@@ -248,7 +266,8 @@ test('adds two children, changes one and removes one, with the keyboard', async 
   await page.getByRole('button', { name: 'Remove child 1' }).focus();
   await page.keyboard.press('Enter');
   await expect(heading(page, 'You have added 1 child')).toBeFocused();
-  await expect(page.getByRole('status')).toHaveText('Child 1 removed');
+  // (The page's other live region, for prefill notices, is empty.)
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Child 1 removed');
   await expect(page.getByRole('term')).toHaveText(['Child 1']);
   await expect(page.getByRole('definition').filter({ hasText: 'Byron' })).toHaveCount(1);
   await expect(page.getByRole('button', { name: /Remove/ })).toHaveCount(0);
@@ -265,7 +284,6 @@ test('adds two children, changes one and removes one, with the keyboard', async 
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await expect(page.getByRole('term').filter({ hasText: 'Child 1' })).toHaveCount(1);
   await expect(page.getByRole('term').filter({ hasText: 'Child 2' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(heading(page, 'Details sent')).toBeFocused();
+  await sendFromCheck(page);
   expect((received.household as { children: unknown }).children).toEqual([{ name: 'Byron', date_of_birth: '2023-06-05' }]);
 });

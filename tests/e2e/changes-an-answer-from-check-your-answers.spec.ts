@@ -1,7 +1,7 @@
 // A Change link on "Check your answers" goes to the question, and Continue comes back to
 // "Check your answers" showing the new value, with every other answer kept.
 import { expect, test } from '@playwright/test';
-import { answerAll, failOnPageErrors, heading, person, records } from './support';
+import { answerAll, failOnPageErrors, heading, person, records, sendFromCheck } from './support';
 
 test('changes the date moved and the new address, then sends the changed answers', async ({ page }) => {
   failOnPageErrors(page);
@@ -28,12 +28,14 @@ test('changes the date moved and the new address, then sends the changed answers
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await expect(page.getByRole('definition').filter({ hasText: 'Manchester' })).toHaveCount(1);
 
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(heading(page, 'Details sent')).toBeFocused();
+  await sendFromCheck(page);
   const mine = records('elections').filter((r) => r.fields.first_name === p.given);
   expect(mine).toHaveLength(1);
   expect(mine[0].fields.moved_on).toBe('2025-09-17');
   expect(mine[0].fields.new_town).toBe('Manchester');
+  const tax = records('revenue').filter((r) => r.fields.first_name === p.given);
+  expect(tax).toHaveLength(1);
+  expect(tax[0].fields.new_town).toBe('Manchester');
 });
 
 test('the browser Back button moves between steps without losing answers', async ({ page }) => {
@@ -41,11 +43,17 @@ test('the browser Back button moves between steps without losing answers', async
   const p = person();
   await answerAll(page, p);
   await page.goBack();
+  await expect(heading(page, 'How can services contact you?')).toBeFocused();
+  await expect(page.getByLabel('Phone number')).toHaveValue(p.phone);
+  await page.goBack();
   await expect(heading(page, 'What was your previous address?')).toBeFocused();
   await expect(page.getByLabel('Town or city')).toHaveValue(p.previousAddress.town);
   await page.goBack();
   await expect(heading(page, 'When did you move?')).toBeFocused();
   await page.goForward();
+  await expect(heading(page, 'What was your previous address?')).toBeFocused();
+  await page.goForward();
+  await expect(heading(page, 'How can services contact you?')).toBeFocused();
   await page.goForward();
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await expect(page).toHaveURL(/[?&]page=check-your-answers/);

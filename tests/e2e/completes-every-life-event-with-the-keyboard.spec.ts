@@ -1,5 +1,5 @@
-// Each default life event, completed with the keyboard alone from its start page to its
-// confirmation, with axe run on every page, empty and in error. The journey file itself says
+// Each default life event, completed with the keyboard alone from its start page through "Who
+// gets what" to its confirmation, with axe run on every page, empty and in error. The journey file itself says
 // which pages and questions come; a person's answers for each are below.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -185,12 +185,23 @@ for (const id of JOURNEYS) {
 
     await expect(heading(page, 'Check your answers before sending')).toBeFocused();
     await expectNoAxeViolations(page, `${id}: check your answers`);
-    await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 80 });
+    await tabTo(page, page.getByRole('button', { name: 'Continue' }), { max: 80 });
     await page.keyboard.press('Space');
-    await expect(heading(page, 'Details sent')).toBeFocused();
-    // At least two services, each with its own agency's reference.
-    const references = page.getByRole('definition');
-    expect(await references.count()).toBeGreaterThanOrEqual(2);
+
+    // Who gets what: every service that applies is chosen; send them all with Enter.
+    await expect(heading(page, 'Who gets what')).toBeFocused();
+    await expectNoAxeViolations(page, `${id}: who gets what`);
+    const choices = page.getByRole('checkbox', { name: /^Send these details to the / });
+    const chosen = await choices.count();
+    expect(chosen).toBeGreaterThanOrEqual(2);
+    for (const choice of await choices.all()) await expect(choice).toBeChecked();
+    await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 40 });
+    await page.keyboard.press('Enter');
+    // Some agencies answer later (202) and are asked again until done.
+    await expect(heading(page, 'Details sent')).toBeFocused({ timeout: 15_000 });
+    // Each chosen service, with its own agency's reference.
+    const outcomes = page.getByRole('heading', { level: 2, name: 'What happened to each service' }).locator('xpath=following-sibling::dl[1]');
+    await expect(outcomes.getByRole('definition')).toHaveText(Array(chosen).fill(/^Sent\. Reference: \S+$/));
     await expectNoAxeViolations(page, `${id}: confirmation`);
   });
 }

@@ -1,9 +1,11 @@
-// A person completes Moving house with the keyboard alone, sees a reference number, and the
-// Elections Office has stored exactly one record with exactly what they entered.
+// A person completes Moving house with the keyboard alone, sees who gets what before sending,
+// then a reference from each service and a receipt; each agency has stored exactly one record
+// with exactly what they entered.
 import { expect, test } from '@playwright/test';
 import { failOnPageErrors, heading, person, records, tabTo } from './support';
 
 test('completes moving house with the keyboard alone', async ({ page }) => {
+  test.setTimeout(60_000); // a few hundred key presses, and Motor Vehicles is polled
   failOnPageErrors(page);
   const p = person();
   // No wrong door: from the list of every life event, choose Moving house.
@@ -107,6 +109,15 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await page.keyboard.type(p.previousAddress.postcode);
   await page.keyboard.press('Enter'); // Enter in a field submits the form, as in any form
 
+  // How services can contact you: a phone number, and an email address too.
+  await expect(heading(page, 'How can services contact you?')).toBeFocused();
+  await tabTo(page, page.getByLabel('Phone number'));
+  await page.keyboard.type(p.phone);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Email address (optional)')).toBeFocused();
+  await page.keyboard.type(p.email);
+  await page.keyboard.press('Enter');
+
   // Check your answers: every answer, written out.
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   const summary = page.getByRole('definition');
@@ -114,20 +125,65 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await expect(summary.filter({ hasText: '10 December 1985' })).toHaveCount(1);
   await expect(summary.filter({ hasText: '3 September 2025' })).toHaveCount(1);
   await expect(summary.filter({ hasText: 'SW1Y 4LB' })).toHaveCount(1);
+  await expect(summary.filter({ hasText: p.email })).toHaveCount(1);
 
-  // Send with Space.
-  await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 40 });
+  // Continue with Space, to see which service gets what.
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }), { max: 40 });
   await page.keyboard.press('Space');
 
-  await expect(heading(page, 'Details sent')).toBeFocused();
+  // Who gets what: each service, with exactly the answers it gets, chosen to be sent.
+  await expect(heading(page, 'Who gets what')).toBeFocused();
+  await expect(page).toHaveTitle('Who gets what – Moving house – Tell Once');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    'Update the address on your driving licence',
+    'Update your voter registration',
+    'Change the address on your tax record',
+  ]);
+  const section = (title: string) => page.getByRole('region', { name: title });
+  const elections = section('Update your voter registration');
+  await expect(elections.getByText('The Elections Office will get:')).toBeVisible();
+  await expect(elections.getByRole('definition').filter({ hasText: 'SW1Y 4LB' })).toHaveCount(1);
+  // Only the Revenue Service asked for a phone number and email address, so only it gets them.
+  await expect(elections.getByRole('definition').filter({ hasText: p.email })).toHaveCount(0);
+  await expect(section('Change the address on your tax record').getByRole('definition').filter({ hasText: p.email })).toHaveCount(1);
+  for (const agency of ['Motor Vehicles', 'Elections Office', 'Revenue Service']) {
+    const choice = page.getByRole('checkbox', { name: `Send these details to the ${agency}` });
+    await expect(choice).toBeChecked();
+    await expect(choice).toHaveAccessibleDescription(
+      `If you leave this out, the ${agency} will not get anything from us, and you will need to tell them yourself.`,
+    );
+  }
+
+  // Send with Enter. Motor Vehicles answers later (202), so the confirmation takes a moment.
+  await tabTo(page, page.getByRole('button', { name: 'Send' }), { max: 40 });
+  await page.keyboard.press('Enter');
+
+  await expect(heading(page, 'Details sent')).toBeFocused({ timeout: 15_000 });
   await expect(page).toHaveTitle('Details sent – Moving house – Tell Once');
-  const references = page.getByRole('definition');
-  await expect(references).toHaveCount(3);
+  const outcomes = page.getByRole('heading', { level: 2, name: 'What happened to each service' }).locator('xpath=following-sibling::dl[1]');
+  await expect(outcomes.getByRole('term')).toHaveText([
+    'Motor Vehicles: Update the address on your driving licence',
+    'Elections Office: Update your voter registration',
+    'Revenue Service: Change the address on your tax record',
+  ]);
+  const references = outcomes.getByRole('definition');
+  await expect(references).toHaveText([/^Sent\. Reference: \S+$/, /^Sent\. Reference: \S+$/, /^Sent\. Reference: \S+$/]);
+  await expect(page.getByRole('heading', { level: 2, name: 'What happens next' })).toBeVisible();
+
+  // The receipt: what went to each service, and when.
+  await expect(page.getByRole('heading', { level: 2, name: 'What was sent' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+    'Motor Vehicles: Update the address on your driving licence',
+    'Elections Office: Update your voter registration',
+    'Revenue Service: Change the address on your tax record',
+  ]);
+  await expect(page.getByText(/^Sent at /)).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Print or save this receipt' })).toBeVisible();
 
   // Exactly one record at each agency, with exactly what was entered (in canonical form).
   const mine = records('elections').filter((r) => r.fields.first_name === p.given);
   expect(mine).toHaveLength(1);
-  await expect(references.filter({ hasText: mine[0].reference })).toHaveCount(1);
+  await expect(references.nth(1)).toHaveText(`Sent. Reference: ${mine[0].reference}`);
   expect(mine[0].content_type).toBe('application/x-www-form-urlencoded');
   expect(mine[0].fields).toEqual({
     first_name: p.given,
@@ -152,7 +208,7 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
     newAddress: { line1: p.newAddress.line1, line2: p.newAddress.line2, town: p.newAddress.town, postcode: 'SW1Y 4LB' },
     dateMoved: '2025-09-03',
   });
-  await expect(references.filter({ hasText: licence[0].reference })).toHaveCount(1);
+  await expect(references.nth(0)).toHaveText(`Sent. Reference: ${licence[0].reference}`);
   const tax = records('revenue').filter((r) => r.fields.first_name === p.given);
   expect(tax).toHaveLength(1);
   expect(tax[0].fields).toEqual({
@@ -168,8 +224,15 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
     previous_town: p.previousAddress.town,
     previous_postcode: 'BA1 1AA',
     moved_on: '2025-09-03',
+    phone: '07700900982', // canonical: the spaces go
+    email: p.email,
   });
-  await expect(references.filter({ hasText: tax[0].reference })).toHaveCount(1);
+  await expect(references.nth(2)).toHaveText(`Sent. Reference: ${tax[0].reference}`);
   // No personal data in the address bar at any point.
   expect(page.url()).not.toContain(p.given);
+
+  // And back to every life event, to tell us about another.
+  await tabTo(page, page.getByRole('link', { name: 'Tell us about another life event' }), { max: 40 });
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'Tell government once')).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // axe-core finds nothing on any page state: start, every question empty and in error, check
-// your answers, a failed send, and the confirmation.
+// your answers, who gets what (and in error), a failed send, and the confirmation.
 import { expect, test } from '@playwright/test';
-import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person } from './support';
+import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person, sendFromCheck } from './support';
 
 test('every page of Moving house, empty and in error', async ({ page }) => {
   test.setTimeout(120_000); // about twenty axe runs
@@ -22,6 +22,7 @@ test('every page of Moving house, empty and in error', async ({ page }) => {
     'What is your new address?',
     'When did you move?',
     'What was your previous address?',
+    'How can services contact you?',
   ];
   const p = person();
   const answers: Record<string, () => Promise<void>> = {
@@ -54,6 +55,10 @@ test('every page of Moving house, empty and in error', async ({ page }) => {
       await page.getByLabel('Town or city').fill('Bath');
       await page.getByLabel('Postcode').fill('BA1 1AA');
     },
+    'How can services contact you?': async () => {
+      await page.getByLabel('Phone number').fill(p.phone);
+      await page.getByLabel('Email address (optional)').fill(p.email);
+    },
   };
   for (const name of pages) {
     await expect(heading(page, name)).toBeFocused();
@@ -68,12 +73,24 @@ test('every page of Moving house, empty and in error', async ({ page }) => {
   }
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await expectNoAxeViolations(page, 'check your answers');
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Who gets what')).toBeFocused();
+  await expectNoAxeViolations(page, 'who gets what');
+  // Every service left out: nothing to send, and the error summary says so.
+  for (const choice of await page.getByRole('checkbox').all()) await choice.uncheck();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+  await expect(page.getByRole('alert', { name: 'There is a problem' }).getByRole('link')).toHaveText([
+    'Choose at least one service to send your details to',
+  ]);
+  await expectNoAxeViolations(page, 'who gets what (errors)');
 });
 
-test('a failed send and the confirmation', async ({ page }) => {
+test('a failed send, sending again, and the confirmation', async ({ page }) => {
   failOnPageErrors(page);
   await answerAll(page, person());
-  // The agency is down once: the person is told, and nothing is lost.
+  // The Elections Office is down once: the person is told, the others are sent, nothing is lost.
   let failures = 1;
   await page.route('**/agencies/elections/**', async (route) => {
     if (failures-- > 0) {
@@ -82,13 +99,16 @@ test('a failed send and the confirmation', async ({ page }) => {
       await route.continue();
     }
   });
-  await page.getByRole('button', { name: 'Send' }).click();
-  const notice = page.getByRole('heading', { name: 'Your details have not been sent' });
-  await expect(notice).toBeVisible();
-  await expect(page.getByText('The Elections Office service is not working at the moment')).toBeVisible();
-  await expectNoAxeViolations(page, 'check your answers after a failed send');
+  await sendFromCheck(page, 'Some of your details have not been sent');
+  const outcome = page.getByRole('definition').filter({ hasText: /^Not sent\./ });
+  await expect(outcome).toHaveText(
+    'Not sent. The Elections Office service is not working at the moment. Try again in a few minutes.',
+  );
+  await expectNoAxeViolations(page, 'the confirmation after a failed send');
 
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(heading(page, 'Details sent')).toBeFocused();
+  await page.getByRole('button', { name: 'Try again sending to Elections Office: Update your voter registration' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toHaveText('Done. Details sent.');
+  await expect(heading(page, 'Details sent')).toBeVisible();
+  await expect(outcome).toHaveCount(0);
   await expectNoAxeViolations(page, 'the confirmation page');
 });

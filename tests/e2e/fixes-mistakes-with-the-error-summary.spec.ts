@@ -1,7 +1,7 @@
 // Empty and wrong answers show the error summary, focused; each link focuses its field; the
 // message is tied to the field; fixing the answer clears the error.
 import { expect, test } from '@playwright/test';
-import { answerAboutThePerson, failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
+import { answerAboutThePerson, fillAddress, failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
 
 test.beforeEach(async ({ page }) => {
   failOnPageErrors(page);
@@ -104,4 +104,44 @@ test('an address names what is missing and refuses a postcode that is not one', 
   await fillDate(page, 'When did you move?', { day: '1', month: '1', year: '2999' });
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(summary(page).getByRole('link')).toHaveText(['The date you moved must be today or in the past']);
+});
+
+test('contact details: the phone number is needed, and both must look like what they are', async ({ page }) => {
+  const p = person();
+  await answerAboutThePerson(page, p);
+  await fillAddress(page, 'What is your new address?', p.newAddress);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillDate(page, 'When did you move?', p.moved);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillAddress(page, 'What was your previous address?', p.previousAddress);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'How can services contact you?')).toBeFocused();
+
+  // Nothing given: only the phone number is asked for; the email address is optional.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(summary(page)).toBeFocused();
+  await expect(summary(page).getByRole('link')).toHaveText(['Enter your phone number']);
+  const phone = page.getByLabel('Phone number');
+  const email = page.getByLabel('Email address (optional)');
+  await expect(phone).toHaveAccessibleDescription('In case a service has a question. Error: Enter your phone number');
+  await expect(email).toHaveAttribute('aria-invalid', 'false');
+
+  // Given, but not a phone number or an email address.
+  await phone.fill('call me');
+  await email.fill('ada@example');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const messages = [
+    'Enter your phone number in the correct format, like 01632 960 001 or +1 202 555 0143',
+    'Enter your email address in the correct format, like name@example.com',
+  ];
+  await expect(summary(page).getByRole('link')).toHaveText(messages);
+  await expect(email).toHaveAccessibleDescription(`Error: ${messages[1]}`);
+  await summary(page).getByRole('link', { name: messages[1] }).click();
+  await expect(email).toBeFocused();
+
+  // Fixed, or left out: on to check your answers.
+  await phone.fill(p.phone);
+  await email.fill('');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
 });
