@@ -39,7 +39,7 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
             retry: None,
         };
         if !left_out.contains(&service.id) {
-            progress(format!("Sending your details to the {agency}…"));
+            progress(format!("Sending your details to {agency}…"));
             match request_for(service, &canonical, &flow.agency_base(&service.agency)) {
                 Ok(request) => {
                     let delivery = api::deliver(service, request.clone()).await;
@@ -107,25 +107,25 @@ fn status(agency: &str, delivery: Delivery) -> Status {
 pub fn explain(agency: &str, problem: &SendProblem) -> String {
     match problem {
         SendProblem::Network => format!(
-            "We could not reach the {agency}. Check your internet connection, then try again."
+            "We could not reach {agency}. Check your internet connection, then try again."
         ),
         SendProblem::Rejected { .. } if problem.is_transient() => format!(
             "The {agency} service is not working at the moment. Try again in a few minutes."
         ),
         SendProblem::Rejected { detail, .. } if !detail.is_empty() => format!(
-            "The {agency} could not accept your details (it said: {detail}). Contact the {agency} to tell them yourself."
+            "{agency} could not accept your details (it said: {detail}). Contact {agency} to tell them yourself."
         ),
         SendProblem::Rejected { status, .. } => format!(
-            "The {agency} could not accept your details (it answered {status}). Contact the {agency} to tell them yourself."
+            "{agency} could not accept your details (it answered {status}). Contact {agency} to tell them yourself."
         ),
         SendProblem::Mapping(reason) => format!(
-            "This service is set up wrongly, so nothing was sent to the {agency}: {reason}. Contact the {agency} to tell them yourself."
+            "This service is set up wrongly, so nothing was sent to {agency}: {reason}. Contact {agency} to tell them yourself."
         ),
         SendProblem::Reply(reason) => format!(
-            "The {agency} may have your details, but {reason}. Contact them before sending again."
+            "{agency} may have your details, but {reason}. Contact them before sending again."
         ),
         SendProblem::Refused { state } => format!(
-            "The {agency} received your details but did not accept them (it said “{state}”). Contact the {agency} to find out why."
+            "{agency} received your details but did not accept them (it said “{state}”). Contact {agency} to find out why."
         ),
     }
 }

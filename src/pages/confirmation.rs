@@ -25,7 +25,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                     let (line, retry) = match &o.status {
                         Status::Sent(reference) => (format!("Sent. Reference: {reference}"), None),
                         Status::Pending => (
-                            format!("Received by the {}, not finished yet. They will contact you if they need anything.", o.agency_name),
+                            format!("Received by {}, not finished yet. They will contact you if they need anything.", o.agency_name),
                             None,
                         ),
                         Status::Failed(what_to_do) => (
@@ -33,7 +33,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                             o.retry.is_some().then(|| o.service_id.clone()),
                         ),
                         Status::LeftOut => (
-                            format!("Not sent: you chose to leave this out. Tell the {} yourself.", o.agency_name),
+                            format!("Not sent: you chose to leave this out. Tell {} yourself.", o.agency_name),
                             None,
                         ),
                     };
@@ -53,6 +53,8 @@ pub fn ConfirmationPage() -> impl IntoView {
             retrying.set(None);
             let heading = flow.outcomes.with_untracked(|o| confirmation_heading(o));
             status.set(format!("Done. {heading}."));
+            // The Try again button is gone: focus goes to the heading, not lost to the page.
+            browser::focus_heading();
         });
     };
 
@@ -154,12 +156,12 @@ fn single_reference(outcomes: &[Outcome]) -> Option<String> {
 fn next_step(o: &Outcome) -> Option<String> {
     match &o.status {
         Status::Sent(reference) => Some(format!(
-            "The {} has your details for: {}. They may contact you if they need to know more. Keep your reference number {reference} in case you need to contact them.",
+            "{} has your details for: {}. They may contact you if they need to know more. Keep your reference number {reference} in case you need to contact them.",
             o.agency_name,
             o.service_title.to_lowercase()
         )),
         Status::Pending => Some(format!(
-            "The {} has your details for: {}, but has not finished with them yet. They will send you a reference when they have.",
+            "{} has your details for: {}, but has not finished with them yet. They will send you a reference when they have.",
             o.agency_name,
             o.service_title.to_lowercase()
         )),

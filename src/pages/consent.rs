@@ -107,7 +107,7 @@ pub fn ConsentPage() -> impl IntoView {
             view! {
                 <section class="recipient" aria-labelledby=labelled_by>
                     <h2 class="heading-m recipient__title" id=heading_id>{service.title.tr(LANG).to_string()}</h2>
-                    <p class="body recipient__agency">{format!("The {agency} will get:")}</p>
+                    <p class="body recipient__agency">{format!("{agency} will get:")}</p>
                     <SummaryList rows/>
                     <div class="checkboxes__item recipient__choice">
                         <input
@@ -118,9 +118,9 @@ pub fn ConsentPage() -> impl IntoView {
                             aria-describedby=hint_id(&id)
                             on:change=on_change
                         />
-                        <label class="label checkboxes__label" for=id.clone()>{format!("Send these details to the {agency}")}</label>
+                        <label class="label checkboxes__label" for=id.clone()>{format!("Send these details to {agency}")}</label>
                         <div class="hint checkboxes__hint" id=hint_id(&id)>
-                            {format!("If you leave this out, the {agency} will not get anything from us, and you will need to tell them yourself.")}
+                            {format!("If you leave this out, {agency} will not get anything from us, and you will need to tell them yourself.")}
                         </div>
                     </div>
                 </section>

@@ -152,7 +152,7 @@ test('answers every kind of question and each agency gets typed answers', async 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Who gets what')).toBeFocused();
   const licenceGets = page.getByRole('region', { name: 'Update your driving licence' });
-  await expect(licenceGets.getByText('The Motor Vehicles will get:')).toBeVisible();
+  await expect(licenceGets.getByText('Motor Vehicles will get:')).toBeVisible();
   await expect(licenceGets.getByRole('term')).toHaveText(['Licence number', 'Email address']);
   const householdGets = page.getByRole('region', { name: 'Tell us about your household' });
   await expect(householdGets.getByRole('term').filter({ hasText: 'Household income' })).toHaveCount(1);

@@ -26,17 +26,17 @@ test('leaves one service out, and each other agency gets exactly its fields', as
 
   // Nothing chosen is refused with a clear message.
   for (const agency of ['Motor Vehicles', 'Elections Office', 'Revenue Service']) {
-    await page.getByRole('checkbox', { name: `Send these details to the ${agency}` }).uncheck();
+    await page.getByRole('checkbox', { name: `Send these details to ${agency}` }).uncheck();
   }
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('alert')).toContainText('Choose at least one service to send your details to');
   await expectNoAxeViolations(page, 'who gets what, nothing chosen');
-  await page.getByRole('checkbox', { name: 'Send these details to the Motor Vehicles' }).check();
-  await page.getByRole('checkbox', { name: 'Send these details to the Revenue Service' }).check();
+  await page.getByRole('checkbox', { name: 'Send these details to Motor Vehicles' }).check();
+  await page.getByRole('checkbox', { name: 'Send these details to Revenue Service' }).check();
 
   // Leaving a service out says what that means.
-  await expect(page.getByRole('checkbox', { name: 'Send these details to the Elections Office' })).toHaveAccessibleDescription(
-    'If you leave this out, the Elections Office will not get anything from us, and you will need to tell them yourself.',
+  await expect(page.getByRole('checkbox', { name: 'Send these details to Elections Office' })).toHaveAccessibleDescription(
+    'If you leave this out, Elections Office will not get anything from us, and you will need to tell them yourself.',
   );
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(heading(page, 'Details sent')).toBeFocused({ timeout: 15_000 });
@@ -46,7 +46,7 @@ test('leaves one service out, and each other agency gets exactly its fields', as
   await expect(status('Motor Vehicles: Update the address on your driving licence')).toHaveText(/^Sent\. Reference: MV-\d{4}-\d{6}$/);
   await expect(status('Revenue Service: Change the address on your tax record')).toHaveText(/^Sent\. Reference: rev_[0-9a-f]{12}$/);
   await expect(status('Elections Office: Update your voter registration')).toHaveText(
-    'Not sent: you chose to leave this out. Tell the Elections Office yourself.',
+    'Not sent: you chose to leave this out. Tell Elections Office yourself.',
   );
   // The receipt: what went where, and when.
   await expect(page.getByRole('heading', { level: 3 })).toHaveText([

@@ -147,10 +147,10 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await expect(elections.getByRole('definition').filter({ hasText: p.email })).toHaveCount(0);
   await expect(section('Change the address on your tax record').getByRole('definition').filter({ hasText: p.email })).toHaveCount(1);
   for (const agency of ['Motor Vehicles', 'Elections Office', 'Revenue Service']) {
-    const choice = page.getByRole('checkbox', { name: `Send these details to the ${agency}` });
+    const choice = page.getByRole('checkbox', { name: `Send these details to ${agency}` });
     await expect(choice).toBeChecked();
     await expect(choice).toHaveAccessibleDescription(
-      `If you leave this out, the ${agency} will not get anything from us, and you will need to tell them yourself.`,
+      `If you leave this out, ${agency} will not get anything from us, and you will need to tell them yourself.`,
     );
   }
 

@@ -108,6 +108,7 @@ test('a failed send, sending again, and the confirmation', async ({ page }) => {
 
   await page.getByRole('button', { name: 'Try again sending to Elections Office: Update your voter registration' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Done.' })).toHaveText('Done. Details sent.');
+  await expect(heading(page, 'Details sent')).toBeFocused();
   await expect(heading(page, 'Details sent')).toBeVisible();
   await expect(outcome).toHaveCount(0);
   await expectNoAxeViolations(page, 'the confirmation page');
