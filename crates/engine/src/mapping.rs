@@ -427,6 +427,46 @@ mod tests {
     }
 
     #[test]
+    fn the_host_page_can_move_an_agency() {
+        let journey =
+            Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap();
+        let none = BTreeMap::new();
+        assert_eq!(
+            journey.agency_base("motor-vehicles", &none),
+            "/agencies/motor-vehicles"
+        );
+        let moved = BTreeMap::from([(
+            "motor-vehicles".to_string(),
+            "https://api.mv.example/".to_string(),
+        )]);
+        assert_eq!(
+            journey.agency_base("motor-vehicles", &moved),
+            "https://api.mv.example",
+            "a trailing slash is dropped"
+        );
+        assert_eq!(
+            journey.agency_base("elections", &moved),
+            "/agencies/elections"
+        );
+        let service = &journey.services[0];
+        let answers: Canonical = template_keys(&service.connector)
+            .into_iter()
+            .map(|k| (k, serde_json::Value::from("x")))
+            .collect();
+        let request = request_for(
+            service,
+            &answers,
+            journey.agency_base(&service.agency, &moved),
+        )
+        .unwrap();
+        assert!(
+            request.url.starts_with("https://api.mv.example/v1/"),
+            "{}",
+            request.url
+        );
+    }
+
+    #[test]
     fn lists_template_keys() {
         let template = serde_json::json!({ "a": "{x.y}", "b": ["{z}"], "c": "{Not A Key}" });
         assert_eq!(
