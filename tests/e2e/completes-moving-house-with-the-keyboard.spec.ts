@@ -141,7 +141,7 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   ]);
   const section = (title: string) => page.getByRole('region', { name: title });
   const elections = section('Update your voter registration');
-  await expect(elections.getByText('The Elections Office will get:')).toBeVisible();
+  await expect(elections.getByText('Elections Office will get:')).toBeVisible();
   await expect(elections.getByRole('definition').filter({ hasText: 'SW1Y 4LB' })).toHaveCount(1);
   // Only the Revenue Service asked for a phone number and email address, so only it gets them.
   await expect(elections.getByRole('definition').filter({ hasText: p.email })).toHaveCount(0);
