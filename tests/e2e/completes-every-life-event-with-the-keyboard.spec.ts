@@ -191,7 +191,7 @@ for (const id of JOURNEYS) {
     // Who gets what: every service that applies is chosen; send them all with Enter.
     await expect(heading(page, 'Who gets what')).toBeFocused();
     await expectNoAxeViolations(page, `${id}: who gets what`);
-    const choices = page.getByRole('checkbox', { name: /^Send these details to the / });
+    const choices = page.getByRole('checkbox', { name: /^Send these details to / });
     const chosen = await choices.count();
     expect(chosen).toBeGreaterThanOrEqual(2);
     for (const choice of await choices.all()) await expect(choice).toBeChecked();
