@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
-use crate::components::field::hint_id;
+use crate::components::field::{described_by, error_for, hint_id, ErrorMessage};
 use crate::components::summary_list::{Row, SummaryList};
 use crate::flow::{env, use_flow, LANG};
 use crate::outbox;
@@ -102,6 +102,9 @@ pub fn ConsentPage() -> impl IntoView {
                 flow.errors.set(Vec::new());
             };
             let rows: Vec<Row> = rows.into_iter().map(Row::of).collect();
+            // The message when nothing is chosen sits by the first choice (the summary links to it).
+            let error = error_for(id.clone());
+            let describe_id = id.clone();
             let heading_id = format!("{id}-heading");
             let labelled_by = heading_id.clone();
             view! {
@@ -109,18 +112,21 @@ pub fn ConsentPage() -> impl IntoView {
                     <h2 class="heading-m recipient__title" id=heading_id>{service.title.tr(LANG).to_string()}</h2>
                     <p class="body recipient__agency">{format!("{agency} will get:")}</p>
                     <SummaryList rows/>
-                    <div class="checkboxes__item recipient__choice">
-                        <input
-                            class="checkboxes__input"
-                            id=id.clone()
-                            type="checkbox"
-                            prop:checked=move || flow.left_out.with(|l| !l.contains(&checked_id))
-                            aria-describedby=hint_id(&id)
-                            on:change=on_change
-                        />
-                        <label class="label checkboxes__label" for=id.clone()>{format!("Send these details to {agency}")}</label>
-                        <div class="hint checkboxes__hint" id=hint_id(&id)>
-                            {format!("If you leave this out, {agency} will not get anything from us, and you will need to tell them yourself.")}
+                    <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+                        <ErrorMessage id=id.clone() message=error/>
+                        <div class="checkboxes__item recipient__choice">
+                            <input
+                                class="checkboxes__input"
+                                id=id.clone()
+                                type="checkbox"
+                                prop:checked=move || flow.left_out.with(|l| !l.contains(&checked_id))
+                                aria-describedby=move || described_by(&describe_id, true, error.with(Option::is_some))
+                                on:change=on_change
+                            />
+                            <label class="label checkboxes__label" for=id.clone()>{format!("Send these details to {agency}")}</label>
+                            <div class="hint checkboxes__hint" id=hint_id(&id)>
+                                {format!("If you leave this out, {agency} will not get anything from us, and you will need to tell them yourself.")}
+                            </div>
                         </div>
                     </div>
                 </section>

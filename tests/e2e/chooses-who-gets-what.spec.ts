@@ -30,6 +30,10 @@ test('leaves one service out, and each other agency gets exactly its fields', as
   }
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('alert')).toContainText('Choose at least one service to send your details to');
+  // The message is beside the first choice too, and read with it.
+  await expect(page.getByRole('checkbox', { name: 'Send these details to Motor Vehicles' })).toHaveAccessibleDescription(
+    /Error: Choose at least one service to send your details to/,
+  );
   await expectNoAxeViolations(page, 'who gets what, nothing chosen');
   await page.getByRole('checkbox', { name: 'Send these details to Motor Vehicles' }).check();
   await page.getByRole('checkbox', { name: 'Send these details to Revenue Service' }).check();
