@@ -126,6 +126,23 @@ impl Flow {
         browser::address_of_page(&step.slug(&self.journey()))
     }
 
+    /// Only a complete journey goes on to "Who gets what" and sending: if a page asked is
+    /// missing an answer or has a wrong one, shows that page with its errors and returns true.
+    pub fn show_first_incomplete(&self) -> bool {
+        let journey = self.journey();
+        let incomplete = self.answers.with_untracked(|a| {
+            navigate::first_incomplete(&journey, a, env())
+                .filter(|step| !matches!(step, Step::Check | Step::Consent))
+                .map(|step| (step, navigate::validate_step(&journey, step, a, env())))
+        });
+        let Some((step, errors)) = incomplete else {
+            return false;
+        };
+        self.go(step);
+        self.errors.set(errors);
+        true
+    }
+
     /// The base URL of an agency's APIs: the host page's, else the journey's.
     pub fn agency_base(&self, agency: &str) -> String {
         let journey = self.journey();
@@ -164,6 +181,9 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
+/// The confirmation page's heading when every service chosen has the details.
+pub const SENT_HEADING: &str = "Details sent";
+
 /// The heading of the confirmation page, from what became of each service.
 pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
     let chosen = || outcomes.iter().filter(|o| o.status != Status::LeftOut);
@@ -171,7 +191,7 @@ pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
         .filter(|o| matches!(o.status, Status::Failed(_)))
         .count();
     match failed {
-        0 => "Details sent",
+        0 => SENT_HEADING,
         n if n == chosen().count() => "Your details have not been sent",
         _ => "Some of your details have not been sent",
     }

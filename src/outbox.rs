@@ -23,7 +23,7 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
         (a.clone(), plan)
     });
     let canonical = answers_to_send(&journey, &answers, &plan);
-    let rows = who_gets_what(&journey, &answers, &plan, LANG);
+    let rows = who_gets_what(&journey, &answers, &plan, &canonical, LANG);
     let left_out = flow.left_out.get_untracked();
     let mut outcomes = Vec::new();
     for (index, rows) in rows {

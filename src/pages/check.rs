@@ -29,20 +29,8 @@ pub fn CheckPage() -> impl IntoView {
         )
     });
     let on_continue = move |_| {
-        let journey = flow.journey();
-        // Only a complete journey goes on: if anything is missing, show that page's errors.
-        let incomplete = flow
-            .answers
-            .with_untracked(|a| navigate::first_incomplete(&journey, a, env()));
-        match incomplete {
-            Some(step) if step != Step::Check && step != Step::Consent => {
-                flow.go(step);
-                let errors = flow
-                    .answers
-                    .with_untracked(|a| navigate::validate_step(&journey, step, a, env()));
-                flow.errors.set(errors);
-            }
-            _ => flow.go(Step::Consent),
+        if !flow.show_first_incomplete() {
+            flow.go(Step::Consent);
         }
     };
     view! {

@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::components::summary_list::{Row, SummaryList};
-use crate::flow::{confirmation_heading, use_flow, Outcome, Status};
+use crate::flow::{confirmation_heading, use_flow, Outcome, Status, SENT_HEADING};
 use crate::outbox;
 use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         {move || {
             let heading = flow.outcomes.with(|o| confirmation_heading(o));
             let single = flow.outcomes.with(|o| single_reference(o));
-            let ok = heading == "Details sent";
+            let ok = heading == SENT_HEADING;
             view! {
                 <div class="panel" class:panel--problem=!ok>
                     <h1 class="panel__title" tabindex="-1">{heading}</h1>

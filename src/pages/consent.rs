@@ -11,7 +11,8 @@ use crate::flow::{env, use_flow, LANG};
 use crate::outbox;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tell_once_engine::navigate::{self, Plan, Step};
+use tell_once_engine::mapping::answers_to_send;
+use tell_once_engine::navigate::{Plan, Step};
 use tell_once_engine::summary::who_gets_what;
 use tell_once_engine::FieldError;
 
@@ -28,7 +29,8 @@ pub fn ConsentPage() -> impl IntoView {
     let journey = flow.journey();
     let recipients = flow.answers.with_untracked(|answers| {
         let plan = Plan::new(&journey, answers, env());
-        who_gets_what(&journey, answers, &plan, LANG)
+        let sent = answers_to_send(&journey, answers, &plan);
+        who_gets_what(&journey, answers, &plan, &sent, LANG)
     });
     let first_id = recipients
         .first()
@@ -41,18 +43,10 @@ pub fn ConsentPage() -> impl IntoView {
         if sending.get_untracked() {
             return; // a second click while sending sends nothing twice
         }
-        let journey = flow.journey();
-        let incomplete = flow
-            .answers
-            .with_untracked(|a| navigate::first_incomplete(&journey, a, env()));
-        if let Some(step) = incomplete.filter(|s| *s != Step::Check && *s != Step::Consent) {
-            let errors = flow
-                .answers
-                .with_untracked(|a| navigate::validate_step(&journey, step, a, env()));
-            flow.go(step);
-            flow.errors.set(errors);
+        if flow.show_first_incomplete() {
             return;
         }
+        let journey = flow.journey();
         let chosen = flow.answers.with_untracked(|a| {
             let plan = Plan::new(&journey, a, env());
             journey

@@ -1,7 +1,7 @@
 // Empty and wrong answers show the error summary, focused; each link focuses its field; the
 // message is tied to the field; fixing the answer clears the error.
 import { expect, test } from '@playwright/test';
-import { answerAboutThePerson, fillAddress, failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
+import { answerAboutThePerson, answerTheMove, fillAddress, failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
 
 test.beforeEach(async ({ page }) => {
   failOnPageErrors(page);
@@ -109,12 +109,7 @@ test('an address names what is missing and refuses a postcode that is not one', 
 test('contact details: the phone number is needed, and both must look like what they are', async ({ page }) => {
   const p = person();
   await answerAboutThePerson(page, p);
-  await fillAddress(page, 'What is your new address?', p.newAddress);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await fillDate(page, 'When did you move?', p.moved);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await fillAddress(page, 'What was your previous address?', p.previousAddress);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerTheMove(page, p);
   await expect(heading(page, 'How can services contact you?')).toBeFocused();
 
   // Nothing given: only the phone number is asked for; the email address is optional.

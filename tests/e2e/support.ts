@@ -106,14 +106,64 @@ export async function answerAboutThePerson(page: Page, p: Person): Promise<void>
 export async function answerAll(page: Page, p: Person): Promise<void> {
   await throughScreening(page);
   await answerAboutThePerson(page, p);
+  await answerTheMove(page, p);
+  await answerContact(page, p);
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+}
+
+/** Answers the new address, the date of the move and the previous address. */
+export async function answerTheMove(page: Page, p: Person): Promise<void> {
   await fillAddress(page, 'What is your new address?', p.newAddress);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillDate(page, 'When did you move?', p.moved);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillAddress(page, 'What was your previous address?', p.previousAddress);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await answerContact(page, p);
-  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+}
+
+/** Exactly what each Moving house agency must store for this person: their answers in
+ * canonical form (ISO dates, standard postcodes, phone numbers without spaces). */
+export function movingHouseRecords(p: Person) {
+  const moved = `${p.moved.year}-${p.moved.month.padStart(2, '0')}-${p.moved.day.padStart(2, '0')}`;
+  const born = `${p.dob.year}-${p.dob.month.padStart(2, '0')}-${p.dob.day.padStart(2, '0')}`;
+  const newAddress = {
+    new_address_line_1: p.newAddress.line1,
+    new_address_line_2: p.newAddress.line2,
+    new_town: p.newAddress.town,
+    new_postcode: 'SW1Y 4LB',
+  };
+  const previousAddress = {
+    previous_address_line_1: p.previousAddress.line1,
+    previous_address_line_2: p.previousAddress.line2,
+    previous_town: p.previousAddress.town,
+    previous_postcode: 'BA1 1AA',
+  };
+  return {
+    'motor-vehicles': {
+      licenceNumber: p.licence,
+      driver: { givenName: p.given, familyName: p.family, dateOfBirth: born },
+      newAddress: { line1: p.newAddress.line1, line2: p.newAddress.line2, town: p.newAddress.town, postcode: 'SW1Y 4LB' },
+      dateMoved: moved,
+    },
+    elections: {
+      first_name: p.given,
+      last_name: p.family,
+      date_of_birth: born,
+      ...newAddress,
+      moved_on: moved,
+      ...previousAddress,
+    },
+    revenue: {
+      taxpayer_number: p.taxpayer.replace(/ /g, ''),
+      first_name: p.given,
+      last_name: p.family,
+      ...newAddress,
+      ...previousAddress,
+      moved_on: moved,
+      phone: p.phone.replace(/ /g, ''),
+      email: p.email,
+    },
+  };
 }
 
 /** Answers "How can services contact you?" and continues. */

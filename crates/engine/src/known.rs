@@ -176,55 +176,17 @@ fn raw_inputs(question: &Question, key: &str, value: &Value) -> Vec<(String, Str
 mod tests {
     use super::*;
     use crate::navigate::{first_incomplete, Step};
+    use crate::testing::{journey, moved};
     use std::collections::BTreeMap;
-
-    fn journey(name: &str) -> Journey {
-        let text = std::fs::read_to_string(format!(
-            "{}/../../public/journeys/{name}.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        Journey::from_json(&text).unwrap()
-    }
 
     fn env() -> crate::validate::Env<'static> {
         crate::validate::tests::env()
     }
 
-    fn moved() -> Answers {
-        let mut answers = Answers::default();
-        for (k, v) in [
-            ("driving.has_licence", "yes"),
-            ("voting.is_registered", "no"),
-            ("benefits.received", "none"),
-            ("person.name.given", "Ada"),
-            ("person.name.family", "Lovelace"),
-            ("person.date_of_birth.day", "10"),
-            ("person.date_of_birth.month", "12"),
-            ("person.date_of_birth.year", "1985"),
-            ("driving.licence_number", "LOVEL812105AB9CD"),
-            ("person.taxpayer_number", "1234567890"),
-            ("address.current.line1", "1 High St"),
-            ("address.current.town", "Leeds"),
-            ("address.current.postcode", "ls1 4ap"),
-            ("move.date.day", "1"),
-            ("move.date.month", "2"),
-            ("move.date.year", "2026"),
-            ("address.previous.line1", "2 Low Rd"),
-            ("address.previous.town", "Bath"),
-            ("address.previous.postcode", "BA1 1AA"),
-            ("contact.email", "ada@example.com"),
-            ("contact.phone", "07700 900123"),
-        ] {
-            answers.set(k, v);
-        }
-        answers
-    }
-
     #[test]
     fn a_second_journey_does_not_ask_again_what_the_first_was_told() {
         let moving = journey("moving-house");
-        let answers = moved();
+        let answers = moved(true);
         let plan = Plan::new(&moving, &answers, env());
         assert_eq!(first_incomplete(&moving, &answers, env()), None);
         let mut store = Answers::default();
@@ -282,7 +244,7 @@ mod tests {
     #[test]
     fn a_question_not_asked_is_not_remembered() {
         let moving = journey("moving-house");
-        let mut answers = moved();
+        let mut answers = moved(true);
         answers.set("driving.has_licence", "no");
         let plan = Plan::new(&moving, &answers, env());
         let mut store = Answers::default();

@@ -32,6 +32,8 @@ pub mod repeat;
 pub mod schema;
 pub mod search;
 pub mod summary;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod validate;
 

@@ -369,6 +369,7 @@ pub fn reachable(journey: &Journey, wanted: Step, answers: &Answers, env: Env) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{answered, moved};
 
     fn journey() -> Journey {
         Journey::from_json(include_str!("../../../tests/fixtures/address-change.json")).unwrap()
@@ -437,15 +438,7 @@ mod tests {
 
     /// The default Moving house: screening, then only what the services that apply need.
     fn moving_house() -> Journey {
-        Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap()
-    }
-
-    fn answered(pairs: &[(&str, &str)]) -> Answers {
-        let mut answers = Answers::default();
-        for (k, v) in pairs {
-            answers.set(k, v);
-        }
-        answers
+        crate::testing::journey("moving-house")
     }
 
     #[test]
@@ -504,23 +497,7 @@ mod tests {
     #[test]
     fn a_changed_screening_answer_asks_what_is_now_needed() {
         let j = moving_house();
-        let mut answers = answered(&[
-            ("driving.has_licence", "no"),
-            ("voting.is_registered", "no"),
-            ("person.name.given", "Ada"),
-            ("person.name.family", "Lovelace"),
-            ("person.taxpayer_number", "1234567890"),
-            ("address.current.line1", "1 High St"),
-            ("address.current.town", "Leeds"),
-            ("address.current.postcode", "LS1 4AP"),
-            ("move.date.day", "1"),
-            ("move.date.month", "2"),
-            ("move.date.year", "2026"),
-            ("address.previous.line1", "2 Low Rd"),
-            ("address.previous.town", "Bath"),
-            ("address.previous.postcode", "BA1 1AA"),
-            ("contact.phone", "07700 900123"),
-        ]);
+        let mut answers = moved(false);
         assert_eq!(first_incomplete(&j, &answers, env()), None);
         // Changed from Check your answers: now a driver, so two more pages must be answered.
         answers.set("driving.has_licence", "yes");
