@@ -147,6 +147,7 @@ async fn send(request: AgencyRequest) -> Result<Reply, ()> {
     Ok(Reply {
         status: response.status(),
         location: response.headers().get("location"),
+        retry_after: None,
         body: response.text().await.unwrap_or_default(),
     })
 }

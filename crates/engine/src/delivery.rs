@@ -13,6 +13,8 @@ pub struct Reply {
     pub body: String,
     /// The `Location` header, if any.
     pub location: Option<String>,
+    /// The `Retry-After` header, in seconds from now, if any (see [`retry_after_seconds`]).
+    pub retry_after: Option<u32>,
 }
 
 /// Why a service did not receive the answers.
@@ -23,7 +25,12 @@ pub enum SendProblem {
     /// No answer from the agency: offline, or the agency is unreachable.
     Network,
     /// The agency answered with an error status, and what it said.
-    Rejected { status: u16, detail: String },
+    Rejected {
+        status: u16,
+        detail: String,
+        /// How long the agency asked us to wait before trying again (`Retry-After`), seconds.
+        retry_after: Option<u32>,
+    },
     /// The agency accepted the request but its reply could not be read.
     Reply(MappingError),
     /// The agency took the request, then turned it down (its status said so).
@@ -138,6 +145,7 @@ fn rejected(reply: &Reply) -> SendProblem {
     SendProblem::Rejected {
         status: reply.status,
         detail: agency_problems(&reply.body),
+        retry_after: reply.retry_after,
     }
 }
 
@@ -250,6 +258,7 @@ mod tests {
             status,
             body: body.into(),
             location: None,
+            retry_after: None,
         })
     }
 
@@ -336,6 +345,7 @@ mod tests {
                     status: 202,
                     body: String::new(),
                     location: Some("tracking/9".into()),
+                    retry_after: None,
                 }),
                 reply(
                     200,
@@ -401,7 +411,8 @@ mod tests {
             outcome,
             Delivery::Failed(SendProblem::Rejected {
                 status: 422,
-                detail: "licenceNumber is too short".into()
+                detail: "licenceNumber is too short".into(),
+                retry_after: None,
             })
         );
         let (outcome, _, _) = deliver_with(&connector(None), vec![reply(200, "<html>")]);
@@ -428,7 +439,8 @@ mod tests {
         assert!(SendProblem::Network.is_transient());
         assert!(!SendProblem::Rejected {
             status: 422,
-            detail: String::new()
+            detail: String::new(),
+            retry_after: None,
         }
         .is_transient());
     }

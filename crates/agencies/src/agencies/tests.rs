@@ -107,6 +107,7 @@ async fn agency_call(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
         body: reply.body,
+        retry_after: None,
     })
 }
 
