@@ -77,6 +77,15 @@ impl Answers {
         self.set(key, &values.join("\n"));
     }
 
+    /// Keeps only what `keep` says to, by key: the answers (by input key), and where answers
+    /// came from and which were carried over (by question key). For a draft resumed on a new
+    /// version of its journey, `keep` says whether a key belongs to a question it still asks.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.values.retain(|key, _| keep(key));
+        self.sources.retain(|question, _| keep(question));
+        self.carried.retain(|question| keep(question));
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
         self.values.iter()
     }
@@ -131,6 +140,29 @@ mod tests {
             Some(&record),
             "a key that only starts the same is another question"
         );
+    }
+
+    #[test]
+    fn retains_only_what_is_kept_with_its_source_and_carried_mark() {
+        let record = Source::Record {
+            agency: "Revenue Service".into(),
+            read_on: "2026-11-23".into(),
+        };
+        let mut answers = Answers::default();
+        answers.set_from("person.name", "person.name.given", "Sam", &record);
+        answers.set_from("contact.fax", "contact.fax", "0113", &record);
+        answers.set_carried("person.name", true);
+        answers.set_carried("contact.fax", true);
+        answers.set("move.date.day", "1");
+        answers.retain(|key| !covers("contact.fax", key));
+        assert_eq!(
+            answers.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+            ["move.date.day", "person.name.given"]
+        );
+        assert_eq!(answers.source("person.name"), Some(&record));
+        assert!(answers.is_carried("person.name"));
+        assert_eq!(answers.source("contact.fax"), None);
+        assert!(!answers.is_carried("contact.fax"));
     }
 
     #[test]

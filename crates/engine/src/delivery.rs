@@ -4,6 +4,7 @@
 
 use crate::definition::{Accepted, Connector};
 use crate::mapping::{reference_from, text_at, AgencyRequest, MappingError};
+use serde::{Deserialize, Serialize};
 use std::future::Future;
 
 /// An agency's reply, as the platform received it.
@@ -13,12 +14,15 @@ pub struct Reply {
     pub body: String,
     /// The `Location` header, if any.
     pub location: Option<String>,
-    /// The `Retry-After` header, in seconds from now, if any (see [`retry_after_seconds`]).
+    /// The `Retry-After` header, in seconds from now, if any (see
+    /// [`crate::outbox::retry_after_seconds`]).
     pub retry_after: Option<u32>,
 }
 
-/// Why a service did not receive the answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a service did not receive the answers. Kept in a draft's outbox, as JSON tagged by
+/// `kind` (`{"kind":"rejected","status":503,…}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SendProblem {
     /// The journey's connector could not be filled in: a fault in the journey, not the person's.
     Mapping(MappingError),
@@ -29,6 +33,7 @@ pub enum SendProblem {
         status: u16,
         detail: String,
         /// How long the agency asked us to wait before trying again (`Retry-After`), seconds.
+        #[serde(default)]
         retry_after: Option<u32>,
     },
     /// The agency accepted the request but its reply could not be read.
@@ -67,7 +72,8 @@ pub enum Delivery {
 
 /// Sends a request and, for an agency that answers 202, polls its status URL until it is done,
 /// turned down, or `give_up_after_seconds` have passed. `send` makes one HTTP request (an error
-/// means no reply at all); `wait` waits that many seconds.
+/// means no reply at all); `wait` waits that many milliseconds (the same timer serves the
+/// outbox's backoff, see [`crate::outbox::deliver_retrying`]).
 pub async fn deliver<S, SF, W, WF>(
     connector: &Connector,
     request: AgencyRequest,
@@ -105,7 +111,7 @@ where
     let mut waited = 0;
     let every = accepted.every_seconds.max(1);
     while waited < accepted.give_up_after_seconds {
-        wait(every).await;
+        wait(every.saturating_mul(1000)).await;
         waited += every;
         // No reply to one poll is not a failure: the agency already has the request.
         let Ok(reply) = send(AgencyRequest::get(&status_url, &headers)).await else {
@@ -201,25 +207,15 @@ pub fn agency_problems(reply: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::definition::Body;
+    use crate::testing::run;
     use std::cell::RefCell;
     use std::collections::{BTreeMap, VecDeque};
     use std::future::ready;
 
-    /// Runs a future that never waits on anything outside it (our fakes are all ready).
-    fn run<F: Future>(future: F) -> F::Output {
-        let mut future = std::pin::pin!(future);
-        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-        loop {
-            if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut context) {
-                return out;
-            }
-        }
-    }
-
-    fn connector(accepted: Option<Accepted>) -> Connector {
+    pub(crate) fn connector(accepted: Option<Accepted>) -> Connector {
         Connector {
             method: "POST".into(),
             url: "https://mv.example/v1/changes".into(),
@@ -230,7 +226,7 @@ mod tests {
         }
     }
 
-    fn polling() -> Accepted {
+    pub(crate) fn polling() -> Accepted {
         Accepted {
             status_url: Some("/links/status".into()),
             state: "/status".into(),
@@ -241,7 +237,7 @@ mod tests {
         }
     }
 
-    fn request() -> AgencyRequest {
+    pub(crate) fn request() -> AgencyRequest {
         AgencyRequest {
             method: "POST".into(),
             url: "https://mv.example/v1/changes".into(),
@@ -253,7 +249,7 @@ mod tests {
         }
     }
 
-    fn reply(status: u16, body: &str) -> Result<Reply, ()> {
+    pub(crate) fn reply(status: u16, body: &str) -> Result<Reply, ()> {
         Ok(Reply {
             status,
             body: body.into(),
@@ -263,7 +259,7 @@ mod tests {
     }
 
     /// Delivers with replies given in order; returns the outcome, the requests made and the
-    /// seconds waited.
+    /// milliseconds waited.
     fn deliver_with(
         connector: &Connector,
         replies: Vec<Result<Reply, ()>>,
@@ -278,8 +274,8 @@ mod tests {
                 sent.borrow_mut().push(r);
                 ready(replies.borrow_mut().pop_front().unwrap_or(Err(())))
             },
-            |s| {
-                *waited.borrow_mut() += s;
+            |ms| {
+                *waited.borrow_mut() += ms;
                 ready(())
             },
         ));
@@ -327,7 +323,7 @@ mod tests {
         assert_eq!(poll.method, "GET");
         assert_eq!(poll.url, "https://mv.example/v1/requests/abc");
         assert_eq!(poll.headers, [("X-Api-Key".to_string(), "k".to_string())]);
-        assert_eq!(waited, 8, "four polls, two seconds apart");
+        assert_eq!(waited, 8_000, "four polls, two seconds apart");
     }
 
     #[test]
@@ -376,7 +372,11 @@ mod tests {
                 status_url: "https://s.example/1".into()
             }
         );
-        assert_eq!((sent.len(), waited), (6, 10), "five polls in ten seconds");
+        assert_eq!(
+            (sent.len(), waited),
+            (6, 10_000),
+            "five polls in ten seconds"
+        );
     }
 
     #[test]

@@ -10,7 +10,11 @@
 //!                                  │
 //!                                  ├──▶ summary (check your answers rows)
 //!                                  └──▶ mapping (each agency's request)
+//!                                              └──▶ delivery, outbox (send, retry, record)
 //! ```
+//!
+//! A `draft` keeps the page, the answers and the outbox across a reload, and resumes them on
+//! the journey as it is now, asking again what a newer version changed.
 
 pub mod answers;
 pub mod catalogue;
@@ -19,6 +23,7 @@ pub mod date;
 pub mod definition;
 pub mod delivery;
 pub mod dictionary;
+pub mod draft;
 pub mod expr;
 pub mod field;
 pub mod known;
@@ -26,6 +31,7 @@ pub mod lint;
 pub mod mapping;
 pub mod messages;
 pub mod navigate;
+pub mod outbox;
 pub mod postcode;
 pub mod repeat;
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,7 +6,9 @@ use crate::conditions::holds;
 use crate::definition::{Body, Connector, Journey, Service};
 use crate::field;
 use crate::navigate::Plan;
+use crate::outbox::IDEMPOTENCY_KEY;
 use crate::repeat;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -48,8 +50,9 @@ pub fn answers_to_send(journey: &Journey, answers: &Answers, plan: &Plan) -> Can
     canonical
 }
 
-/// One HTTP request to an agency.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One HTTP request to an agency. Kept in a draft's outbox until the agency has it, so it can
+/// be sent again, unchanged, after a reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgencyRequest {
     pub method: String,
     pub url: String,
@@ -59,14 +62,19 @@ pub struct AgencyRequest {
 }
 
 impl AgencyRequest {
-    /// A GET of a status URL, with the connector's own headers (an API key, a version).
+    /// A GET of a status URL, with the connector's own headers (an API key, a version). Not
+    /// the body's type, nor the idempotency key: that names the change sent, not a question
+    /// about how it is going.
     pub fn get(url: &str, headers: &[(String, String)]) -> AgencyRequest {
         AgencyRequest {
             method: "GET".into(),
             url: url.to_string(),
             headers: headers
                 .iter()
-                .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+                .filter(|(name, _)| {
+                    !name.eq_ignore_ascii_case("content-type")
+                        && !name.eq_ignore_ascii_case(IDEMPOTENCY_KEY)
+                })
                 .cloned()
                 .collect(),
             body: None,
@@ -74,7 +82,10 @@ impl AgencyRequest {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a request could not be built, or a reply read. As JSON, tagged by `error` with the key,
+/// message or pointer as `detail` (`{"error":"unanswered","detail":"move.date"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "error", content = "detail", rename_all = "snake_case")]
 pub enum MappingError {
     #[error("the request needs \"{0}\", which was not answered")]
     Unanswered(String),

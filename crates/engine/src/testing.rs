@@ -1,12 +1,35 @@
-//! What the engine's tests share: the default journeys, and a person's answers to Moving house.
+//! What the engine's tests share: the default journeys, a person's answers to Moving house,
+//! and a way to run the engine's async code without a browser.
 
 use crate::answers::Answers;
 use crate::definition::Journey;
+use std::future::Future;
+
+/// Runs a future that never waits on anything outside it (the tests' fakes are all ready).
+pub fn run<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut context) {
+            return out;
+        }
+    }
+}
 
 /// A default journey from `public/journeys/`, by file name.
 pub fn journey(name: &str) -> Journey {
     let text = std::fs::read_to_string(format!(
         "{}/../../public/journeys/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    Journey::from_json(&text).unwrap()
+}
+
+/// A test journey from `tests/fixtures/`, by file name.
+pub fn fixture(name: &str) -> Journey {
+    let text = std::fs::read_to_string(format!(
+        "{}/../../tests/fixtures/{name}.json",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
