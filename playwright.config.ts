@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && ${SERVER_BIN} serve --addr 127.0.0.1:${PORT} --dist dist --db ${DB}`,
+    command: `rm -f ${DB} ${DB}-wal ${DB}-shm && ${SERVER_BIN} serve --addr 127.0.0.1:${PORT} --dist dist --db ${DB} --faults`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

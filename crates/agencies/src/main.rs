@@ -1,11 +1,15 @@
 //! Stand-in for the agencies' existing backend APIs, and the server for the built app.
 //!
 //! ```text
-//! tell-once-agencies serve   [--addr 127.0.0.1:8080] [--dist dist] [--db data/agencies.sqlite]
+//! tell-once-agencies serve   [--addr 127.0.0.1:8080] [--dist dist] [--db data/agencies.sqlite] [--faults]
 //! tell-once-agencies records [--db data/agencies.sqlite] [--agency elections]
 //! ```
-//! `records` prints, as JSON, what the agencies have received: tests use it to check exactly
-//! what arrived in SQLite.
+//! `records` prints, as JSON, what the agencies have received, each request's
+//! `idempotency_key` included: tests use it to check exactly what arrived in SQLite.
+//!
+//! `--faults` is for tests only: it adds `/demo/faults`, where a test can make the agency
+//! endpoints fail, answer late or drop the connection, for requests carrying its scope's
+//! `demo_faults` cookie (see `agencies/faults.rs`). Never use it for a demo.
 
 mod agencies;
 mod store;
@@ -15,14 +19,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  tell-once-agencies serve   [--addr 127.0.0.1:8080] [--dist dist] [--db data/agencies.sqlite]
-  tell-once-agencies records [--db data/agencies.sqlite] [--agency ID]";
+  tell-once-agencies serve   [--addr 127.0.0.1:8080] [--dist dist] [--db data/agencies.sqlite] [--faults]
+  tell-once-agencies records [--db data/agencies.sqlite] [--agency ID]
+
+  --faults  for tests only: adds /demo/faults, to make agency endpoints fail, wait or drop";
 
 struct Options {
     addr: SocketAddr,
     dist: PathBuf,
     db: PathBuf,
     agency: Option<String>,
+    /// Fault injection, for tests.
+    faults: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
@@ -31,9 +39,14 @@ fn parse(args: &[String]) -> Result<Options, String> {
         dist: PathBuf::from("dist"),
         db: PathBuf::from("data/agencies.sqlite"),
         agency: None,
+        faults: false,
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
+        if flag == "--faults" {
+            options.faults = true;
+            continue;
+        }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--addr" => {
@@ -101,7 +114,11 @@ fn serve(options: Options) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", options.addr))?;
         println!("Tell Once demo server: http://{}/", options.addr);
-        axum::serve(listener, agencies::router(store, &options.dist))
+        if options.faults {
+            println!("Fault injection is on (--faults): for tests only, at /demo/faults");
+        }
+        let faults = options.faults.then(agencies::Faults::default);
+        axum::serve(listener, agencies::router(store, &options.dist, faults))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

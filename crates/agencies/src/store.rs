@@ -1,7 +1,8 @@
-//! What the agencies received, in SQLite, exactly as it arrived; and, for agencies that
-//! answer "accepted, ask again later", the status tokens people poll.
+//! What the agencies received, in SQLite, exactly as it arrived; for agencies that answer
+//! "accepted, ask again later", the status tokens people poll; and, for requests sent with an
+//! `Idempotency-Key`, the reply each key was given, so that a retry gets the same one.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
@@ -22,6 +23,8 @@ pub struct Record {
     pub reference: String,
     /// Milliseconds since the Unix epoch.
     pub received_at: i64,
+    /// The `Idempotency-Key` it was sent with, if any.
+    pub idempotency_key: Option<String>,
 }
 
 /// A request as it arrived, before it is stored.
@@ -34,6 +37,31 @@ pub struct Received<'a> {
     pub body: &'a str,
     /// The body's fields, parsed.
     pub fields: &'a serde_json::Value,
+    /// Its `Idempotency-Key`, already checked, if it has one.
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// A reply exactly as it was sent, kept with its idempotency key so that a retry gets it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    /// The `Location` header, if there was one.
+    pub location: Option<String>,
+    /// The JSON body, as text.
+    pub body: String,
+}
+
+/// What became of a request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Stored now, as this record, and answered with this reply.
+    New { record: Record, reply: Reply },
+    /// Its idempotency key came with the same body before, to the same endpoint: the reply
+    /// given then. Nothing new is stored.
+    Replayed(Reply),
+    /// Its idempotency key came with a different body before, to the same endpoint. Nothing is
+    /// stored.
+    KeyUsedForAnother,
 }
 
 /// What one poll of a status token found.
@@ -103,14 +131,34 @@ impl Store {
                  body TEXT NOT NULL,
                  fields TEXT NOT NULL,
                  reference TEXT NOT NULL DEFAULT '',
-                 received_at INTEGER NOT NULL
+                 received_at INTEGER NOT NULL,
+                 idempotency_key TEXT
              );
              CREATE TABLE IF NOT EXISTS status_tokens (
                  token TEXT PRIMARY KEY,
                  record_id INTEGER NOT NULL REFERENCES records(id),
                  polls INTEGER NOT NULL DEFAULT 0
+             );
+             CREATE TABLE IF NOT EXISTS idempotency (
+                 endpoint TEXT NOT NULL,
+                 key TEXT NOT NULL,
+                 record_id INTEGER NOT NULL REFERENCES records(id),
+                 status INTEGER NOT NULL,
+                 location TEXT,
+                 reply TEXT NOT NULL,
+                 created_at INTEGER NOT NULL,
+                 PRIMARY KEY (endpoint, key)
              );",
         )?;
+        // Databases made before idempotency keys have no column for them.
+        let has_key_column: bool = connection.query_row(
+            "SELECT COUNT(*) > 0 FROM pragma_table_info('records') WHERE name = 'idempotency_key'",
+            [],
+            |row| row.get(0),
+        )?;
+        if !has_key_column {
+            connection.execute("ALTER TABLE records ADD COLUMN idempotency_key TEXT", [])?;
+        }
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
             tokens: Arc::new(Tokens::new()),
@@ -123,49 +171,68 @@ impl Store {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Stores a request and gives it a reference made from its row id by `reference`.
-    pub fn insert(
-        &self,
-        received: Received,
-        reference: impl Fn(i64) -> String,
-    ) -> rusqlite::Result<Record> {
-        let (record, _) = self.store(received, reference, false)?;
-        Ok(record)
-    }
-
-    /// Stores a request as [`Store::insert`] does, and, in the same transaction, a new status
-    /// token for it, which is returned with the record.
-    pub fn insert_accepted(
-        &self,
-        received: Received,
-        reference: impl Fn(i64) -> String,
-    ) -> rusqlite::Result<(Record, String)> {
-        let (record, token) = self.store(received, reference, true)?;
-        Ok((record, token.unwrap_or_default()))
-    }
-
-    fn store(
+    /// Stores a request, gives it a reference made from its row id by `reference` and, if
+    /// `with_token`, a new status token; `reply` makes the answer from these.
+    ///
+    /// With an idempotency key, the key is first looked up, and saved with the reply, in the same
+    /// transaction as the record, under the connection's lock: however many requests come at
+    /// once with one key, one record is made, and the others get its reply
+    /// ([`Stored::Replayed`]) or, with another body, [`Stored::KeyUsedForAnother`]. Bodies are
+    /// compared byte for byte with the body the key first came with.
+    pub fn receive(
         &self,
         received: Received,
         reference: impl Fn(i64) -> String,
         with_token: bool,
-    ) -> rusqlite::Result<(Record, Option<String>)> {
+        reply: impl FnOnce(&Record, Option<&str>) -> Reply,
+    ) -> rusqlite::Result<Stored> {
         let Received {
             agency,
             endpoint,
             content_type,
             body,
             fields,
+            idempotency_key,
         } = received;
         let connection = self.connection();
+        // Immediate: the write lock is taken before the key is looked up, so that another
+        // process on the same database cannot slip in between either.
+        let transaction = Transaction::new_unchecked(&connection, TransactionBehavior::Immediate)?;
+        if let Some(key) = idempotency_key {
+            let earlier = transaction
+                .query_row(
+                    "SELECT r.body, i.status, i.location, i.reply
+                     FROM idempotency i JOIN records r ON r.id = i.record_id
+                     WHERE i.endpoint = ?1 AND i.key = ?2",
+                    params![endpoint, key],
+                    |row| {
+                        Ok((
+                            row.get::<_, String>(0)?,
+                            Reply {
+                                status: row.get(1)?,
+                                location: row.get(2)?,
+                                body: row.get(3)?,
+                            },
+                        ))
+                    },
+                )
+                .optional()?;
+            if let Some((first_body, first_reply)) = earlier {
+                return Ok(if first_body == body {
+                    Stored::Replayed(first_reply)
+                } else {
+                    Stored::KeyUsedForAnother
+                });
+            }
+        }
         let received_at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
-        let transaction = connection.unchecked_transaction()?;
         transaction.execute(
-            "INSERT INTO records (agency, endpoint, content_type, body, fields, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![agency, endpoint, content_type, body, fields.to_string(), received_at],
+            "INSERT INTO records (agency, endpoint, content_type, body, fields, received_at, idempotency_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![agency, endpoint, content_type, body, fields.to_string(), received_at, idempotency_key],
         )?;
         let id = transaction.last_insert_rowid();
         let reference = reference(id);
@@ -183,7 +250,6 @@ impl Store {
         } else {
             None
         };
-        transaction.commit()?;
         let record = Record {
             id,
             agency: agency.into(),
@@ -193,8 +259,18 @@ impl Store {
             fields: fields.clone(),
             reference,
             received_at,
+            idempotency_key: idempotency_key.map(str::to_string),
         };
-        Ok((record, token))
+        let reply = reply(&record, token.as_deref());
+        if let Some(key) = idempotency_key {
+            transaction.execute(
+                "INSERT INTO idempotency (endpoint, key, record_id, status, location, reply, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![endpoint, key, id, reply.status, reply.location, reply.body, received_at],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(Stored::New { record, reply })
     }
 
     /// Polls a status token: what it was issued for and how often it was polled before, if it
@@ -235,7 +311,8 @@ impl Store {
     pub fn records(&self, agency: Option<&str>) -> rusqlite::Result<Vec<Record>> {
         let connection = self.connection();
         let mut statement = connection.prepare(
-            "SELECT id, agency, endpoint, content_type, body, fields, reference, received_at
+            "SELECT id, agency, endpoint, content_type, body, fields, reference, received_at,
+                    idempotency_key
              FROM records WHERE ?1 IS NULL OR agency = ?1 ORDER BY id",
         )?;
         let rows = statement.query_map(params![agency], |row| {
@@ -249,6 +326,7 @@ impl Store {
                 fields: serde_json::from_str(&fields).unwrap_or(serde_json::Value::Null),
                 reference: row.get(6)?,
                 received_at: row.get(7)?,
+                idempotency_key: row.get(8)?,
             })
         })?;
         rows.collect()
@@ -272,6 +350,41 @@ mod tests {
             content_type,
             body,
             fields,
+            idempotency_key: None,
+        }
+    }
+
+    /// A reply naming the reference, and the status URL when there is a token.
+    fn reply_for(record: &Record, token: Option<&str>) -> Reply {
+        Reply {
+            status: if token.is_some() { 202 } else { 201 },
+            location: token.map(|t| format!("/status/{t}")),
+            body: serde_json::json!({ "reference": record.reference }).to_string(),
+        }
+    }
+
+    fn insert(store: &Store, received: Received, reference: fn(i64) -> String) -> Record {
+        match store
+            .receive(received, reference, false, reply_for)
+            .unwrap()
+        {
+            Stored::New { record, .. } => record,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Stored with a status token, which is returned with the record.
+    fn insert_accepted(
+        store: &Store,
+        received: Received,
+        reference: fn(i64) -> String,
+    ) -> (Record, String) {
+        match store.receive(received, reference, true, reply_for).unwrap() {
+            Stored::New { record, reply } => {
+                let token = reply.location.unwrap().replace("/status/", "");
+                (record, token)
+            }
+            other => panic!("{other:?}"),
         }
     }
 
@@ -280,24 +393,22 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("tell-once-store-{}", std::process::id()));
         let store = Store::open(&dir.join("a.sqlite")).unwrap();
         let fields = serde_json::json!({ "first_name": "Ada" });
-        let first = store
-            .insert(
-                received("elections", "/x", "text/plain", "first_name=Ada", &fields),
-                |id| format!("EL/{id}"),
-            )
-            .unwrap();
-        store
-            .insert(
-                received(
-                    "revenue",
-                    "/y",
-                    "application/json",
-                    "{}",
-                    &serde_json::json!({}),
-                ),
-                |id| format!("rev_{id}"),
-            )
-            .unwrap();
+        let first = insert(
+            &store,
+            received("elections", "/x", "text/plain", "first_name=Ada", &fields),
+            |id| format!("EL/{id}"),
+        );
+        insert(
+            &store,
+            received(
+                "revenue",
+                "/y",
+                "application/json",
+                "{}",
+                &serde_json::json!({}),
+            ),
+            |id| format!("rev_{id}"),
+        );
         assert_eq!(first.reference, format!("EL/{}", first.id));
         let elections = store.records(Some("elections")).unwrap();
         assert_eq!(elections, vec![first]);
@@ -316,12 +427,11 @@ mod tests {
         let fields = serde_json::json!({});
         let mut tokens = Vec::new();
         for _ in 0..50 {
-            let (record, token) = store
-                .insert_accepted(
-                    received("health-cover", "/h", "application/json", "{}", &fields),
-                    |id| format!("HC-{id}"),
-                )
-                .unwrap();
+            let (record, token) = insert_accepted(
+                &store,
+                received("health-cover", "/h", "application/json", "{}", &fields),
+                |id| format!("HC-{id}"),
+            );
             assert_eq!(token.len(), 32, "{token}");
             assert!(token.chars().all(|c| c.is_ascii_hexdigit()), "{token}");
             assert_ne!(token, format!("{:032x}", record.id));
@@ -372,27 +482,162 @@ mod tests {
             )
             .unwrap();
         let store = Store::open(&path).unwrap();
-        let (record, token) = store
-            .insert_accepted(
-                received(
-                    "motor-vehicles",
-                    "/m",
-                    "application/json",
-                    "{}",
-                    &serde_json::json!({}),
-                ),
-                |id| format!("MV-{id}"),
-            )
-            .unwrap();
+        let (record, token) = insert_accepted(
+            &store,
+            received(
+                "motor-vehicles",
+                "/m",
+                "application/json",
+                "{}",
+                &serde_json::json!({}),
+            ),
+            |id| format!("MV-{id}"),
+        );
         assert_eq!(record.id, 2);
         assert_eq!(
             store.poll(&token, |_| true).unwrap().unwrap().reference,
             "MV-2"
         );
+        let old = &store.records(Some("elections")).unwrap()[0];
+        assert_eq!(old.reference, "EL/1");
+        assert_eq!(old.idempotency_key, None);
+        // The column for keys was added, and keys are kept.
+        let fields = serde_json::json!({});
+        let keyed = Received {
+            idempotency_key: Some("k-1"),
+            ..received("revenue", "/r", "application/json", "{}", &fields)
+        };
+        insert(&store, keyed, |id| format!("rev_{id}"));
         assert_eq!(
-            store.records(Some("elections")).unwrap()[0].reference,
-            "EL/1"
+            store.records(Some("revenue")).unwrap()[0].idempotency_key,
+            Some("k-1".to_string())
         );
+        drop(store);
+        assert!(Store::open(&path).is_ok(), "opens again once migrated");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_key_gives_its_first_reply_again_and_refuses_another_body() {
+        let dir = temp_dir("keys");
+        let store = Store::open(&dir.join("a.sqlite")).unwrap();
+        let fields = serde_json::json!({ "a": "b" });
+        let with_key = |endpoint, body, key| Received {
+            idempotency_key: Some(key),
+            ..received("health-cover", endpoint, "application/json", body, &fields)
+        };
+        let Stored::New { record, reply } = store
+            .receive(
+                with_key("/h", "{\"a\":\"b\"}", "k"),
+                |id| format!("HC-{id}"),
+                true,
+                reply_for,
+            )
+            .unwrap()
+        else {
+            panic!("the first request is stored")
+        };
+        assert_eq!(record.idempotency_key.as_deref(), Some("k"));
+        assert_eq!(reply.status, 202);
+        let again = store
+            .receive(
+                with_key("/h", "{\"a\":\"b\"}", "k"),
+                |_| unreachable!(),
+                true,
+                |_, _| unreachable!(),
+            )
+            .unwrap();
+        assert_eq!(
+            again,
+            Stored::Replayed(reply.clone()),
+            "same status, Location and body"
+        );
+        let other = store
+            .receive(
+                with_key("/h", "{\"a\":\"c\"}", "k"),
+                |_| unreachable!(),
+                true,
+                |_, _| unreachable!(),
+            )
+            .unwrap();
+        assert_eq!(other, Stored::KeyUsedForAnother);
+        assert_eq!(store.records(None).unwrap().len(), 1);
+        // A token was issued once: the replayed reply's status URL still works.
+        let token = reply.location.unwrap().replace("/status/", "");
+        assert_eq!(
+            store.poll(&token, |_| true).unwrap().unwrap().reference,
+            record.reference
+        );
+        // Keys are per endpoint, and a request without a key is always new.
+        let elsewhere = store
+            .receive(
+                with_key("/other", "{\"a\":\"b\"}", "k"),
+                |id| format!("HC-{id}"),
+                false,
+                reply_for,
+            )
+            .unwrap();
+        assert!(matches!(elsewhere, Stored::New { .. }), "{elsewhere:?}");
+        insert(
+            &store,
+            received(
+                "health-cover",
+                "/h",
+                "application/json",
+                "{\"a\":\"b\"}",
+                &fields,
+            ),
+            |id| format!("HC-{id}"),
+        );
+        let keys: Vec<Option<String>> = store
+            .records(None)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.idempotency_key)
+            .collect();
+        assert_eq!(keys, vec![Some("k".into()), Some("k".into()), None]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn one_key_sent_from_many_threads_at_once_makes_one_record() {
+        let dir = temp_dir("race");
+        let store = Store::open(&dir.join("a.sqlite")).unwrap();
+        let start = std::sync::Barrier::new(8);
+        let outcomes: Vec<Stored> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..8)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let fields = serde_json::json!({});
+                        let keyed = Received {
+                            idempotency_key: Some("same"),
+                            ..received("elections", "/e", "text/plain", "a=b", &fields)
+                        };
+                        start.wait();
+                        store
+                            .receive(keyed, |id| format!("EL/{id}"), false, reply_for)
+                            .unwrap()
+                    })
+                })
+                .collect();
+            threads.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        let new: Vec<&Reply> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Stored::New { reply, .. } => Some(reply),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(new.len(), 1, "{outcomes:?}");
+        for outcome in &outcomes {
+            match outcome {
+                Stored::New { .. } => {}
+                Stored::Replayed(reply) => assert_eq!(reply, new[0]),
+                Stored::KeyUsedForAnother => panic!("same body"),
+            }
+        }
+        assert_eq!(store.records(None).unwrap().len(), 1);
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

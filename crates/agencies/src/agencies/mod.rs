@@ -6,17 +6,24 @@
 //! store what was accepted, and answer with the agency's own kind of reference, or, for
 //! agencies that work asynchronously, with 202 Accepted and a status URL to poll.
 //!
+//! Every endpoint also honours an `Idempotency-Key` header, as Stripe's API does: the first
+//! request with a key is stored and its reply saved with the key; a retry with the same key and
+//! body gets that reply again, with `Idempotent-Replayed: true`, and nothing new is stored.
+//!
 //! Beside them: the Revenue Service's taxpayer profile for prefilling ([`profile`]), behind a
-//! demo sign-in ([`session`]), and the host page that knows whether the person signed in
-//! ([`host`]).
+//! demo sign-in ([`session`]), the host page that knows whether the person signed in
+//! ([`host`]), and, for tests only, fault injection ([`faults`]).
 
 mod check;
 mod endpoints;
+mod faults;
 mod host;
 mod profile;
 mod session;
 
-use crate::store::{Received, Store};
+pub use faults::Faults;
+
+use crate::store::{self, Received, Store, Stored};
 use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -30,15 +37,28 @@ use std::path::Path;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub fn router(store: Store, dist: &Path) -> Router {
+/// The request header that makes a retry safe.
+const IDEMPOTENCY_KEY: &str = "idempotency-key";
+/// The reply header that says a reply is the one saved with its idempotency key.
+const IDEMPOTENT_REPLAYED: &str = "idempotent-replayed";
+/// The longest idempotency key, as Stripe's.
+const MAX_KEY: usize = 255;
+
+/// Every agency endpoint, the profile, the demo sign-in, and the built app at `dist`. With
+/// `faults` (`serve --faults`, for tests), also the fault control at `/demo/faults`.
+pub fn router(store: Store, dist: &Path, faults: Option<Faults>) -> Router {
     let mut router = Router::new();
     let mut status_urls = Vec::new();
     for endpoint in ENDPOINTS {
+        let faults = faults.clone();
         router = router.route(
             endpoint.path,
             post(
                 move |State(store): State<Store>, headers: HeaderMap, body: Bytes| {
-                    receive(endpoint, store, headers, body)
+                    let fault = faults
+                        .as_ref()
+                        .and_then(|faults| faults.take(&headers, endpoint.agency));
+                    faults::around(fault, receive(endpoint, store, headers, body))
                 },
             ),
         );
@@ -57,12 +77,23 @@ pub fn router(store: Store, dist: &Path) -> Router {
             }
         }
     }
-    router
+    router = router
         .route(profile::PATH, get(profile::taxpayer))
         .merge(session::routes())
-        .merge(host::routes(dist))
+        .merge(host::routes(dist));
+    if let Some(faults) = &faults {
+        router = router.merge(faults::routes(faults.clone()));
+    }
+    let mut router = router
         .with_state(store)
-        .fallback_service(ServeDir::new(dist))
+        .fallback_service(ServeDir::new(dist));
+    if let Some(faults) = faults {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            faults,
+            faults::close_while_dropping,
+        ));
+    }
+    router
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -78,13 +109,56 @@ fn errors(status: StatusCode, problems: Vec<Value>) -> Response {
     (status, Json(json!({ "errors": problems }))).into_response()
 }
 
-/// One request to one endpoint: checked, stored, answered with a reference.
+/// The first non-empty value of the cookie `name`, among all the request's cookies.
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(key, _)| key.trim() == name)
+        .map(|(_, value)| value.trim().trim_matches('"'))
+        .find(|value| !value.is_empty())
+}
+
+/// The request's `Idempotency-Key`, if it has one, or what is wrong with it: there must be
+/// one, of 1 to 255 visible ASCII characters.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<&str>, &'static str> {
+    let mut keys = headers.get_all(IDEMPOTENCY_KEY).iter();
+    let Some(key) = keys.next() else {
+        return Ok(None);
+    };
+    if keys.next().is_some() {
+        return Err("Send one Idempotency-Key header, not several");
+    }
+    let key = key.as_bytes();
+    if key.is_empty() {
+        return Err(
+            "The Idempotency-Key is empty; send a key unique to this request, such as a UUID",
+        );
+    }
+    if key.len() > MAX_KEY {
+        return Err("The Idempotency-Key is longer than 255 characters");
+    }
+    match std::str::from_utf8(key) {
+        Ok(key) if key.bytes().all(|b| b.is_ascii_graphic()) => Ok(Some(key)),
+        _ => Err("The Idempotency-Key may only have visible ASCII characters: letters, digits and punctuation, no spaces"),
+    }
+}
+
+/// One request to one endpoint: checked, stored, answered with a reference. With an
+/// idempotency key, a retry of a stored request is answered with the first reply instead.
 async fn receive(
     endpoint: &'static Endpoint,
     store: Store,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let idempotency_key = match idempotency_key(&headers) {
+        Ok(key) => key,
+        Err(message) => return errors(StatusCode::BAD_REQUEST, vec![problem("", message)]),
+    };
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -140,31 +214,61 @@ async fn receive(
         content_type,
         body: text,
         fields: &fields,
+        idempotency_key,
     };
-    let stored = match endpoint.answer {
-        Answer::Now(status, pointer) => store
-            .insert(received, reference)
-            .map(|record| (status, Json(reply(pointer, &record.reference))).into_response()),
+    let answer = |record: &store::Record, token: Option<&str>| match endpoint.answer {
+        Answer::Now(status, pointer) => store::Reply {
+            status: status.as_u16(),
+            location: None,
+            body: reply(pointer, &record.reference).to_string(),
+        },
         Answer::Accepted(accepted) => {
-            store
-                .insert_accepted(received, reference)
-                .map(|(_, token)| {
-                    let location = accepted.status_url(&token);
-                    (
-                        StatusCode::ACCEPTED,
-                        [(header::LOCATION, location)],
-                        Json(accepted.reply(&token)),
-                    )
-                        .into_response()
-                })
+            let token = token.unwrap_or_default();
+            store::Reply {
+                status: StatusCode::ACCEPTED.as_u16(),
+                location: Some(accepted.status_url(token)),
+                body: accepted.reply(token).to_string(),
+            }
         }
     };
-    stored.unwrap_or_else(|_| {
-        errors(
+    match store.receive(received, reference, endpoint.accepted().is_some(), answer) {
+        Ok(Stored::New { reply, .. }) => response(reply, false),
+        Ok(Stored::Replayed(reply)) => response(reply, true),
+        Ok(Stored::KeyUsedForAnother) => errors(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            vec![problem(
+                "",
+                "This Idempotency-Key was already used for a different request; send a new key with a new request",
+            )],
+        ),
+        Err(_) => errors(
             StatusCode::INTERNAL_SERVER_ERROR,
             vec![problem("", "The request could not be stored; try again")],
-        )
-    })
+        ),
+    }
+}
+
+/// A stored reply as a response: the same status, `Location` and body every time it is sent,
+/// and, when it is sent again for the same idempotency key, `Idempotent-Replayed: true`.
+fn response(reply: store::Reply, replayed: bool) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut sent = (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        reply.body,
+    )
+        .into_response();
+    let headers = sent.headers_mut();
+    if let Some(location) = reply.location.and_then(|l| HeaderValue::try_from(l).ok()) {
+        headers.insert(header::LOCATION, location);
+    }
+    if replayed {
+        headers.insert(IDEMPOTENT_REPLAYED, HeaderValue::from_static("true"));
+    }
+    sent
 }
 
 /// One poll of a status URL: the first says the request is still being worked on, every later

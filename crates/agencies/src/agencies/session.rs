@@ -3,6 +3,7 @@
 //! `demo_session` cookie that makes the person Sam Okafor, a made-up taxpayer; signing out clears
 //! it. There are no passwords and nothing secret: it is for demos and tests only.
 
+use super::cookie;
 use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
@@ -13,13 +14,7 @@ pub const COOKIE: &str = "demo_session";
 
 /// Whether the request carries a `demo_session` cookie with a value.
 pub fn signed_in(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|pair| pair.split_once('='))
-        .any(|(name, value)| name.trim() == COOKIE && !value.trim().trim_matches('"').is_empty())
+    cookie(headers, COOKIE).is_some()
 }
 
 /// `/demo/sign-in` (a page, and the form it posts) and `/demo/sign-out`.

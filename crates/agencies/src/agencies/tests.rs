@@ -2,6 +2,7 @@ use super::*;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request};
 use http_body_util::BodyExt;
+use std::future::IntoFuture;
 use tell_once_engine::delivery::{deliver, Delivery};
 use tell_once_engine::field::{self, FieldKind};
 use tell_once_engine::mapping::{canonical_answers, request_for, AgencyRequest};
@@ -28,6 +29,15 @@ impl Drop for Setup {
 }
 
 fn setup() -> Setup {
+    setup_with(None)
+}
+
+/// As `serve --faults` runs.
+fn setup_with_faults() -> Setup {
+    setup_with(Some(Faults::default()))
+}
+
+fn setup_with(faults: Option<Faults>) -> Setup {
     let dir = std::env::temp_dir().join(format!(
         "tell-once-agencies-{}-{:?}",
         std::process::id(),
@@ -35,7 +45,7 @@ fn setup() -> Setup {
     ));
     let store = Store::open(&dir.join("t.sqlite")).unwrap();
     Setup {
-        app: router(store.clone(), &dir),
+        app: router(store.clone(), &dir, faults),
         store,
         dir,
     }
@@ -79,6 +89,21 @@ async fn post_full(app: &Router, url: &str, content_type: &str, body: &str) -> R
         .body(Body::from(body.to_string()))
         .unwrap();
     send(app, request).await
+}
+
+/// A `POST` with headers of its own.
+async fn post_with(
+    app: &Router,
+    url: &str,
+    content_type: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> Reply {
+    let mut request = Request::post(url).header("content-type", content_type);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    send(app, request.body(Body::from(body.to_string())).unwrap()).await
 }
 
 async fn post_to(app: &Router, url: &str, content_type: &str, body: &str) -> (StatusCode, Value) {
@@ -641,6 +666,636 @@ async fn the_host_page_says_whether_the_person_signed_in() {
     let css = get_from(&s.app, "/app.css", Some("demo_session=demo")).await;
     assert_eq!(css.status, StatusCode::OK);
     assert_eq!(css.body, "body {}", "other files are served as they are");
+}
+
+// Idempotency keys: a retry gets the first reply, and makes no second record.
+
+fn replayed(reply: &Reply) -> bool {
+    reply
+        .headers
+        .get(IDEMPOTENT_REPLAYED)
+        .is_some_and(|v| v == "true")
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_key_gets_the_first_reply_and_stores_nothing_more() {
+    let s = setup();
+    let key = [(IDEMPOTENCY_KEY, "4f1c2b7e-elections")];
+    let first = post_with(&s.app, ELECTIONS, FORM, VALID, &key).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    assert!(!replayed(&first), "the first reply is not a replay");
+    for _ in 0..2 {
+        let again = post_with(&s.app, ELECTIONS, FORM, VALID, &key).await;
+        assert_eq!(again.status, StatusCode::CREATED);
+        assert_eq!(again.body, first.body);
+        assert!(replayed(&again));
+        assert_eq!(again.header(header::CONTENT_TYPE), "application/json");
+        assert!(again.headers.get(header::LOCATION).is_none());
+    }
+    let records = s.store.records(None).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        records[0].idempotency_key.as_deref(),
+        Some("4f1c2b7e-elections")
+    );
+    assert_eq!(first.json()["reference"], records[0].reference.as_str());
+}
+
+#[tokio::test]
+async fn a_retried_accepted_request_gets_the_same_status_url() {
+    let s = setup();
+    let body = licence_valid().to_string();
+    let key = [(IDEMPOTENCY_KEY, "mv-1")];
+    let first = post_with(&s.app, MOTOR_VEHICLES, JSON, &body, &key).await;
+    assert_eq!(first.status, StatusCode::ACCEPTED);
+    let again = post_with(&s.app, MOTOR_VEHICLES, JSON, &body, &key).await;
+    assert_eq!(again.status, StatusCode::ACCEPTED);
+    assert!(replayed(&again));
+    assert_eq!(
+        again.header(header::LOCATION),
+        first.header(header::LOCATION)
+    );
+    assert_eq!(again.body, first.body, "the same status token");
+    assert_eq!(s.store.records(None).unwrap().len(), 1);
+    let url = first.header(header::LOCATION).to_string();
+    assert_eq!(
+        get_from(&s.app, &url, None).await.json()["status"],
+        "processing"
+    );
+    let done = get_from(&s.app, &url, None).await.json();
+    assert_eq!(
+        done["confirmationId"],
+        s.store.records(None).unwrap()[0].reference.as_str()
+    );
+}
+
+#[tokio::test]
+async fn a_key_used_for_another_request_is_refused() {
+    let s = setup();
+    let key = [(IDEMPOTENCY_KEY, "k-1")];
+    let first = post_with(&s.app, ELECTIONS, FORM, VALID, &key).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let other = VALID.replace("first_name=Ada", "first_name=Grace");
+    let refused = post_with(&s.app, ELECTIONS, FORM, &other, &key).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.json(),
+        json!({ "errors": [{ "field": "", "message": "This Idempotency-Key was already used for a different request; send a new key with a new request" }] })
+    );
+    assert!(!replayed(&refused));
+    assert_eq!(s.store.records(None).unwrap().len(), 1, "nothing stored");
+    let again = post_with(&s.app, ELECTIONS, FORM, VALID, &key).await;
+    assert_eq!(again.body, first.body, "the first request still replays");
+    // A key belongs to one endpoint: the same key elsewhere is another request.
+    let labour = post_with(&s.app, LABOUR, FORM, LABOUR_VALID, &key).await;
+    assert_eq!(labour.status, StatusCode::CREATED);
+    assert!(!replayed(&labour));
+    assert_eq!(s.store.records(None).unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn malformed_keys_are_refused_and_nothing_is_stored() {
+    let s = setup();
+    let long = "k".repeat(256);
+    let cases: [(&[u8], &str); 5] = [
+        (b"", "The Idempotency-Key is empty; send a key unique to this request, such as a UUID"),
+        (long.as_bytes(), "The Idempotency-Key is longer than 255 characters"),
+        (b"two words", "The Idempotency-Key may only have visible ASCII characters: letters, digits and punctuation, no spaces"),
+        (b"cl\xc3\xa9", "The Idempotency-Key may only have visible ASCII characters: letters, digits and punctuation, no spaces"),
+        (b"a\tb", "The Idempotency-Key may only have visible ASCII characters: letters, digits and punctuation, no spaces"),
+    ];
+    for (key, message) in cases {
+        let request = Request::post(ELECTIONS)
+            .header(header::CONTENT_TYPE, FORM)
+            .header(IDEMPOTENCY_KEY, HeaderValue::from_bytes(key).unwrap())
+            .body(Body::from(VALID))
+            .unwrap();
+        let reply = send(&s.app, request).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{key:?}");
+        assert_eq!(
+            reply.json(),
+            json!({ "errors": [problem("", message)] }),
+            "{key:?}"
+        );
+    }
+    let twice = Request::post(ELECTIONS)
+        .header(header::CONTENT_TYPE, FORM)
+        .header(IDEMPOTENCY_KEY, "a")
+        .header(IDEMPOTENCY_KEY, "b")
+        .body(Body::from(VALID))
+        .unwrap();
+    let reply = send(&s.app, twice).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        reply.json()["errors"][0]["message"],
+        "Send one Idempotency-Key header, not several"
+    );
+    assert!(s.store.records(None).unwrap().is_empty());
+    let longest = "k".repeat(255);
+    let reply = post_with(
+        &s.app,
+        ELECTIONS,
+        FORM,
+        VALID,
+        &[(IDEMPOTENCY_KEY, &longest)],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "255 characters are fine");
+}
+
+#[tokio::test]
+async fn a_refused_request_saves_no_key_so_the_corrected_one_can_use_it() {
+    let s = setup();
+    let key = [(IDEMPOTENCY_KEY, "fix-me")];
+    let wrong_type = post_with(&s.app, ELECTIONS, JSON, "{}", &key).await;
+    assert_eq!(wrong_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let invalid = VALID.replace("moved_on=2026-11-01", "moved_on=soon");
+    let refused = post_with(&s.app, ELECTIONS, FORM, &invalid, &key).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["errors"][0]["field"], "moved_on");
+    let again = post_with(&s.app, ELECTIONS, FORM, &invalid, &key).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!replayed(&again), "refusals are not saved, so not replayed");
+    let fixed = post_with(&s.app, ELECTIONS, FORM, VALID, &key).await;
+    assert_eq!(fixed.status, StatusCode::CREATED);
+    assert!(!replayed(&fixed));
+    assert_eq!(s.store.records(None).unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn without_a_key_every_request_is_new() {
+    let s = setup();
+    let first = post_with(&s.app, ELECTIONS, FORM, VALID, &[]).await;
+    let second = post_with(&s.app, ELECTIONS, FORM, VALID, &[]).await;
+    assert_eq!(second.status, StatusCode::CREATED);
+    assert!(!replayed(&second));
+    assert_ne!(first.json()["reference"], second.json()["reference"]);
+    let records = s.store.records(None).unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().all(|r| r.idempotency_key.is_none()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_key_sent_eight_times_at_once_makes_one_record() {
+    let s = setup();
+    let body = licence_valid().to_string();
+    let requests: Vec<_> = (0..8)
+        .map(|_| {
+            let (app, body) = (s.app.clone(), body.clone());
+            tokio::spawn(async move {
+                post_with(
+                    &app,
+                    MOTOR_VEHICLES,
+                    JSON,
+                    &body,
+                    &[(IDEMPOTENCY_KEY, "race")],
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut replies = Vec::new();
+    for request in requests {
+        replies.push(request.await.unwrap());
+    }
+    assert_eq!(replies.iter().filter(|r| !replayed(r)).count(), 1);
+    for reply in &replies {
+        assert_eq!(reply.status, StatusCode::ACCEPTED);
+        assert_eq!(reply.body, replies[0].body);
+        assert_eq!(
+            reply.header(header::LOCATION),
+            replies[0].header(header::LOCATION)
+        );
+    }
+    let records = s.store.records(None).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].idempotency_key.as_deref(), Some("race"));
+}
+
+// Fault injection, with `serve --faults`: scoped by cookie, for the agency endpoints only.
+
+async fn add_fault(app: &Router, rule: Value) -> Reply {
+    post_full(app, "/demo/faults", JSON, &rule.to_string()).await
+}
+
+async fn faults_in(app: &Router, scope: &str) -> Value {
+    let reply = get_from(app, &format!("/demo/faults?scope={scope}"), None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    reply.json()
+}
+
+fn in_scope(scope: &str) -> String {
+    format!("demo_faults={scope}")
+}
+
+#[tokio::test]
+async fn fault_control_exists_only_with_the_faults_flag() {
+    let s = setup();
+    assert_eq!(
+        get_from(&s.app, "/demo/faults?scope=a", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let rule = json!({ "scope": "a", "kind": "fail", "status": 503 });
+    // Only the app's files are there, and they answer GET only.
+    assert_eq!(
+        add_fault(&s.app, rule).await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
+    let cookie = in_scope("a");
+    let reply = post_with(&s.app, ELECTIONS, FORM, VALID, &[("cookie", &cookie)]).await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn fault_rules_are_checked() {
+    let s = setup_with_faults();
+    let cases = [
+        (
+            json!({ "scope": "s", "kind": "explode" }),
+            "kind",
+            "must be fail, delay or drop",
+        ),
+        (
+            json!({ "scope": "s", "kind": "fail" }),
+            "status",
+            "must be from 400 to 599",
+        ),
+        (
+            json!({ "scope": "s", "kind": "fail", "status": 399 }),
+            "status",
+            "must be from 400 to 599",
+        ),
+        (
+            json!({ "scope": "s", "kind": "fail", "status": 600 }),
+            "status",
+            "must be from 400 to 599",
+        ),
+        (
+            json!({ "scope": "s", "kind": "drop", "times": 0 }),
+            "times",
+            "must be from 1 to 1000",
+        ),
+        (
+            json!({ "scope": "s", "kind": "delay" }),
+            "ms",
+            "must be from 0 to 30000 (milliseconds)",
+        ),
+        (
+            json!({ "scope": "s", "kind": "delay", "ms": 30001 }),
+            "ms",
+            "must be from 0 to 30000 (milliseconds)",
+        ),
+        (
+            json!({ "scope": "s", "kind": "drop", "status": 503 }),
+            "status",
+            "is only for fail rules",
+        ),
+        (
+            json!({ "scope": "s", "kind": "fail", "status": 503, "ms": 5 }),
+            "ms",
+            "is only for delay rules",
+        ),
+        (
+            json!({ "scope": "", "kind": "drop" }),
+            "scope",
+            "must be 1 to 64 letters, digits, '-', '_' or '.'",
+        ),
+        (
+            json!({ "scope": "a b", "kind": "drop" }),
+            "scope",
+            "must be 1 to 64 letters, digits, '-', '_' or '.'",
+        ),
+    ];
+    for (rule, field, message) in cases {
+        let reply = add_fault(&s.app, rule.clone()).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{rule}");
+        assert_eq!(
+            reply.json(),
+            json!({ "errors": [problem(field, message)] }),
+            "{rule}"
+        );
+    }
+    let unknown = add_fault(
+        &s.app,
+        json!({ "scope": "s", "kind": "drop", "agency": "post-office" }),
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    let message = unknown.json()["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.starts_with("no agency \"post-office\"; leave it out for any agency, or use one of: motor-vehicles, elections, revenue,"), "{message}");
+    for body in [
+        "not json",
+        r#"{"scope":"s","kind":"drop","tims":2}"#,
+        r#"{"kind":"drop"}"#,
+    ] {
+        let reply = post_full(&s.app, "/demo/faults", JSON, body).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{body}");
+        let message = reply.json()["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            message.starts_with("The body is not a fault rule: "),
+            "{message}"
+        );
+    }
+    let no_scope = get_from(&s.app, "/demo/faults", None).await;
+    assert_eq!(no_scope.status, StatusCode::BAD_REQUEST);
+    assert_eq!(no_scope.json()["errors"][0]["field"], "scope");
+    assert_eq!(
+        faults_in(&s.app, "s").await,
+        json!({ "injected": 0, "rules": [] }),
+        "none added"
+    );
+}
+
+#[tokio::test]
+async fn a_fail_fault_answers_with_its_status_and_stores_nothing() {
+    let s = setup_with_faults();
+    let rule = json!({ "scope": "f1", "agency": "elections", "kind": "fail", "status": 503, "retry_after": 1, "times": 2 });
+    let added = add_fault(&s.app, rule.clone()).await;
+    assert_eq!(added.status, StatusCode::CREATED);
+    assert_eq!(added.json(), rule);
+    assert_eq!(
+        faults_in(&s.app, "f1").await,
+        json!({ "injected": 0, "rules": [rule] })
+    );
+    // Requests outside the scope are not touched.
+    for headers in [vec![], vec![("cookie", "demo_faults=f2")]] {
+        let reply = post_with(&s.app, ELECTIONS, FORM, VALID, &headers).await;
+        assert_eq!(reply.status, StatusCode::CREATED);
+    }
+    let scoped = [
+        ("cookie", "theme=dark; demo_faults=f1"),
+        (IDEMPOTENCY_KEY, "f1-key"),
+    ];
+    for _ in 0..2 {
+        let failed = post_with(&s.app, ELECTIONS, FORM, VALID, &scoped).await;
+        assert_eq!(failed.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(failed.header(header::RETRY_AFTER), "1");
+        assert_eq!(
+            failed.json(),
+            json!({ "errors": [problem("", "The service is temporarily unavailable (injected fault); try again later")] })
+        );
+    }
+    assert_eq!(
+        faults_in(&s.app, "f1").await,
+        json!({ "injected": 2, "rules": [] })
+    );
+    assert_eq!(
+        s.store.records(None).unwrap().len(),
+        2,
+        "the failed ones were not stored"
+    );
+    let third = post_with(&s.app, ELECTIONS, FORM, VALID, &scoped).await;
+    assert_eq!(third.status, StatusCode::CREATED);
+    assert!(!replayed(&third), "a failure saves no key");
+    assert_eq!(s.store.records(None).unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn faults_touch_only_their_agency_and_only_its_endpoints() {
+    let s = setup_with_faults();
+    let (_, accepted) = post_to(&s.app, MOTOR_VEHICLES, JSON, &licence_valid().to_string()).await;
+    let status_url = accepted["links"]["status"].as_str().unwrap().to_string();
+    let rule = json!({ "scope": "mv", "agency": "motor-vehicles", "kind": "fail", "status": 500 });
+    assert_eq!(add_fault(&s.app, rule).await.status, StatusCode::CREATED);
+    let cookie = in_scope("mv");
+    let elections = post_with(&s.app, ELECTIONS, FORM, VALID, &[("cookie", &cookie)]).await;
+    assert_eq!(elections.status, StatusCode::CREATED, "another agency");
+    let poll = get_from(&s.app, &status_url, Some(&cookie)).await;
+    assert_eq!(poll.status, StatusCode::OK, "status URLs are not faulted");
+    let signed_in = format!("{cookie}; demo_session=demo");
+    let profile = get_from(&s.app, PROFILE, Some(&signed_in)).await;
+    assert_eq!(profile.status, StatusCode::OK, "nor is the profile");
+    assert_eq!(faults_in(&s.app, "mv").await["injected"], 0);
+    let body = licence_valid().to_string();
+    let failed = post_with(&s.app, MOTOR_VEHICLES, JSON, &body, &[("cookie", &cookie)]).await;
+    assert_eq!(failed.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(failed.headers.get(header::RETRY_AFTER).is_none());
+    assert_eq!(
+        faults_in(&s.app, "mv").await,
+        json!({ "injected": 1, "rules": [] })
+    );
+}
+
+#[tokio::test]
+async fn rules_are_used_in_the_order_they_were_added() {
+    let s = setup_with_faults();
+    for rule in [
+        json!({ "scope": "o", "kind": "fail", "status": 500 }),
+        json!({ "scope": "o", "kind": "fail", "status": 429, "times": 2 }),
+        json!({ "scope": "o", "kind": "delay", "ms": 1 }),
+    ] {
+        assert_eq!(add_fault(&s.app, rule).await.status, StatusCode::CREATED);
+    }
+    let listed = faults_in(&s.app, "o").await;
+    assert_eq!(listed["rules"][1]["times"], 2);
+    assert_eq!(
+        listed["rules"][2],
+        json!({ "scope": "o", "kind": "delay", "ms": 1, "times": 1 })
+    );
+    let cookie = [("cookie", "demo_faults=o")];
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(
+            post_with(&s.app, LABOUR, FORM, LABOUR_VALID, &cookie)
+                .await
+                .status
+                .as_u16(),
+        );
+    }
+    assert_eq!(statuses, [500, 429, 429, 201, 201]);
+    assert_eq!(
+        faults_in(&s.app, "o").await,
+        json!({ "injected": 4, "rules": [] })
+    );
+}
+
+#[tokio::test]
+async fn a_delay_fault_answers_late_but_as_usual() {
+    let s = setup_with_faults();
+    let rule = json!({ "scope": "slow", "kind": "delay", "ms": 300 });
+    assert_eq!(add_fault(&s.app, rule).await.status, StatusCode::CREATED);
+    let started = std::time::Instant::now();
+    let reply = post_with(
+        &s.app,
+        ELECTIONS,
+        FORM,
+        VALID,
+        &[("cookie", "demo_faults=slow")],
+    )
+    .await;
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(300),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert_eq!(s.store.records(None).unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn clearing_a_scope_forgets_its_rules_and_count() {
+    let s = setup_with_faults();
+    for scope in ["gone", "kept"] {
+        let rule = json!({ "scope": scope, "kind": "fail", "status": 502, "times": 3 });
+        assert_eq!(add_fault(&s.app, rule).await.status, StatusCode::CREATED);
+    }
+    let failed = post_with(
+        &s.app,
+        ELECTIONS,
+        FORM,
+        VALID,
+        &[("cookie", "demo_faults=gone")],
+    )
+    .await;
+    assert_eq!(failed.status, StatusCode::BAD_GATEWAY);
+    let cleared = send(
+        &s.app,
+        Request::delete("/demo/faults?scope=gone")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(cleared.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        faults_in(&s.app, "gone").await,
+        json!({ "injected": 0, "rules": [] })
+    );
+    assert_eq!(faults_in(&s.app, "kept").await["rules"][0]["times"], 3);
+    let reply = post_with(
+        &s.app,
+        ELECTIONS,
+        FORM,
+        VALID,
+        &[("cookie", "demo_faults=gone")],
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+}
+
+/// Sends a raw HTTP/1.1 request over TCP, as a real client would, and reads everything the
+/// server sends until it closes the connection.
+fn exchange(addr: std::net::SocketAddr, request: &str) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10)))?;
+    stream.write_all(request.as_bytes())?;
+    let mut received = Vec::new();
+    stream.read_to_end(&mut received)?;
+    Ok(received)
+}
+
+fn raw_post(path: &str, headers: &str, body: &str) -> String {
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {FORM}\r\nContent-Length: {}\r\n{headers}Connection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+#[tokio::test]
+async fn a_dropped_request_is_stored_but_the_client_gets_no_reply_at_all() {
+    let s = setup_with_faults();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(axum::serve(listener, s.app.clone()).into_future());
+    let rule = json!({ "scope": "cut", "agency": "elections", "kind": "drop" });
+    assert_eq!(add_fault(&s.app, rule).await.status, StatusCode::CREATED);
+
+    let headers = "Cookie: demo_faults=cut\r\nIdempotency-Key: cut-1\r\n";
+    let request = raw_post(ELECTIONS, headers, VALID);
+    let dropped = tokio::task::spawn_blocking(move || exchange(addr, &request))
+        .await
+        .unwrap();
+    match &dropped {
+        Ok(bytes) => assert!(
+            bytes.is_empty(),
+            "not a byte of the reply: {}",
+            String::from_utf8_lossy(bytes)
+        ),
+        Err(e) => assert!(
+            !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+            "the connection was closed, not left hanging: {e}"
+        ),
+    }
+    let records = s.store.records(None).unwrap();
+    assert_eq!(records.len(), 1, "stored before the connection was dropped");
+    assert_eq!(records[0].idempotency_key.as_deref(), Some("cut-1"));
+    assert_eq!(
+        faults_in(&s.app, "cut").await,
+        json!({ "injected": 1, "rules": [] })
+    );
+
+    // The retry, with the same key, gets the reply that was lost.
+    let request = raw_post(ELECTIONS, headers, VALID);
+    let retried = tokio::task::spawn_blocking(move || exchange(addr, &request))
+        .await
+        .unwrap()
+        .unwrap();
+    let retried = String::from_utf8(retried).unwrap();
+    assert!(retried.starts_with("HTTP/1.1 201 Created\r\n"), "{retried}");
+    assert!(
+        retried.contains("\r\nidempotent-replayed: true\r\n"),
+        "{retried}"
+    );
+    let reference = json!({ "reference": records[0].reference }).to_string();
+    assert!(
+        retried.ends_with(&format!("\r\n\r\n{reference}")),
+        "{retried}"
+    );
+    assert_eq!(s.store.records(None).unwrap().len(), 1);
+    server.abort();
+}
+
+#[tokio::test]
+async fn connections_close_while_a_drop_is_to_come() {
+    let s = setup_with_faults();
+    let rule = json!({ "scope": "c", "agency": "labour", "kind": "drop" });
+    assert_eq!(add_fault(&s.app, rule).await.status, StatusCode::CREATED);
+    let closes = |reply: &Reply| {
+        reply
+            .headers
+            .get(header::CONNECTION)
+            .is_some_and(|v| v == "close")
+    };
+    let page = get_from(&s.app, "/", Some("demo_faults=c")).await;
+    assert!(closes(&page), "every reply in the scope, files too");
+    let elections = post_with(
+        &s.app,
+        ELECTIONS,
+        FORM,
+        VALID,
+        &[("cookie", "demo_faults=c")],
+    )
+    .await;
+    assert!(closes(&elections));
+    assert!(
+        !closes(&get_from(&s.app, "/", None).await),
+        "not outside the scope"
+    );
+    assert!(!closes(
+        &get_from(&s.app, "/", Some("demo_faults=other")).await
+    ));
+    // The drop itself: its reply's body fails at once.
+    let request = Request::post(LABOUR)
+        .header(header::CONTENT_TYPE, FORM)
+        .header(header::COOKIE, "demo_faults=c")
+        .body(Body::from(LABOUR_VALID))
+        .unwrap();
+    let cut = s.app.clone().oneshot(request).await.unwrap();
+    assert!(cut.into_body().collect().await.is_err(), "the body fails");
+    assert_eq!(s.store.records(Some("labour")).unwrap().len(), 1);
+    assert!(
+        !closes(&get_from(&s.app, "/", Some("demo_faults=c")).await),
+        "no drop left"
+    );
 }
 
 #[test]
