@@ -5,9 +5,10 @@ use gloo_net::http::Request;
 use std::collections::BTreeMap;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::definition::Service;
-use tell_once_engine::delivery::{self, Delivery, Reply};
+use tell_once_engine::delivery::{Delivery, Reply};
 use tell_once_engine::dictionary::Dictionary;
 use tell_once_engine::mapping::AgencyRequest;
+use tell_once_engine::outbox::{self, RetryPolicy};
 use tell_once_engine::{DefinitionError, Journey};
 
 /// Why a journey definition could not be used: which file, and what is wrong with it.
@@ -121,42 +122,90 @@ fn resolve(relative: &str, base: &str) -> String {
         .unwrap_or_else(|_| relative.to_string())
 }
 
-/// Sends one service's request and follows it if the agency answers 202 (see
-/// [`delivery::deliver`]: the protocol is in the engine; here are only fetch and a timer).
-pub async fn deliver(service: &Service, request: AgencyRequest) -> Delivery {
-    delivery::deliver(&service.connector, request, send, sleep_seconds).await
+/// How long one request to an agency may take before it counts as no reply (and is retried).
+const REQUEST_TIMEOUT_MS: u32 = 20_000;
+
+/// Sends one service's request, retrying failures that may pass (see the engine's
+/// [`outbox::deliver_retrying`]: the policy is there; here are only fetch, a timer, the
+/// browser's randomness for jitter, and whether it is online), and follows it if the agency
+/// answers 202.
+pub async fn deliver_retrying(service: &Service, request: AgencyRequest) -> Delivery {
+    outbox::deliver_retrying(
+        &service.connector,
+        request,
+        send,
+        sleep_ms,
+        &RetryPolicy::default(),
+        js_sys::Math::random,
+        crate::storage::online,
+    )
+    .await
+    .delivery
 }
 
-/// One HTTP request; an error means no reply at all (offline, refused, blocked by CORS).
+/// One HTTP request; an error means no reply at all (offline, refused, blocked by CORS, cut
+/// off before the reply was complete, or no reply within [`REQUEST_TIMEOUT_MS`]).
 async fn send(request: AgencyRequest) -> Result<Reply, ()> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
     let builder = match request.method.as_str() {
         "GET" => Request::get(&request.url),
         "PUT" => Request::put(&request.url),
         "PATCH" => Request::patch(&request.url),
         _ => Request::post(&request.url),
     };
-    let builder = request.headers.iter().fold(
-        builder.header("Accept", "application/json"),
-        |b, (name, value)| b.header(name, value),
-    );
-    let response = match request.body {
-        Some(body) => builder.body(body).map_err(|_| ())?.send().await,
-        None => builder.send().await,
+    let builder = request
+        .headers
+        .iter()
+        .fold(
+            builder.header("Accept", "application/json"),
+            |b, (name, value)| b.header(name, value),
+        )
+        .abort_signal(signal.as_ref());
+    let exchange = async {
+        let response = match request.body {
+            Some(body) => builder.body(body).map_err(|_| ())?.send().await,
+            None => builder.send().await,
+        }
+        .map_err(|_| ())?;
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        Ok(Reply {
+            status: response.status(),
+            location: response.headers().get("location"),
+            retry_after: response
+                .headers()
+                .get("retry-after")
+                .and_then(|h| outbox::retry_after_seconds(&h, now)),
+            // A reply cut off half way is no reply: the agency may have the request, and the
+            // same idempotency key makes sending it again safe.
+            body: response.text().await.map_err(|_| ())?,
+        })
+    };
+    within(REQUEST_TIMEOUT_MS, controller, exchange)
+        .await
+        .unwrap_or(Err(()))
+}
+
+/// Runs `work`, giving up after `ms` (its request is then aborted): `None`.
+async fn within<T>(
+    ms: u32,
+    controller: Option<web_sys::AbortController>,
+    work: impl std::future::Future<Output = T>,
+) -> Option<T> {
+    let timeout = sleep_ms(ms);
+    futures::pin_mut!(work, timeout);
+    match futures::future::select(work, timeout).await {
+        futures::future::Either::Left((done, _)) => Some(done),
+        futures::future::Either::Right(_) => {
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+            None
+        }
     }
-    .map_err(|_| ())?;
-    Ok(Reply {
-        status: response.status(),
-        location: response.headers().get("location"),
-        retry_after: None,
-        body: response.text().await.unwrap_or_default(),
-    })
 }
 
 /// Waits, without blocking the page.
-async fn sleep_seconds(seconds: u32) {
-    sleep_ms(seconds.saturating_mul(1000)).await;
-}
-
 async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
@@ -195,15 +244,7 @@ pub async fn fetch_profile(url: &str, timeout_seconds: u32) -> Result<String, Pr
         }
         response.text().await.map_err(|_| ProfileProblem::Network)
     };
-    let timeout = sleep_seconds(timeout_seconds);
-    futures::pin_mut!(fetch, timeout);
-    match futures::future::select(fetch, timeout).await {
-        futures::future::Either::Left((reply, _)) => reply,
-        futures::future::Either::Right(_) => {
-            if let Some(controller) = controller {
-                controller.abort();
-            }
-            Err(ProfileProblem::TimedOut)
-        }
-    }
+    within(timeout_seconds.saturating_mul(1000), controller, fetch)
+        .await
+        .unwrap_or(Err(ProfileProblem::TimedOut))
 }

@@ -4,6 +4,9 @@
 
 use crate::api;
 use crate::browser;
+use crate::components::saved_answers::SavedAnswers;
+use crate::drafts::{self, Drafting};
+use crate::outbox;
 use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
 use crate::pages::items::{items_heading, ItemsPage};
 use crate::pages::known::{KnownPage, KNOWN_HEADING};
@@ -16,8 +19,9 @@ use leptos::task::spawn_local;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use tell_once_engine::known;
-use tell_once_engine::mapping::{with_base, AgencyRequest};
+use tell_once_engine::mapping::with_base;
 use tell_once_engine::navigate::{self, Returning, Step};
+use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::SummaryRow;
 use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
@@ -28,19 +32,36 @@ pub const LANG: &str = "en";
 /// The product's name, at the end of every document title.
 pub const PRODUCT: &str = "Tell Once";
 
-/// What became of one service at sending: shown on the confirmation page and in the receipt.
+/// One service at sending: what it was sent (or would have been), and what became of it. The
+/// parcel is the engine's outbox entry, kept in the draft; the rest is for showing it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    pub service_id: String,
+    pub parcel: Parcel,
     pub service_title: String,
     pub agency_name: String,
-    pub status: Status,
-    /// When it was sent, in words ("2:05pm on 23 November 2026").
-    pub at: String,
     /// What the service was sent (or would have been), as "Check your answers" shows it.
     pub rows: Vec<SummaryRow>,
-    /// The request, kept in memory to try again when sending failed for a reason that may pass.
-    pub retry: Option<AgencyRequest>,
+}
+
+impl Outcome {
+    pub fn status(&self) -> Status {
+        match &self.parcel.state {
+            ParcelState::Queued => Status::Queued,
+            ParcelState::Sending => Status::Sending,
+            ParcelState::Sent { reference } => Status::Sent(reference.clone()),
+            ParcelState::Pending { .. } => Status::Pending,
+            ParcelState::Failed { problem } => {
+                Status::Failed(outbox::explain(&self.agency_name, problem))
+            }
+            ParcelState::LeftOut => Status::LeftOut,
+        }
+    }
+
+    /// True when sending failed for a reason that may pass, so it can be tried again.
+    pub fn can_retry(&self) -> bool {
+        self.parcel.request.is_some()
+            && matches!(&self.parcel.state, ParcelState::Failed { problem } if problem.is_transient())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,8 +72,28 @@ pub enum Status {
     Pending,
     /// Not sent: why, and what to do, in words.
     Failed(String),
+    /// Waiting for the browser to be back online.
+    Queued,
+    /// Being sent now.
+    Sending,
     /// The person chose not to send to this service.
     LeftOut,
+}
+
+/// Something the person should know about their answers, said once in the flow's status
+/// region (see [`Notices`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// They deleted their answers.
+    Deleted,
+    /// Their saved answers had expired, so they were deleted.
+    Expired,
+    /// The saved answers could not be read, so they were deleted.
+    Unreadable,
+    /// The journey changed since the draft was saved: these pages must be answered again.
+    Changed { ask_again: Vec<String> },
+    /// Offline at sending: what was chosen is sent when the browser is back online.
+    Offline,
 }
 
 /// What happened when the person's details were fetched from an agency's record.
@@ -79,6 +120,9 @@ pub struct Session {
     pub store: RwSignal<Answers>,
     pub signed_in: bool,
     pub agency_urls: StoredValue<BTreeMap<String, String>>,
+    /// How long a draft is kept on the device after it was last saved, in milliseconds; 0
+    /// keeps drafts in the tab only.
+    pub keep_ms: i64,
 }
 
 #[derive(Clone, Copy)]
@@ -98,6 +142,15 @@ pub struct Flow {
     pub outcomes: RwSignal<Vec<Outcome>>,
     pub prefill: RwSignal<Prefill>,
     pub session: Session,
+    /// How the draft of this journey is kept.
+    pub drafting: Drafting,
+    /// The answers a fresh start has (what the answer store carries over): until they
+    /// change, there is nothing to save.
+    pub fresh: StoredValue<Answers>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// True while the outbox is sending: a double click, or coming back online, sends nothing
+    /// twice.
+    pub sending: RwSignal<bool>,
     standalone: bool,
 }
 
@@ -109,6 +162,7 @@ impl Flow {
     /// Shows another step. Focus and the title follow (see [`JourneyFlow`]).
     pub fn go(&self, step: Step) {
         self.errors.set(Vec::new());
+        self.notice.set(None);
         if !matches!(step, Step::Question(_) | Step::Item { .. }) {
             self.returning.set(Returning::No);
         }
@@ -186,13 +240,21 @@ pub const SENT_HEADING: &str = "Details sent";
 
 /// The heading of the confirmation page, from what became of each service.
 pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
-    let chosen = || outcomes.iter().filter(|o| o.status != Status::LeftOut);
-    let failed = chosen()
-        .filter(|o| matches!(o.status, Status::Failed(_)))
-        .count();
-    match failed {
+    let statuses: Vec<Status> = outcomes
+        .iter()
+        .map(Outcome::status)
+        .filter(|s| *s != Status::LeftOut)
+        .collect();
+    let count = |f: fn(&Status) -> bool| statuses.iter().filter(|s| f(s)).count();
+    if count(|s| *s == Status::Sending) > 0 {
+        return "Sending your details";
+    }
+    if count(|s| *s == Status::Queued) > 0 {
+        return "Your details will be sent when you are back online";
+    }
+    match count(|s| matches!(s, Status::Failed(_))) {
         0 => SENT_HEADING,
-        n if n == chosen().count() => "Your details have not been sent",
+        n if n == statuses.len() => "Your details have not been sent",
         _ => "Some of your details have not been sent",
     }
 }
@@ -205,29 +267,61 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
     let seeded = session
         .store
         .with_untracked(|store| known::seed(store, &journey));
+    // Unless there is a draft: then the journey opens as the person left it.
+    let opening = drafts::open(&journey, seeded.clone(), session.keep_ms);
+    let resumed = opening.step.is_some();
     let flow = Flow {
         journey: StoredValue::new(journey.clone()),
         step: RwSignal::new(Step::Start),
-        answers: RwSignal::new(seeded),
+        answers: RwSignal::new(opening.answers),
         returning: RwSignal::new(Returning::No),
         returning_to_items: RwSignal::new(false),
         errors: RwSignal::new(Vec::new()),
-        left_out: RwSignal::new(BTreeSet::new()),
+        left_out: RwSignal::new(opening.left_out),
         outcomes: RwSignal::new(Vec::new()),
         prefill: RwSignal::new(Prefill::Off),
         session,
+        drafting: opening.drafting,
+        fresh: StoredValue::new(seeded),
+        notice: RwSignal::new(opening.notice),
+        sending: RwSignal::new(false),
         standalone,
     };
     provide_context(flow);
-    start_prefill(flow);
+    outbox::reopen(flow, opening.parcels);
+    if !resumed {
+        start_prefill(flow);
+    }
+
+    // The step: the draft's, else (standalone) the one in the address, if the person may be
+    // there.
+    let wanted = opening.step.unwrap_or_else(|| {
+        standalone
+            .then(browser::page_in_address)
+            .flatten()
+            .and_then(|slug| Step::from_slug(&journey, &slug))
+            .unwrap_or(Step::Start)
+    });
+    let step = flow.reachable(wanted);
+    flow.step.set(step);
+
+    // Every answer is saved as it is given; so is each step, and what is being sent.
+    Effect::new(move |_| {
+        flow.step.track();
+        flow.answers.track();
+        flow.left_out.track();
+        flow.outcomes.track();
+        flow.drafting.keeping.track();
+        drafts::save(&flow);
+    });
+    // Offline at sending: what is waiting is sent when the browser is back online.
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        spawn_local(outbox::send_waiting(flow));
+    });
+    on_cleanup(move || online.remove());
+    spawn_local(outbox::send_waiting(flow));
 
     if standalone {
-        // Open at the step in the address, if the person may be there.
-        let wanted = browser::page_in_address()
-            .and_then(|slug| Step::from_slug(&journey, &slug))
-            .unwrap_or(Step::Start);
-        let step = flow.reachable(wanted);
-        flow.step.set(step);
         browser::replace_page(&step.slug(&journey));
         // Back and Forward move between steps. After sending, going back starts afresh rather
         // than offering to send the same answers twice.
@@ -236,13 +330,17 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
             let wanted = browser::page_in_address()
                 .and_then(|slug| Step::from_slug(&journey, &slug))
                 .unwrap_or(Step::Start);
-            if flow.step.get_untracked() == Step::Confirmation && wanted != Step::Confirmation {
+            if flow.step.get_untracked() == Step::Confirmation
+                && wanted != Step::Confirmation
+                && outbox::all_done(&flow)
+            {
                 // Starting again after sending: with what the answer store now knows.
                 flow.outcomes.set(Vec::new());
                 let seeded = flow
                     .session
                     .store
                     .with_untracked(|store| known::seed(store, &journey));
+                flow.fresh.set_value(seeded.clone());
                 flow.answers.set(seeded);
             }
             let step = flow.reachable(wanted);
@@ -302,8 +400,9 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
     };
     view! {
-        <PrefillNotice/>
+        <Notices/>
         {page}
+        <SavedAnswers/>
     }
 }
 
@@ -335,12 +434,21 @@ fn start_prefill(flow: Flow) {
     });
 }
 
-/// Says whether the person's details came from their record, on the pages where that matters:
-/// the start page and the question pages (not after sending).
+/// Text ending as a sentence: with a full stop, unless it ends with its own punctuation.
+fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '?', '!']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// The flow's one status region: whether the person's details came from their record (on the
+/// start and question pages), and what happened to their saved answers.
 #[component]
-fn PrefillNotice() -> impl IntoView {
+fn Notices() -> impl IntoView {
     let flow = use_flow();
-    let message = move || {
+    let prefill = move || {
         let step = flow.step.get();
         if matches!(step, Step::Check | Step::Consent | Step::Confirmation) {
             return None;
@@ -362,13 +470,26 @@ fn PrefillNotice() -> impl IntoView {
             )),
         }
     };
+    let notice = move || {
+        flow.notice.get().map(|notice| match notice {
+            Notice::Deleted => (false, "Your answers have been deleted from this device.".to_string()),
+            Notice::Expired => (false, "Your saved answers had expired, so we deleted them. You will need to start again.".to_string()),
+            Notice::Unreadable => (true, "We could not read the answers saved on this device, so we deleted them. You will need to start again.".to_string()),
+            Notice::Changed { ask_again } if ask_again.is_empty() => (false, "This service has changed since you started. We kept your answers.".to_string()),
+            Notice::Changed { ask_again } => (true, format!(
+                "This service has changed since you started. We kept your answers, but you need to answer these again: {}",
+                sentence(&ask_again.join("; "))
+            )),
+            Notice::Offline => (true, "You are offline. We will send your details when you are back online: keep this page open.".to_string()),
+        })
+    };
     view! {
-        <div role="status" class="prefill-status">
-            {move || message().map(|(problem, text)| view! {
+        <div role="status" class="flow-status">
+            {move || [notice(), prefill()].into_iter().flatten().map(|(problem, text)| view! {
                 <div class="notice" class:notice--warning=problem>
                     <p class="body notice__text">{text}</p>
                 </div>
-            })}
+            }).collect_view()}
         </div>
     }
 }

@@ -1,105 +1,221 @@
-//! Sending: one request per chosen service, each to its agency's own API, and what became of
-//! each. A service that fails does not stop the others; one that failed for a reason that may
-//! pass can be sent again from the confirmation page with the same request.
+//! Sending: one request per chosen service, each to its agency's own API, each with its own
+//! idempotency key, so nothing is sent twice and nothing is lost.
+//!
+//! - The outbox is saved in the draft before anything is sent: a reload or a crash in the
+//!   middle of sending finishes it, with the same keys (the agency replays its first answer).
+//! - A failure that may pass (no reply, a timeout, 408, 429, 5xx) is retried with backoff (see
+//!   the engine's `outbox`); one service failing does not stop the others.
+//! - Offline, what was chosen waits, and is sent when the browser is back online.
+//! - One sending at a time per journey: a double click, or coming back online while sending,
+//!   sends nothing twice.
 
 use crate::api;
 use crate::browser;
-use crate::flow::{Flow, Outcome, Status, LANG};
+use crate::drafts;
+use crate::flow::{env, Flow, Notice, Outcome, LANG};
+use crate::storage;
 use leptos::prelude::*;
 use tell_once_engine::delivery::{Delivery, SendProblem};
 use tell_once_engine::known;
 use tell_once_engine::mapping::{answers_to_send, request_for};
 use tell_once_engine::navigate::Plan;
+use tell_once_engine::outbox::{idempotency_key, with_idempotency_key, Parcel, ParcelState};
 use tell_once_engine::summary::who_gets_what;
 use tell_once_engine::Answers;
 
-/// Sends to every service that applies and was not left out, then remembers the answers in
-/// the answer store (tell us once) and clears them from the journey. `progress` hears which
-/// agency is being sent to.
+/// Puts every service that applies in the outbox (or marks it left out), saves it, remembers
+/// the answers in the answer store (tell us once), and sends. A service already sent, from an
+/// earlier go, is not sent again. `progress` hears which agency is being sent to.
 pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
     let journey = flow.journey();
     let (answers, plan) = flow.answers.with_untracked(|a| {
-        let plan = Plan::new(&journey, a, crate::flow::env());
+        let plan = Plan::new(&journey, a, env());
         (a.clone(), plan)
     });
     let canonical = answers_to_send(&journey, &answers, &plan);
     let rows = who_gets_what(&journey, &answers, &plan, &canonical, LANG);
     let left_out = flow.left_out.get_untracked();
-    let mut outcomes = Vec::new();
-    for (index, rows) in rows {
-        let service = &journey.services[index];
-        let agency = journey.agency_name(&service.agency, LANG);
-        let mut outcome = Outcome {
-            service_id: service.id.clone(),
-            service_title: service.title.tr(LANG).to_string(),
-            agency_name: agency.clone(),
-            status: Status::LeftOut,
-            at: browser::now_in_words(),
-            rows,
-            retry: None,
-        };
-        if !left_out.contains(&service.id) {
-            progress(format!("Sending your details to {agency}…"));
-            match request_for(service, &canonical, &flow.agency_base(&service.agency)) {
-                Ok(request) => {
-                    let delivery = api::deliver(service, request.clone()).await;
-                    outcome.at = browser::now_in_words();
-                    outcome.retry = retryable(&delivery).then_some(request);
-                    outcome.status = status(&agency, delivery);
-                }
-                Err(reason) => {
-                    outcome.status = Status::Failed(explain(&agency, &SendProblem::Mapping(reason)))
-                }
+    let before = flow.outcomes.get_untracked();
+    let draft_id = flow.drafting.id.get_value();
+    let outcomes = rows
+        .into_iter()
+        .map(|(index, rows)| {
+            let service = &journey.services[index];
+            if let Some(done) = before.iter().find(|o| {
+                o.parcel.service == service.id
+                    && matches!(
+                        o.parcel.state,
+                        ParcelState::Sent { .. } | ParcelState::Pending { .. }
+                    )
+            }) {
+                return done.clone();
             }
-        }
-        outcomes.push(outcome);
-    }
+            let key = idempotency_key(&draft_id, &service.id);
+            let (request, state) = if left_out.contains(&service.id) {
+                (None, ParcelState::LeftOut)
+            } else {
+                match request_for(service, &canonical, &flow.agency_base(&service.agency)) {
+                    Ok(request) => (
+                        Some(with_idempotency_key(request, &key)),
+                        ParcelState::Queued,
+                    ),
+                    Err(reason) => (
+                        None,
+                        ParcelState::Failed {
+                            problem: SendProblem::Mapping(reason),
+                        },
+                    ),
+                }
+            };
+            Outcome {
+                parcel: Parcel {
+                    service: service.id.clone(),
+                    key,
+                    request,
+                    state,
+                    at: browser::now_in_words(),
+                },
+                service_title: service.title.tr(LANG).to_string(),
+                agency_name: journey.agency_name(&service.agency, LANG),
+                rows,
+            }
+        })
+        .collect();
+    flow.outcomes.set(outcomes);
+    drafts::save(&flow);
     // Tell us once: what was confirmed here is not asked again in another journey.
     flow.session.store.update(|store| {
         known::remember(store, &journey, &answers, &plan, LANG);
     });
-    flow.answers.set(Answers::default());
+    send_waiting_with(flow, &progress).await;
+}
+
+/// The outbox of a resumed draft, as it was saved.
+pub fn reopen(flow: Flow, parcels: Vec<Parcel>) {
+    if parcels.is_empty() {
+        return;
+    }
+    let journey = flow.journey();
+    let rows = flow.answers.with_untracked(|answers| {
+        let plan = Plan::new(&journey, answers, env());
+        let canonical = answers_to_send(&journey, answers, &plan);
+        who_gets_what(&journey, answers, &plan, &canonical, LANG)
+    });
+    let outcomes = parcels
+        .into_iter()
+        .filter_map(|parcel| {
+            let index = journey
+                .services
+                .iter()
+                .position(|s| s.id == parcel.service)?;
+            let service = &journey.services[index];
+            Some(Outcome {
+                service_title: service.title.tr(LANG).to_string(),
+                agency_name: journey.agency_name(&service.agency, LANG),
+                rows: rows
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, rows)| rows.clone())
+                    .unwrap_or_default(),
+                parcel,
+            })
+        })
+        .collect();
     flow.outcomes.set(outcomes);
 }
 
-/// Sends one failed service's request again.
+/// Sends whatever is waiting: queued while offline, or being sent when the page was closed.
+pub async fn send_waiting(flow: Flow) {
+    send_waiting_with(flow, &|_| {}).await;
+}
+
+/// Sends one service again, after a failure that may pass.
 pub async fn retry(flow: Flow, service_id: String) {
-    let journey = flow.journey();
-    let Some(service) = journey.services.iter().find(|s| s.id == service_id) else {
-        return;
-    };
-    let Some(request) = flow.outcomes.with_untracked(|outcomes| {
+    flow.outcomes.update(|outcomes| {
+        if let Some(o) = outcomes
+            .iter_mut()
+            .find(|o| o.parcel.service == service_id && o.can_retry())
+        {
+            o.parcel.state = ParcelState::Queued;
+        }
+    });
+    send_waiting(flow).await;
+}
+
+/// True when every service chosen has the answers (or was left out): nothing left to send.
+pub fn all_done(flow: &Flow) -> bool {
+    flow.outcomes.with_untracked(|outcomes| {
+        outcomes.iter().all(|o| {
+            matches!(
+                o.parcel.state,
+                ParcelState::Sent { .. } | ParcelState::Pending { .. } | ParcelState::LeftOut
+            )
+        })
+    })
+}
+
+fn waiting(flow: &Flow) -> Vec<String> {
+    flow.outcomes.with_untracked(|outcomes| {
         outcomes
             .iter()
-            .find(|o| o.service_id == service_id)
-            .and_then(|o| o.retry.clone())
-    }) else {
-        return;
-    };
-    let agency = journey.agency_name(&service.agency, LANG);
-    let delivery = api::deliver(service, request).await;
-    let retry_again = retryable(&delivery);
-    let status = status(&agency, delivery);
+            .filter(|o| matches!(o.parcel.state, ParcelState::Queued | ParcelState::Sending))
+            .map(|o| o.parcel.service.clone())
+            .collect()
+    })
+}
+
+fn set_state(flow: &Flow, service_id: &str, state: ParcelState) {
     flow.outcomes.update(|outcomes| {
-        if let Some(outcome) = outcomes.iter_mut().find(|o| o.service_id == service_id) {
-            outcome.status = status;
-            outcome.at = browser::now_in_words();
-            if !retry_again {
-                outcome.retry = None;
-            }
+        if let Some(o) = outcomes.iter_mut().find(|o| o.parcel.service == service_id) {
+            o.parcel.state = state;
+            o.parcel.at = browser::now_in_words();
         }
     });
 }
 
-fn retryable(delivery: &Delivery) -> bool {
-    matches!(delivery, Delivery::Failed(problem) if problem.is_transient())
-}
-
-fn status(agency: &str, delivery: Delivery) -> Status {
-    match delivery {
-        Delivery::Sent { reference } => Status::Sent(reference),
-        Delivery::Pending { .. } => Status::Pending,
-        Delivery::Failed(problem) => Status::Failed(explain(agency, &problem)),
+async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
+    if flow.sending.get_untracked() || waiting(&flow).is_empty() {
+        return;
+    }
+    if !storage::online() {
+        for service_id in waiting(&flow) {
+            set_state(&flow, &service_id, ParcelState::Queued);
+        }
+        flow.notice.set(Some(Notice::Offline));
+        return;
+    }
+    flow.sending.set(true);
+    let journey = flow.journey();
+    for service_id in waiting(&flow) {
+        let Some((request, agency)) = flow.outcomes.with_untracked(|outcomes| {
+            outcomes
+                .iter()
+                .find(|o| o.parcel.service == service_id)
+                .and_then(|o| Some((o.parcel.request.clone()?, o.agency_name.clone())))
+        }) else {
+            continue;
+        };
+        let Some(service) = journey.services.iter().find(|s| s.id == service_id) else {
+            continue;
+        };
+        // Written down before it goes: a reload now sends it again with the same key.
+        set_state(&flow, &service_id, ParcelState::Sending);
+        drafts::save(&flow);
+        progress(format!("Sending your details to {agency}…"));
+        let state = match api::deliver_retrying(service, request).await {
+            Delivery::Failed(SendProblem::Network) if !storage::online() => ParcelState::Queued,
+            delivery => ParcelState::from(delivery),
+        };
+        set_state(&flow, &service_id, state);
+        drafts::save(&flow);
+    }
+    flow.sending.set(false);
+    if !waiting(&flow).is_empty() {
+        flow.notice.set(Some(Notice::Offline));
+    } else if all_done(&flow) {
+        // Everything sent: the draft has done its job, and is deleted.
+        drafts::forget(&flow);
+        flow.answers.set(Answers::default());
     }
 }
 

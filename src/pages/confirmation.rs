@@ -22,7 +22,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             outcomes
                 .iter()
                 .map(|o| {
-                    let (line, retry) = match &o.status {
+                    let (line, retry) = match o.status() {
                         Status::Sent(reference) => (format!("Sent. Reference: {reference}"), None),
                         Status::Pending => (
                             format!("Received by {}, not finished yet. They will contact you if they need anything.", o.agency_name),
@@ -30,8 +30,13 @@ pub fn ConfirmationPage() -> impl IntoView {
                         ),
                         Status::Failed(what_to_do) => (
                             format!("Not sent. {what_to_do}"),
-                            o.retry.is_some().then(|| o.service_id.clone()),
+                            o.can_retry().then(|| o.parcel.service.clone()),
                         ),
+                        Status::Queued => (
+                            "Waiting to be sent: you are offline. We will send it when you are back online.".to_string(),
+                            None,
+                        ),
+                        Status::Sending => ("Sending…".to_string(), None),
                         Status::LeftOut => (
                             format!("Not sent: you chose to leave this out. Tell {} yourself.", o.agency_name),
                             None,
@@ -58,23 +63,19 @@ pub fn ConfirmationPage() -> impl IntoView {
         });
     };
 
+    // The heading changes as sending finishes: its text changes, not the element, so focus
+    // on it is not lost.
+    let heading = move || flow.outcomes.with(|o| confirmation_heading(o));
     view! {
-        {move || {
-            let heading = flow.outcomes.with(|o| confirmation_heading(o));
-            let single = flow.outcomes.with(|o| single_reference(o));
-            let ok = heading == SENT_HEADING;
-            view! {
-                <div class="panel" class:panel--problem=!ok>
-                    <h1 class="panel__title" tabindex="-1">{heading}</h1>
-                    {single.map(|reference| view! {
-                        <div class="panel__body">
-                            "Your reference number"<br/>
-                            <strong class="panel__reference">{reference}</strong>
-                        </div>
-                    })}
+        <div class="panel" class:panel--problem=move || heading() != SENT_HEADING>
+            <h1 class="panel__title" tabindex="-1">{heading}</h1>
+            {move || flow.outcomes.with(|o| single_reference(o)).map(|reference| view! {
+                <div class="panel__body">
+                    "Your reference number"<br/>
+                    <strong class="panel__reference">{reference}</strong>
                 </div>
-            }
-        }}
+            })}
+        </div>
         <h2 class="heading-m">"What happened to each service"</h2>
         <dl class="summary-list">
             {move || status_rows()
@@ -110,12 +111,12 @@ pub fn ConfirmationPage() -> impl IntoView {
         <p class="body">"Keep a copy of this receipt: it shows what went to each service, and when."</p>
         {move || flow.outcomes.with(|outcomes| outcomes
             .iter()
-            .filter(|o| matches!(o.status, Status::Sent(_) | Status::Pending))
+            .filter(|o| matches!(o.status(), Status::Sent(_) | Status::Pending))
             .map(|o| {
                 let rows: Vec<Row> = o.rows.iter().cloned().map(Row::of).collect();
                 view! {
                     <h3 class="heading-s">{format!("{}: {}", o.agency_name, o.service_title)}</h3>
-                    <p class="body">{format!("Sent at {}", o.at)}</p>
+                    <p class="body">{format!("Sent at {}", o.parcel.at)}</p>
                     <SummaryList rows/>
                 }
             })
@@ -139,22 +140,20 @@ pub fn ConfirmationPage() -> impl IntoView {
 
 /// The one reference, when one service was sent to.
 fn single_reference(outcomes: &[Outcome]) -> Option<String> {
-    let chosen: Vec<&Outcome> = outcomes
+    let chosen: Vec<Status> = outcomes
         .iter()
-        .filter(|o| o.status != Status::LeftOut)
+        .map(Outcome::status)
+        .filter(|s| *s != Status::LeftOut)
         .collect();
     match chosen.as_slice() {
-        [Outcome {
-            status: Status::Sent(reference),
-            ..
-        }] => Some(reference.clone()),
+        [Status::Sent(reference)] => Some(reference.clone()),
         _ => None,
     }
 }
 
 /// What the person can expect from a service, in words.
 fn next_step(o: &Outcome) -> Option<String> {
-    match &o.status {
+    match o.status() {
         Status::Sent(reference) => Some(format!(
             "{} has your details for: {}. They may contact you if they need to know more. Keep your reference number {reference} in case you need to contact them.",
             o.agency_name,
@@ -165,6 +164,6 @@ fn next_step(o: &Outcome) -> Option<String> {
             o.agency_name,
             o.service_title.to_lowercase()
         )),
-        Status::Failed(_) | Status::LeftOut => None,
+        Status::Failed(_) | Status::Queued | Status::Sending | Status::LeftOut => None,
     }
 }

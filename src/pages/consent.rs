@@ -40,7 +40,7 @@ pub fn ConsentPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
 
     let send = move |_| {
-        if sending.get_untracked() {
+        if sending.get_untracked() || flow.sending.get_untracked() {
             return; // a second click while sending sends nothing twice
         }
         if flow.show_first_incomplete() {

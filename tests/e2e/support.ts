@@ -42,12 +42,24 @@ export interface AgencyRecord {
   body: string;
   fields: Record<string, string>;
   reference: string;
+  /** The Idempotency-Key the request came with. */
+  idempotency_key: string | null;
 }
 
 /** What an agency has stored in SQLite, read with the server's own `records` command. */
 export function records(agency: string): AgencyRecord[] {
   const out = execFileSync(SERVER_BIN, ['records', '--db', DB, '--agency', agency], { encoding: 'utf8' });
   return JSON.parse(out) as AgencyRecord[];
+}
+
+/** What one agency stored for this person (found by their unique first name). */
+export function recordsOf(agency: string, p: { given: string }): AgencyRecord[] {
+  return records(agency).filter((r) => JSON.stringify(r.fields).includes(p.given));
+}
+
+/** The status line of one service on the confirmation page. */
+export function serviceStatus(page: Page, label: string): Locator {
+  return page.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
 }
 
 /** A person with a name no other test uses, so each test finds exactly its own records. */

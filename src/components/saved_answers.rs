@@ -1,0 +1,83 @@
+//! Below every page of a journey: how the person's answers are being kept, until when, and
+//! "Delete my answers" (with a question first, so one slip loses nothing).
+
+use crate::drafts;
+use crate::flow::use_flow;
+use crate::storage::{self, Keeping};
+use leptos::prelude::*;
+use tell_once_engine::Step;
+
+/// The id of the "Yes, delete" button, focused when the question is asked.
+const CONFIRM_ID: &str = "delete-answers-confirm";
+/// The id of "Delete my answers", focused again when the person keeps them.
+const DELETE_ID: &str = "delete-answers";
+
+#[component]
+pub fn SavedAnswers() -> impl IntoView {
+    let flow = use_flow();
+    let asking = RwSignal::new(false);
+    let drafting = flow.drafting;
+    let shown = move || {
+        flow.step.get() != Step::Confirmation
+            && (drafting.expires_at.get().is_some() || drafting.unsaved.get())
+    };
+    let kept = move || {
+        if drafting.unsaved.get() {
+            return "We could not save your answers on this device, so you will lose them if you close this page.".to_string();
+        }
+        match (drafting.keeping.get(), drafting.expires_at.get()) {
+            (Keeping::Tab, _) => {
+                "We keep your answers in this tab only, until you close it.".to_string()
+            }
+            (Keeping::Device, Some(expires)) => format!(
+                "We save your answers on this device as you go, until {}. You can come back to them until then.",
+                storage::date_in_words(expires)
+            ),
+            (Keeping::Device, None) => String::new(),
+        }
+    };
+    let ask = move |_| {
+        asking.set(true);
+        crate::browser::focus_id(CONFIRM_ID);
+    };
+    view! {
+        <Show when=shown>
+            <section class="saved-answers no-print" aria-labelledby="saved-answers-heading">
+                <h2 class="heading-s" id="saved-answers-heading">"Your answers"</h2>
+                <p class="body">{kept}</p>
+                <Show
+                    when=move || asking.get()
+                    fallback=move || view! {
+                        <button type="button" class="button button--secondary" id=DELETE_ID on:click=ask>
+                            "Delete my answers"
+                        </button>
+                    }
+                >
+                    <p class="body" id="delete-answers-question">
+                        "Delete every answer you have given in this form? You cannot undo this."
+                    </p>
+                    <div class="button-group">
+                        <button
+                            type="button"
+                            class="button button--warning"
+                            id=CONFIRM_ID
+                            aria-describedby="delete-answers-question"
+                            on:click=move |_| {
+                                asking.set(false);
+                                drafts::delete(&flow);
+                            }
+                        >
+                            "Yes, delete my answers"
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            asking.set(false);
+                            crate::browser::focus_id(DELETE_ID);
+                        }>
+                            "No, keep them"
+                        </button>
+                    </div>
+                </Show>
+            </section>
+        </Show>
+    }
+}
