@@ -86,7 +86,11 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64) -> Opening {
     opening.left_out = resumed.left_out;
     opening.parcels = draft.outbox;
     opening.drafting.id.set_value(draft.id);
-    opening.drafting.keeping.set(keeping);
+    // A host page that now keeps drafts in the tab only moves an older one there.
+    opening
+        .drafting
+        .keeping
+        .set(if keep_ms > 0 { keeping } else { Keeping::Tab });
     opening.drafting.expires_at.set(Some(draft.expires_at));
     if resumed.changed && !sending {
         let pages = resumed
@@ -126,6 +130,10 @@ pub fn save(flow: &Flow) {
         .answers
         .with_untracked(|a| flow.fresh.with_value(|fresh| a != fresh));
     if drafting.expires_at.get_untracked().is_none() && !given && outbox.is_empty() {
+        return;
+    }
+    // Everything was sent: the draft was deleted, and nothing is kept.
+    if !outbox.is_empty() && outbox.iter().all(Parcel::is_done) {
         return;
     }
     let now = storage::now_ms();

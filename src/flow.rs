@@ -92,8 +92,6 @@ pub enum Notice {
     Unreadable,
     /// The journey changed since the draft was saved: these pages must be answered again.
     Changed { ask_again: Vec<String> },
-    /// Offline at sending: what was chosen is sent when the browser is back online.
-    Offline,
 }
 
 /// What happened when the person's details were fetched from an agency's record.
@@ -480,12 +478,17 @@ fn Notices() -> impl IntoView {
                 "This service has changed since you started. We kept your answers, but you need to answer these again: {}",
                 sentence(&ask_again.join("; "))
             )),
-            Notice::Offline => (true, "You are offline. We will send your details when you are back online: keep this page open.".to_string()),
         })
+    };
+    // Offline at sending: what was chosen is sent when the browser is back online.
+    let offline = move || {
+        flow.outcomes
+            .with(|o| o.iter().any(|o| o.parcel.state == ParcelState::Queued))
+            .then(|| (true, "You are offline. We will send your details when you are back online: keep this page open.".to_string()))
     };
     view! {
         <div role="status" class="flow-status">
-            {move || [notice(), prefill()].into_iter().flatten().map(|(problem, text)| view! {
+            {move || [notice(), offline(), prefill()].into_iter().flatten().map(|(problem, text)| view! {
                 <div class="notice" class:notice--warning=problem>
                     <p class="body notice__text">{text}</p>
                 </div>

@@ -12,7 +12,7 @@
 use crate::api;
 use crate::browser;
 use crate::drafts;
-use crate::flow::{env, Flow, Notice, Outcome, LANG};
+use crate::flow::{env, Flow, Outcome, LANG};
 use crate::storage;
 use leptos::prelude::*;
 use tell_once_engine::delivery::{Delivery, SendProblem};
@@ -181,7 +181,6 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
         for service_id in waiting(&flow) {
             set_state(&flow, &service_id, ParcelState::Queued);
         }
-        flow.notice.set(Some(Notice::Offline));
         return;
     }
     flow.sending.set(true);
@@ -202,17 +201,22 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
         set_state(&flow, &service_id, ParcelState::Sending);
         drafts::save(&flow);
         progress(format!("Sending your details to {agency}…"));
-        let state = match api::deliver_retrying(service, request).await {
-            Delivery::Failed(SendProblem::Network) if !storage::online() => ParcelState::Queued,
-            delivery => ParcelState::from(delivery),
-        };
-        set_state(&flow, &service_id, state);
+        match api::deliver_retrying(service, request).await {
+            Delivery::Failed(SendProblem::Network) if !storage::online() => {
+                set_state(&flow, &service_id, ParcelState::Queued)
+            }
+            // Done with: the request (the person's answers) is kept only if it may be sent
+            // again.
+            delivery => flow.outcomes.update(|outcomes| {
+                if let Some(o) = outcomes.iter_mut().find(|o| o.parcel.service == service_id) {
+                    o.parcel.record(delivery, &browser::now_in_words());
+                }
+            }),
+        }
         drafts::save(&flow);
     }
     flow.sending.set(false);
-    if !waiting(&flow).is_empty() {
-        flow.notice.set(Some(Notice::Offline));
-    } else if all_done(&flow) {
+    if all_done(&flow) {
         // Everything sent: the draft has done its job, and is deleted.
         drafts::forget(&flow);
         flow.answers.set(Answers::default());

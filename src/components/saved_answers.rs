@@ -5,7 +5,6 @@ use crate::drafts;
 use crate::flow::use_flow;
 use crate::storage::{self, Keeping};
 use leptos::prelude::*;
-use tell_once_engine::Step;
 
 /// The id of the "Yes, delete" button, focused when the question is asked.
 const CONFIRM_ID: &str = "delete-answers-confirm";
@@ -17,10 +16,9 @@ pub fn SavedAnswers() -> impl IntoView {
     let flow = use_flow();
     let asking = RwSignal::new(false);
     let drafting = flow.drafting;
-    let shown = move || {
-        flow.step.get() != Step::Confirmation
-            && (drafting.expires_at.get().is_some() || drafting.unsaved.get())
-    };
+    // Also after sending, while something is still to send: the person may want to delete
+    // what is kept rather than try again.
+    let shown = move || drafting.expires_at.get().is_some() || drafting.unsaved.get();
     let kept = move || {
         if drafting.unsaved.get() {
             return "We could not save your answers on this device, so you will lose them if you close this page.".to_string();

@@ -90,8 +90,9 @@ test('every page of Moving house, empty and in error', async ({ page }) => {
 test('a failed send, sending again, and the confirmation', async ({ page }) => {
   failOnPageErrors(page);
   await answerAll(page, person());
-  // The Elections Office is down once: the person is told, the others are sent, nothing is lost.
-  let failures = 1;
+  // The Elections Office is down for every try of the first send (the first and three more,
+  // with backoff): the person is told, the others are sent, nothing is lost.
+  let failures = 4;
   await page.route('**/agencies/elections/**', async (route) => {
     if (failures-- > 0) {
       await route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[]}' });
