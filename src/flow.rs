@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+use tell_once_engine::delivery::SendProblem;
 use tell_once_engine::known;
 use tell_once_engine::mapping::with_base;
 use tell_once_engine::navigate::{self, Returning, Step};
@@ -55,6 +56,12 @@ impl Outcome {
             }
             ParcelState::LeftOut => Status::LeftOut,
         }
+    }
+
+    /// True when the agency turned the answers down (a 4xx other than 408 and 429): the person
+    /// may change them and send again.
+    pub fn can_fix(&self) -> bool {
+        matches!(&self.parcel.state, ParcelState::Failed { problem: problem @ SendProblem::Rejected { .. } } if !problem.is_transient())
     }
 
     /// True when sending failed for a reason that may pass, so it can be tried again.

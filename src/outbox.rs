@@ -50,15 +50,28 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
             }) {
                 return done.clone();
             }
-            let key = idempotency_key(&draft_id, &service.id);
+            let earlier = before.iter().find(|o| o.parcel.service == service.id);
+            let mut key = earlier
+                .map(|o| o.parcel.key.clone())
+                .unwrap_or_else(|| idempotency_key(&draft_id, &service.id));
             let (request, state) = if left_out.contains(&service.id) {
                 (None, ParcelState::LeftOut)
             } else {
                 match request_for(service, &canonical, &flow.agency_base(&service.agency)) {
-                    Ok(request) => (
-                        Some(with_idempotency_key(request, &key)),
-                        ParcelState::Queued,
-                    ),
+                    Ok(request) => {
+                        // Changed since an earlier go (the person fixed an answer): a new
+                        // request, so a new key; the same request keeps its key.
+                        if earlier
+                            .and_then(|o| o.parcel.request.as_ref())
+                            .is_some_and(|r| r.body != request.body)
+                        {
+                            key = idempotency_key(&storage::random_id(), &service.id);
+                        }
+                        (
+                            Some(with_idempotency_key(request, &key)),
+                            ParcelState::Queued,
+                        )
+                    }
                     Err(reason) => (
                         None,
                         ParcelState::Failed {
@@ -233,10 +246,10 @@ pub fn explain(agency: &str, problem: &SendProblem) -> String {
             "The {agency} service is not working at the moment. Try again in a few minutes."
         ),
         SendProblem::Rejected { detail, .. } if !detail.is_empty() => format!(
-            "{agency} could not accept your details (it said: {detail}). Contact {agency} to tell them yourself."
+            "{agency} could not accept your details (it said: {detail}). Change your answers and send them again, or contact {agency} to tell them yourself."
         ),
         SendProblem::Rejected { status, .. } => format!(
-            "{agency} could not accept your details (it answered {status}). Contact {agency} to tell them yourself."
+            "{agency} could not accept your details (it answered {status}). Change your answers and send them again, or contact {agency} to tell them yourself."
         ),
         SendProblem::Mapping(reason) => format!(
             "This service is set up wrongly, so nothing was sent to {agency}: {reason}. Contact {agency} to tell them yourself."

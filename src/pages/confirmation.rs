@@ -9,6 +9,7 @@ use crate::outbox;
 use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tell_once_engine::Step;
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
@@ -42,7 +43,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                             None,
                         ),
                     };
-                    (format!("{}: {}", o.agency_name, o.service_title), line, retry)
+                    (format!("{}: {}", o.agency_name, o.service_title), line, retry, o.can_fix())
                 })
                 .collect::<Vec<_>>()
         })
@@ -80,10 +81,20 @@ pub fn ConfirmationPage() -> impl IntoView {
         <dl class="summary-list">
             {move || status_rows()
                 .into_iter()
-                .map(|(label, line, retry)| view! {
+                .map(|(label, line, retry, fix)| view! {
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{label.clone()}</dt>
                         <dd class="summary-list__value">{line}</dd>
+                        {fix.then(|| view! {
+                            <dd class="summary-list__actions">
+                                <a class="link" href=flow.href(Step::Check) on:click=move |ev: leptos::ev::MouseEvent| {
+                                    ev.prevent_default();
+                                    flow.go(Step::Check);
+                                }>
+                                    "Change your answers"<span class="visually-hidden">{format!(" for {label}")}</span>
+                                </a>
+                            </dd>
+                        })}
                         {retry.map(|service_id| view! {
                             <dd class="summary-list__actions">
                                 <button

@@ -10,6 +10,7 @@ import {
   failOnPageErrors,
   fillDate,
   heading,
+  movingHouseRecords,
   person,
   recordsOf,
   sendFromCheck,
@@ -74,7 +75,13 @@ test('a reload resumes on the same page with every answer, and sending clears th
   await answerTheMove(again, p);
   await answerContact(again, p);
   await sendFromCheck(again);
-  expect(recordsOf('elections', p)).toHaveLength(1);
+  // Nothing lost on the way: each agency got every answer, once.
+  const expected = movingHouseRecords(p);
+  for (const agency of ['motor-vehicles', 'elections', 'revenue'] as const) {
+    const stored = recordsOf(agency, p);
+    expect(stored, agency).toHaveLength(1);
+    expect(stored[0].fields).toEqual(expected[agency]);
+  }
   expect(await stored(again, 'localStorage')).toBeNull();
   await again.goto('/?journey=moving-house');
   await expect(heading(again, 'Moving house')).toBeVisible();

@@ -71,24 +71,37 @@ test.describe('sending on a bad connection', () => {
     await expectExactlyOneRecordEach(page, p);
   });
 
-  test('an agency refuses for good: the others still go through, and it is not retried', async ({ page }) => {
+  test('an agency refuses: the others still go through, it is not retried, and the person can change and send again', async ({ page }) => {
     failOnPageErrors(page);
     const p = person();
     await toWhoGetsWhat(page, p);
-    await injectFault(page, { agency: 'elections', kind: 'fail', status: 403, times: 5 });
+    await injectFault(page, { agency: 'elections', kind: 'fail', status: 403, times: 1 });
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(heading(page, 'Some of your details have not been sent')).toBeFocused({ timeout: 20_000 });
     // A 403 is not retried: one fault used, nothing stored there.
     expect(await faultsInjected(page)).toBe(1);
     expect(recordsOf('elections', p)).toHaveLength(0);
-    await expect(serviceStatus(page, SERVICES.elections)).toHaveText(/^Not sent\. Elections Office could not accept your details/);
+    await expect(serviceStatus(page, SERVICES.elections)).toHaveText(
+      /^Not sent\. Elections Office could not accept your details .* Change your answers and send them again, or contact Elections Office to tell them yourself\.$/,
+    );
     await expect(page.getByRole('button', { name: /Try again/ })).toHaveCount(0);
     for (const agency of ['motor-vehicles', 'revenue'] as const) {
       const stored = recordsOf(agency, p);
       expect(stored, agency).toHaveLength(1);
       await expect(serviceStatus(page, SERVICES[agency])).toHaveText(`Sent. Reference: ${stored[0].reference}`);
     }
+    // The answers are still kept (something is unsent), and can be deleted from here.
+    await expect(page.getByRole('region', { name: 'Your answers' })).toBeVisible();
     await expectNoAxeViolations(page, 'confirmation, one agency refused');
+
+    // Back to the answers, and send again: only the Elections Office is sent to.
+    await page.getByRole('link', { name: `Change your answers for ${SERVICES.elections}` }).click();
+    await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(heading(page, 'Who gets what')).toBeFocused();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(heading(page, 'Details sent')).toBeFocused({ timeout: 20_000 });
+    await expectExactlyOneRecordEach(page, p);
   });
 
   test('offline at sending: queued, the person is told, and sent when back online', async ({ page }) => {
@@ -121,6 +134,7 @@ test.describe('sending on a bad connection', () => {
     await slow;
     await page.reload();
     await expect(heading(page, 'Details sent')).toBeVisible({ timeout: 25_000 });
+    expect(await faultsInjected(page)).toBe(1);
     // Nothing personal in the address, before or after.
     expect(page.url()).not.toContain(p.given);
     await expectExactlyOneRecordEach(page, p);
