@@ -20,10 +20,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use tell_once_engine::delivery::SendProblem;
 use tell_once_engine::known;
-use tell_once_engine::mapping::with_base;
+use tell_once_engine::mapping::{answers_to_send, with_base};
 use tell_once_engine::navigate::{self, Returning, Step};
 use tell_once_engine::outbox::{Parcel, ParcelState};
-use tell_once_engine::summary::SummaryRow;
+use tell_once_engine::summary::{who_gets_what, SummaryRow};
 use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
 
@@ -200,6 +200,17 @@ impl Flow {
         self.go(step);
         self.errors.set(errors);
         true
+    }
+
+    /// Each service that applies, with exactly the answers it would be sent now (as "Who gets
+    /// what" shows them).
+    pub fn recipients(&self) -> Vec<(usize, Vec<SummaryRow>)> {
+        let journey = self.journey();
+        self.answers.with_untracked(|answers| {
+            let plan = navigate::Plan::new(&journey, answers, env());
+            let sent = answers_to_send(&journey, answers, &plan);
+            who_gets_what(&journey, answers, &plan, &sent, LANG)
+        })
     }
 
     /// The base URL of an agency's APIs: the host page's, else the journey's.

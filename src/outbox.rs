@@ -109,11 +109,7 @@ pub fn reopen(flow: Flow, parcels: Vec<Parcel>) {
         return;
     }
     let journey = flow.journey();
-    let rows = flow.answers.with_untracked(|answers| {
-        let plan = Plan::new(&journey, answers, env());
-        let canonical = answers_to_send(&journey, answers, &plan);
-        who_gets_what(&journey, answers, &plan, &canonical, LANG)
-    });
+    let rows = flow.recipients();
     let outcomes = parcels
         .into_iter()
         .filter_map(|parcel| {

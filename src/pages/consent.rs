@@ -11,9 +11,7 @@ use crate::flow::{env, use_flow, LANG};
 use crate::outbox;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tell_once_engine::mapping::answers_to_send;
 use tell_once_engine::navigate::{Plan, Step};
-use tell_once_engine::summary::who_gets_what;
 use tell_once_engine::FieldError;
 
 pub const CONSENT_HEADING: &str = "Who gets what";
@@ -27,11 +25,7 @@ fn choice_id(service_id: &str) -> String {
 pub fn ConsentPage() -> impl IntoView {
     let flow = use_flow();
     let journey = flow.journey();
-    let recipients = flow.answers.with_untracked(|answers| {
-        let plan = Plan::new(&journey, answers, env());
-        let sent = answers_to_send(&journey, answers, &plan);
-        who_gets_what(&journey, answers, &plan, &sent, LANG)
-    });
+    let recipients = flow.recipients();
     let first_id = recipients
         .first()
         .map(|(i, _)| choice_id(&journey.services[*i].id))
