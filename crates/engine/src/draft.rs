@@ -123,11 +123,21 @@ impl Draft {
     /// Reads a saved draft, saying what is wrong with one that cannot be read (it may have
     /// been cut short, edited, or written by a newer version of the app).
     pub fn from_json(text: &str) -> Result<Draft, DraftProblem> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| DraftProblem::NotJson(e.to_string()))?;
-        let format = value
-            .get("format")
-            .ok_or_else(|| DraftProblem::NotADraft("it has no format".into()))?;
+        /// Only the format, read first: a newer one is not read any further.
+        #[derive(Deserialize)]
+        struct Format {
+            format: Option<serde_json::Number>,
+        }
+        // Read straight from the text (not through a `Value`), as journeys are: the browser
+        // build carries one JSON reader, not two.
+        let Format { format } = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                DraftProblem::NotADraft(format!("its format cannot be read: {e}"))
+            } else {
+                DraftProblem::NotJson(e.to_string())
+            }
+        })?;
+        let format = format.ok_or_else(|| DraftProblem::NotADraft("it has no format".into()))?;
         let number = format
             .as_u64()
             .filter(|n| *n >= 1)
@@ -137,7 +147,8 @@ impl Draft {
                 u32::try_from(number).unwrap_or(u32::MAX),
             ));
         }
-        serde_path_to_error::deserialize(value)
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut deserializer)
             .map_err(|e| DraftProblem::NotADraft(format!("at {}: {}", e.path(), e.inner())))
     }
 }
