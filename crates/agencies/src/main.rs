@@ -3,9 +3,11 @@
 //! ```text
 //! tell-once-agencies serve   [--addr 127.0.0.1:8080] [--dist dist] [--db data/agencies.sqlite] [--faults]
 //! tell-once-agencies records [--db data/agencies.sqlite] [--agency elections]
+//! tell-once-agencies feedback [--db data/agencies.sqlite]
 //! ```
 //! `records` prints, as JSON, what the agencies have received, each request's
 //! `idempotency_key` included: tests use it to check exactly what arrived in SQLite.
+//! `feedback` prints, as JSON, the answers to the customer-experience survey.
 //!
 //! `--faults` is for tests only: it adds `/demo/faults`, where a test can make the agency
 //! endpoints fail, answer late or drop the connection, for requests carrying its scope's
@@ -21,6 +23,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   tell-once-agencies serve   [--addr 127.0.0.1:8080] [--dist dist] [--db data/agencies.sqlite] [--faults]
   tell-once-agencies records [--db data/agencies.sqlite] [--agency ID]
+  tell-once-agencies feedback [--db data/agencies.sqlite]
 
   --faults  for tests only: adds /demo/faults, to make agency endpoints fail, wait or drop";
 
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
     let result = match command {
         "serve" => serve(options),
         "records" => print_records(options),
+        "feedback" => print_feedback(options),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -136,6 +140,17 @@ fn print_records(options: Options) -> Result<(), String> {
     println!(
         "{}",
         serde_json::to_string_pretty(&records).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+fn print_feedback(options: Options) -> Result<(), String> {
+    let store =
+        store::Store::open(&options.db).map_err(|e| format!("{}: {e}", options.db.display()))?;
+    let feedback = store.feedback().map_err(|e| e.to_string())?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&feedback).map_err(|e| e.to_string())?
     );
     Ok(())
 }

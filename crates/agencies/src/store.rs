@@ -1,6 +1,7 @@
 //! What the agencies received, in SQLite, exactly as it arrived; for agencies that answer
 //! "accepted, ask again later", the status tokens people poll; and, for requests sent with an
-//! `Idempotency-Key`, the reply each key was given, so that a retry gets the same one.
+//! `Idempotency-Key`, the reply each key was given, so that a retry gets the same one. Beside
+//! them, and never joined to them, the answers to the customer-experience survey.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
@@ -62,6 +63,37 @@ pub enum Stored {
     /// Its idempotency key came with a different body before, to the same endpoint. Nothing is
     /// stored.
     KeyUsedForAnother,
+}
+
+/// The answers to the customer-experience survey (OMB A-11 section 280), each from 1
+/// (strongly disagree) to 5 (strongly agree), or not answered.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Ratings {
+    pub satisfaction: Option<u8>,
+    pub trust: Option<u8>,
+    pub effectiveness: Option<u8>,
+    pub ease: Option<u8>,
+    pub efficiency: Option<u8>,
+    pub equity: Option<u8>,
+    pub transparency: Option<u8>,
+}
+
+impl Ratings {
+    pub fn is_empty(&self) -> bool {
+        *self == Ratings::default()
+    }
+}
+
+/// One answer to the survey: which journey it was about, never who gave it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Feedback {
+    pub id: i64,
+    pub journey: String,
+    pub version: String,
+    pub ratings: Ratings,
+    pub comment: Option<String>,
+    /// Milliseconds since the Unix epoch.
+    pub received_at: i64,
 }
 
 /// What one poll of a status token found.
@@ -148,6 +180,20 @@ impl Store {
                  reply TEXT NOT NULL,
                  created_at INTEGER NOT NULL,
                  PRIMARY KEY (endpoint, key)
+             );
+             CREATE TABLE IF NOT EXISTS feedback (
+                 id INTEGER PRIMARY KEY AUTOINCREMENT,
+                 journey TEXT NOT NULL,
+                 version TEXT NOT NULL,
+                 satisfaction INTEGER,
+                 trust INTEGER,
+                 effectiveness INTEGER,
+                 ease INTEGER,
+                 efficiency INTEGER,
+                 equity INTEGER,
+                 transparency INTEGER,
+                 comment TEXT,
+                 received_at INTEGER NOT NULL
              );",
         )?;
         // Databases made before idempotency keys have no column for them.
@@ -225,10 +271,7 @@ impl Store {
                 });
             }
         }
-        let received_at = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0);
+        let received_at = now_ms();
         transaction.execute(
             "INSERT INTO records (agency, endpoint, content_type, body, fields, received_at, idempotency_key)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -308,6 +351,74 @@ impl Store {
         Ok(found)
     }
 
+    /// Stores one answer to the survey.
+    pub fn add_feedback(
+        &self,
+        journey: &str,
+        version: &str,
+        ratings: Ratings,
+        comment: Option<&str>,
+    ) -> rusqlite::Result<Feedback> {
+        let received_at = now_ms();
+        let r = ratings;
+        let connection = self.connection();
+        connection.execute(
+            "INSERT INTO feedback (journey, version, satisfaction, trust, effectiveness, ease,
+                                   efficiency, equity, transparency, comment, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                journey,
+                version,
+                r.satisfaction,
+                r.trust,
+                r.effectiveness,
+                r.ease,
+                r.efficiency,
+                r.equity,
+                r.transparency,
+                comment,
+                received_at
+            ],
+        )?;
+        Ok(Feedback {
+            id: connection.last_insert_rowid(),
+            journey: journey.into(),
+            version: version.into(),
+            ratings,
+            comment: comment.map(str::to_string),
+            received_at,
+        })
+    }
+
+    /// Every answer to the survey, oldest first.
+    pub fn feedback(&self) -> rusqlite::Result<Vec<Feedback>> {
+        let connection = self.connection();
+        let mut statement = connection.prepare(
+            "SELECT id, journey, version, satisfaction, trust, effectiveness, ease, efficiency,
+                    equity, transparency, comment, received_at
+             FROM feedback ORDER BY id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(Feedback {
+                id: row.get(0)?,
+                journey: row.get(1)?,
+                version: row.get(2)?,
+                ratings: Ratings {
+                    satisfaction: row.get(3)?,
+                    trust: row.get(4)?,
+                    effectiveness: row.get(5)?,
+                    ease: row.get(6)?,
+                    efficiency: row.get(7)?,
+                    equity: row.get(8)?,
+                    transparency: row.get(9)?,
+                },
+                comment: row.get(10)?,
+                received_at: row.get(11)?,
+            })
+        })?;
+        rows.collect()
+    }
+
     pub fn records(&self, agency: Option<&str>) -> rusqlite::Result<Vec<Record>> {
         let connection = self.connection();
         let mut statement = connection.prepare(
@@ -331,6 +442,14 @@ impl Store {
         })?;
         rows.collect()
     }
+}
+
+/// Milliseconds since the Unix epoch.
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -638,6 +757,45 @@ mod tests {
             }
         }
         assert_eq!(store.records(None).unwrap().len(), 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn keeps_feedback_apart_from_records() {
+        let dir = temp_dir("feedback");
+        let store = Store::open(&dir.join("a.sqlite")).unwrap();
+        let ratings = Ratings {
+            satisfaction: Some(5),
+            ease: Some(2),
+            ..Ratings::default()
+        };
+        let stored = store
+            .add_feedback(
+                "moving-house",
+                "2026-11-23",
+                ratings,
+                Some("Quicker, please"),
+            )
+            .unwrap();
+        store
+            .add_feedback("having-a-baby", "1", Ratings::default(), None)
+            .unwrap();
+        let all = store.feedback().unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0], stored);
+        assert_eq!(
+            all[0].ratings.trust, None,
+            "not answered stays not answered"
+        );
+        assert_eq!(all[1].comment, None);
+        assert!(store.records(None).unwrap().is_empty());
+        drop(store);
+        let reopened = Store::open(&dir.join("a.sqlite")).unwrap();
+        assert_eq!(
+            reopened.feedback().unwrap().len(),
+            2,
+            "kept across restarts"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -12,11 +12,13 @@
 //!
 //! Beside them: the Revenue Service's taxpayer profile for prefilling ([`profile`]), behind a
 //! demo sign-in ([`session`]), the host page that knows whether the person signed in
-//! ([`host`]), and, for tests only, fault injection ([`faults`]).
+//! ([`host`]), the customer-experience survey ([`feedback`]), and, for tests only, fault
+//! injection ([`faults`]).
 
 mod check;
 mod endpoints;
 mod faults;
+mod feedback;
 mod host;
 mod profile;
 mod session;
@@ -79,6 +81,7 @@ pub fn router(store: Store, dist: &Path, faults: Option<Faults>) -> Router {
     }
     router = router
         .route(profile::PATH, get(profile::taxpayer))
+        .route(feedback::PATH, post(feedback::receive))
         .merge(session::routes())
         .merge(host::routes(dist));
     if let Some(faults) = &faults {

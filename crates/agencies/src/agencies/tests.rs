@@ -1475,3 +1475,219 @@ async fn every_journey_reaches_its_agencies() {
         );
     }
 }
+
+// The customer-experience survey: `POST /feedback`.
+
+/// A survey answer with every rating given and a comment.
+fn feedback_valid() -> Value {
+    json!({
+        "journey": "moving-house",
+        "version": "2026-11-23",
+        "ratings": {
+            "satisfaction": 5, "trust": 4, "effectiveness": 3, "ease": 2,
+            "efficiency": 1, "equity": 5, "transparency": 4
+        },
+        "comment": "Ask for the move date first."
+    })
+}
+
+async fn post_feedback(app: &Router, body: &Value) -> (StatusCode, Value) {
+    post_to(app, "/feedback", JSON, &body.to_string()).await
+}
+
+/// The fields and messages of a reply's errors.
+fn problems_of(reply: &Value) -> Vec<(String, String)> {
+    reply["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors in {reply}"))
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_string(),
+                e["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn feedback_is_stored_with_every_rating_and_the_comment() {
+    let s = setup();
+    let (status, reply) = post_feedback(&s.app, &feedback_valid()).await;
+    assert_eq!(status, StatusCode::CREATED, "{reply}");
+    assert_eq!(reply, json!({ "received": true }));
+    let stored = s.store.feedback().unwrap();
+    assert_eq!(stored.len(), 1);
+    let f = &stored[0];
+    assert_eq!(
+        (f.journey.as_str(), f.version.as_str()),
+        ("moving-house", "2026-11-23")
+    );
+    assert_eq!(
+        f.ratings,
+        store::Ratings {
+            satisfaction: Some(5),
+            trust: Some(4),
+            effectiveness: Some(3),
+            ease: Some(2),
+            efficiency: Some(1),
+            equity: Some(5),
+            transparency: Some(4),
+        }
+    );
+    assert_eq!(f.comment.as_deref(), Some("Ask for the move date first."));
+    assert!(
+        s.store.records(None).unwrap().is_empty(),
+        "not an agency record"
+    );
+}
+
+#[tokio::test]
+async fn feedback_may_leave_out_any_rating_or_the_comment() {
+    let s = setup();
+    let only_a_rating = json!({
+        "journey": "moving-house", "version": "1",
+        "ratings": { "ease": 4, "trust": null }
+    });
+    let only_a_comment = json!({ "journey": "moving-house", "version": "1", "comment": "Fine." });
+    let blank_comment_and_a_rating = json!({
+        "journey": "moving-house", "version": "1", "ratings": { "equity": 1 }, "comment": "  "
+    });
+    for body in [&only_a_rating, &only_a_comment, &blank_comment_and_a_rating] {
+        let (status, reply) = post_feedback(&s.app, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}: {reply}");
+    }
+    let stored = s.store.feedback().unwrap();
+    assert_eq!(stored[0].ratings.ease, Some(4));
+    assert_eq!(stored[0].ratings.trust, None);
+    assert_eq!(stored[0].comment, None);
+    assert!(stored[1].ratings.is_empty());
+    assert_eq!(stored[1].comment.as_deref(), Some("Fine."));
+    assert_eq!(stored[2].comment, None, "a blank comment is no comment");
+}
+
+#[tokio::test]
+async fn empty_feedback_is_refused() {
+    let s = setup();
+    for body in [
+        json!({ "journey": "moving-house", "version": "1" }),
+        json!({ "journey": "moving-house", "version": "1", "ratings": {}, "comment": "" }),
+        json!({ "journey": "moving-house", "version": "1", "ratings": { "ease": null }, "comment": null }),
+    ] {
+        let (status, reply) = post_feedback(&s.app, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            problems_of(&reply),
+            vec![(
+                String::new(),
+                "Give at least one rating or a comment: the feedback is empty".to_string()
+            )]
+        );
+    }
+    assert!(s.store.feedback().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn feedback_names_each_wrong_value() {
+    let s = setup();
+    let mut body = feedback_valid();
+    body["journey"] = json!("");
+    body["version"] = json!(7);
+    body["ratings"]["satisfaction"] = json!(0);
+    body["ratings"]["trust"] = json!(6);
+    body["ratings"]["ease"] = json!(2.5);
+    body["ratings"]["efficiency"] = json!("5");
+    body["comment"] = json!("x".repeat(1201));
+    let (status, reply) = post_feedback(&s.app, &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let problems = problems_of(&reply);
+    let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "journey",
+            "version",
+            "ratings.satisfaction",
+            "ratings.trust",
+            "ratings.ease",
+            "ratings.efficiency",
+            "comment"
+        ]
+    );
+    assert_eq!(
+        problems[0].1,
+        "Say which journey the feedback is about, by its id, such as moving-house"
+    );
+    assert_eq!(problems[1].1, "The version must be text");
+    assert_eq!(
+        problems[3].1,
+        "Give trust as a whole number from 1 (strongly disagree) to 5 (strongly agree), or null when not answered"
+    );
+    assert_eq!(
+        problems[6].1,
+        "The comment must be 1200 characters or fewer; it has 1201"
+    );
+    assert!(s.store.feedback().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn feedback_counts_characters_not_bytes() {
+    let s = setup();
+    let mut body = feedback_valid();
+    // 1200 characters of two or three bytes each.
+    body["comment"] = json!("é€".repeat(600));
+    let (status, reply) = post_feedback(&s.app, &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{reply}");
+}
+
+#[tokio::test]
+async fn feedback_takes_nothing_but_journey_ratings_and_comment() {
+    let s = setup();
+    let mut with_email = feedback_valid();
+    with_email["email"] = json!("ada@example.com");
+    let mut with_a_name_in_ratings = feedback_valid();
+    with_a_name_in_ratings["ratings"]["name"] = json!("Ada");
+    for body in [with_email, with_a_name_in_ratings] {
+        let (status, reply) = post_feedback(&s.app, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let (field, message) = &problems_of(&reply)[0];
+        assert_eq!(field, "");
+        assert!(
+            message.starts_with("The feedback may only have journey, version, ratings"),
+            "{message}"
+        );
+        assert!(message.contains("unknown field"), "{message}");
+    }
+    assert!(s.store.feedback().unwrap().is_empty(), "nothing stored");
+}
+
+#[tokio::test]
+async fn feedback_refuses_broken_json_and_forms() {
+    let s = setup();
+    let (status, reply) = post_to(&s.app, "/feedback", JSON, "{\"journey\":").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        problems_of(&reply)[0]
+            .1
+            .starts_with("The body is not valid JSON"),
+        "{reply}"
+    );
+    let (status, reply) = post_to(&s.app, "/feedback", JSON, "[1, 2]").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        problems_of(&reply)[0]
+            .1
+            .starts_with("The feedback must be a JSON object"),
+        "{reply}"
+    );
+    let (status, reply) = post_to(&s.app, "/feedback", FORM, "journey=moving-house").await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        problems_of(&reply),
+        vec![(
+            String::new(),
+            "Send the feedback as application/json".to_string()
+        )]
+    );
+    assert!(s.store.feedback().unwrap().is_empty());
+}
