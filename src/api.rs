@@ -248,3 +248,32 @@ pub async fn fetch_profile(url: &str, timeout_seconds: u32) -> Result<String, Pr
         .await
         .unwrap_or(Err(ProfileProblem::TimedOut))
 }
+
+/// Why the customer-experience survey could not be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackProblem {
+    /// No reply: offline, refused, or cut off.
+    Network,
+    /// The server refused it, or failed.
+    Status(u16),
+}
+
+/// Sends the answers to the customer-experience survey. `body` is built by the survey
+/// (journey id, version, ratings and comment only); nothing about the person is added here:
+/// no credentials, no idempotency key, no reference.
+pub async fn post_feedback(url: &str, body: String) -> Result<(), FeedbackProblem> {
+    let response = Request::post(url)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .credentials(web_sys::RequestCredentials::Omit)
+        .body(body)
+        .map_err(|_| FeedbackProblem::Network)?
+        .send()
+        .await
+        .map_err(|_| FeedbackProblem::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(FeedbackProblem::Status(response.status()))
+    }
+}

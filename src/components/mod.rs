@@ -12,4 +12,5 @@ pub mod radios;
 pub mod saved_answers;
 pub mod select;
 pub mod summary_list;
+pub mod survey;
 pub mod textarea;

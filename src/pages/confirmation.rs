@@ -4,6 +4,7 @@
 
 use crate::browser;
 use crate::components::summary_list::{Row, SummaryList};
+use crate::components::survey::Survey;
 use crate::flow::{confirmation_heading, use_flow, Outcome, Status, SENT_HEADING};
 use crate::outbox;
 use crate::pages::life_events::use_life_events;
@@ -137,6 +138,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                 "Print or save this receipt"
             </button>
         </p>
+        <Survey/>
         <p class="body">"We will remember your details while this page is open, so you will not have to tell us them again for another life event."</p>
         {life_events.map(|events| view! {
             <p class="body no-print">

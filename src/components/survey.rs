@@ -1,0 +1,442 @@
+//! The customer-experience survey after sending (OMB A-11 section 280): seven statements, each
+//! on a five-point scale from "Strongly disagree" to "Strongly agree", and a comment. All
+//! optional, and the page works without it. Its answers live here, in local signals, never in
+//! the journey's answers or draft; only the journey's id and version, the ratings and the
+//! comment are sent, to [`FEEDBACK_URL`].
+//!
+//! Announced by focus, not by a live region: the error summary after a failed Send, and the
+//! thank-you heading once sent.
+
+use crate::api::{self, FeedbackProblem};
+use crate::browser;
+use crate::components::field::{error_id, hint_id, ErrorMessage};
+use crate::components::radios::option_id;
+use crate::flow::{use_flow, Status};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Where the answers go: the demo server beside the app (`POST /feedback`).
+pub const FEEDBACK_URL: &str = "/feedback";
+
+/// The longest comment, in characters, as the server takes it.
+pub const MAX_COMMENT: usize = 1200;
+
+/// One statement of the survey: the name the server knows its rating by, and its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Statement {
+    pub key: &'static str,
+    pub text: &'static str,
+}
+
+/// The A-11 statements, in the order A-11 gives them, in words for any service.
+pub const STATEMENTS: [Statement; 7] = [
+    Statement {
+        key: "satisfaction",
+        text: "I am satisfied with the service I received.",
+    },
+    Statement {
+        key: "trust",
+        text: "This interaction increased my trust in the government.",
+    },
+    Statement {
+        key: "effectiveness",
+        text: "My need was addressed.",
+    },
+    Statement {
+        key: "ease",
+        text: "It was easy to complete what I needed to do.",
+    },
+    Statement {
+        key: "efficiency",
+        text: "It took a reasonable amount of time to do what I needed to do.",
+    },
+    Statement {
+        key: "equity",
+        text: "I was treated fairly.",
+    },
+    Statement {
+        key: "transparency",
+        text: "I understood what was being asked of me throughout the process.",
+    },
+];
+
+/// The five-point scale, from 1 to 5.
+pub const SCALE: [&str; 5] = [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+];
+
+/// A rating for each of [`STATEMENTS`], 1 to 5, or `None` when not answered.
+pub type Ratings = [Option<u8>; 7];
+
+const SECTION_TITLE_ID: &str = "survey-title";
+const SUMMARY_ID: &str = "survey-error-summary";
+/// The id of the group of statements, whose error is "choose at least one".
+const GROUP_ID: &str = "survey";
+const COMMENT_ID: &str = "survey-comment";
+const COUNT_ID: &str = "survey-comment-count";
+const SEND_ID: &str = "survey-send";
+const THANKS_ID: &str = "survey-thanks";
+
+/// What stops the answers from being sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing chosen, nothing written.
+    Empty,
+    /// The comment is this many characters long.
+    TooLong(usize),
+    /// Sending failed: the answers are kept for another try.
+    NotSent(FeedbackProblem),
+}
+
+impl Problem {
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Empty => "Choose at least one answer or write a comment".into(),
+            Problem::TooLong(_) => format!("What could we do better must be {MAX_COMMENT} characters or less"),
+            Problem::NotSent(FeedbackProblem::Network) => "Your feedback could not be sent because there is no connection. Your answers are still here: check your connection and send them again".into(),
+            Problem::NotSent(FeedbackProblem::Status(status)) if *status >= 500 => "Your feedback could not be sent because of a problem on our side. Your answers are still here: try sending them again later".into(),
+            Problem::NotSent(FeedbackProblem::Status(_)) => "Your feedback could not be sent: we could not accept it. You can leave the survey, it is optional".into(),
+        }
+    }
+
+    /// The id of the control the error summary's link goes to.
+    fn target(&self) -> &'static str {
+        match self {
+            Problem::Empty => GROUP_ID,
+            Problem::TooLong(_) => COMMENT_ID,
+            Problem::NotSent(_) => SEND_ID,
+        }
+    }
+}
+
+/// What is wrong with the answers before sending, if anything.
+pub fn check(ratings: &Ratings, comment: &str) -> Option<Problem> {
+    let length = comment.chars().count();
+    if length > MAX_COMMENT {
+        Some(Problem::TooLong(length))
+    } else if ratings.iter().all(Option::is_none) && comment.trim().is_empty() {
+        Some(Problem::Empty)
+    } else {
+        None
+    }
+}
+
+/// The body of `POST /feedback`: exactly the journey's id and version, the ratings by name
+/// (`null` when not answered) and the comment (`null` when blank). Nothing else.
+pub fn feedback_body(journey: &str, version: &str, ratings: &Ratings, comment: &str) -> String {
+    let ratings: serde_json::Map<String, serde_json::Value> = STATEMENTS
+        .iter()
+        .zip(ratings)
+        .map(|(statement, rating)| (statement.key.to_string(), (*rating).into()))
+        .collect();
+    let comment = comment.trim();
+    serde_json::json!({
+        "journey": journey,
+        "version": version,
+        "ratings": ratings,
+        "comment": (!comment.is_empty()).then_some(comment),
+    })
+    .to_string()
+}
+
+/// The character count's message under the comment (GOV.UK's words).
+pub fn count_message(length: usize) -> String {
+    let plural = |n: usize| if n == 1 { "character" } else { "characters" };
+    if length <= MAX_COMMENT {
+        let left = MAX_COMMENT - length;
+        format!("You have {left} {} remaining", plural(left))
+    } else {
+        let over = length - MAX_COMMENT;
+        format!("You have {over} {} too many", plural(over))
+    }
+}
+
+/// The survey, shown once at least one service has the person's details.
+#[component]
+pub fn Survey() -> impl IntoView {
+    let flow = use_flow();
+    let something_sent = Memo::new(move |_| {
+        flow.outcomes.with(|outcomes| {
+            outcomes
+                .iter()
+                .any(|o| matches!(o.status(), Status::Sent(_) | Status::Pending))
+        })
+    });
+    let ratings = RwSignal::new([None; 7] as Ratings);
+    let comment = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Problem>);
+    let sending = RwSignal::new(false);
+    let sent = RwSignal::new(false);
+
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let (chosen, written) = (ratings.get_untracked(), comment.get_untracked());
+        if let Some(found) = check(&chosen, &written) {
+            problem.set(Some(found));
+            browser::focus_id(SUMMARY_ID);
+            return;
+        }
+        let journey = flow.journey();
+        let body = feedback_body(&journey.id, &journey.version, &chosen, &written);
+        sending.set(true);
+        spawn_local(async move {
+            let result = api::post_feedback(FEEDBACK_URL, body).await;
+            sending.set(false);
+            match result {
+                Ok(()) => {
+                    problem.set(None);
+                    sent.set(true);
+                    browser::focus_id(THANKS_ID);
+                }
+                Err(why) => {
+                    problem.set(Some(Problem::NotSent(why)));
+                    browser::focus_id(SUMMARY_ID);
+                }
+            }
+        });
+    };
+
+    let form = move || {
+        let empty = Signal::derive(move || problem.with(|p| p.as_ref() == Some(&Problem::Empty)));
+        let too_long =
+            Signal::derive(move || problem.with(|p| matches!(p, Some(Problem::TooLong(_)))));
+        let message_if = move |shown: Signal<bool>| {
+            Signal::derive(move || {
+                shown
+                    .get()
+                    .then(|| problem.with(|p| p.as_ref().map(Problem::message)))
+                    .flatten()
+            })
+        };
+        let statements = STATEMENTS
+            .iter()
+            .enumerate()
+            .map(|(index, statement)| {
+                view! {
+                    <StatementScale index statement=*statement ratings group_error=empty/>
+                }
+            })
+            .collect_view();
+        let comment_described = move || {
+            let mut ids = vec![hint_id(COMMENT_ID), COUNT_ID.to_string()];
+            if empty.get() {
+                ids.push(error_id(GROUP_ID));
+            }
+            if too_long.get() {
+                ids.push(error_id(COMMENT_ID));
+            }
+            ids.join(" ")
+        };
+        let length = move || comment.with(|c| c.chars().count());
+        let over = move || length() > MAX_COMMENT;
+        view! {
+            <ProblemSummary problem/>
+            <form class="survey__form" novalidate on:submit=send>
+                <p class="body">"Tell us how much you agree with each statement. Answer as many as you like."</p>
+                <div class="form-group" class:form-group--error=move || empty.get()>
+                    <ErrorMessage id=GROUP_ID.to_string() message=message_if(empty)/>
+                    {statements}
+                    <div class="form-group" class:form-group--error=move || too_long.get()>
+                        <label class="label" for=COMMENT_ID>"What could we do better? (optional)"</label>
+                        <div class="hint" id=hint_id(COMMENT_ID)>
+                            "Do not include personal information, such as your name or reference number."
+                        </div>
+                        <ErrorMessage id=COMMENT_ID.to_string() message=message_if(too_long)/>
+                        <textarea
+                            class="textarea"
+                            class:textarea--error=move || too_long.get()
+                            id=COMMENT_ID
+                            name=COMMENT_ID
+                            rows="5"
+                            spellcheck="true"
+                            prop:value=comment.get_untracked()
+                            aria-describedby=comment_described
+                            aria-invalid=move || if too_long.get() { "true" } else { "false" }
+                            on:input=move |ev| comment.set(event_target_value(&ev))
+                        ></textarea>
+                        <div
+                            class="hint survey__count"
+                            class:survey__count--over=over
+                            id=COUNT_ID
+                        >
+                            {move || count_message(length())}
+                        </div>
+                    </div>
+                </div>
+                <button
+                    type="submit"
+                    class="button"
+                    id=SEND_ID
+                    aria-disabled=move || if sending.get() { "true" } else { "false" }
+                >
+                    {move || if sending.get() { "Sending feedback…" } else { "Send feedback" }}
+                </button>
+            </form>
+        }
+    };
+
+    move || {
+        something_sent.get().then(|| {
+            view! {
+                <section class="survey no-print" aria-labelledby=SECTION_TITLE_ID>
+                    <h2 class="heading-m" id=SECTION_TITLE_ID>"Tell us about your experience (optional)"</h2>
+                    {move || if sent.get() {
+                        view! {
+                            <div class="survey__thanks">
+                                <h3 class="heading-s survey__thanks-title" id=THANKS_ID tabindex="-1">
+                                    "Thank you for your feedback."
+                                </h3>
+                                <p class="body">"It helps us make this service better."</p>
+                            </div>
+                        }
+                        .into_any()
+                    } else {
+                        form().into_any()
+                    }}
+                </section>
+            }
+        })
+    }
+}
+
+/// One statement with its five-point scale, in a fieldset. The first option's id is the
+/// statement's id, so links land on it; the first statement's id is the group's, for the
+/// "choose at least one" error.
+#[component]
+fn StatementScale(
+    index: usize,
+    statement: Statement,
+    ratings: RwSignal<Ratings>,
+    group_error: Signal<bool>,
+) -> impl IntoView {
+    let id = if index == 0 {
+        GROUP_ID.to_string()
+    } else {
+        format!("{GROUP_ID}-{}", statement.key)
+    };
+    let chosen = ratings.with_untracked(|r| r[index]);
+    let items = SCALE
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let value = i as u8 + 1;
+            let input_id = option_id(&id, i, &value.to_string());
+            view! {
+                <div class="radios__item">
+                    <input
+                        class="radios__input"
+                        id=input_id.clone()
+                        name=id.clone()
+                        type="radio"
+                        value=value.to_string()
+                        prop:checked=chosen == Some(value)
+                        on:change=move |_| ratings.update(|r| r[index] = Some(value))
+                    />
+                    <label class="label radios__label" for=input_id>{*label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group">
+            <fieldset
+                class="fieldset"
+                aria-describedby=move || group_error.get().then(|| error_id(GROUP_ID))
+            >
+                <legend class="fieldset__legend survey__statement">{statement.text}</legend>
+                <div class="radios">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The error summary of the survey (the GOV.UK pattern, as on question pages), focused when
+/// shown. A problem with no field to go to (sending failed) links to the Send button.
+#[component]
+fn ProblemSummary(problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    move || {
+        problem.get().map(|found| {
+            let target = found.target();
+            view! {
+                <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="survey-error-summary-title">
+                    <div>
+                        <h3 class="error-summary__title" id="survey-error-summary-title">"There is a problem"</h3>
+                        <ul class="error-summary__list">
+                            <li>
+                                <a href=format!("#{target}") on:click=move |ev: leptos::ev::MouseEvent| {
+                                    ev.prevent_default();
+                                    browser::focus_field(target);
+                                }>{found.message()}</a>
+                            </li>
+                        </ul>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_chosen_and_nothing_written_is_a_problem() {
+        assert_eq!(check(&[None; 7], ""), Some(Problem::Empty));
+        assert_eq!(check(&[None; 7], "  \n "), Some(Problem::Empty));
+        let mut one = [None; 7];
+        one[3] = Some(2);
+        assert_eq!(check(&one, ""), None);
+        assert_eq!(check(&[None; 7], "Shorter pages"), None);
+        assert_eq!(check(&one, &"é".repeat(1201)), Some(Problem::TooLong(1201)));
+        assert_eq!(
+            check(&one, &"é".repeat(1200)),
+            None,
+            "characters, not bytes"
+        );
+    }
+
+    #[test]
+    fn sends_only_the_journey_the_ratings_and_the_comment() {
+        let mut ratings = [None; 7];
+        ratings[0] = Some(5);
+        ratings[6] = Some(1);
+        let body: serde_json::Value = serde_json::from_str(&feedback_body(
+            "moving-house",
+            "2026-11-23",
+            &ratings,
+            " Fine. ",
+        ))
+        .unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "journey": "moving-house",
+                "version": "2026-11-23",
+                "ratings": {
+                    "satisfaction": 5, "trust": null, "effectiveness": null, "ease": null,
+                    "efficiency": null, "equity": null, "transparency": 1
+                },
+                "comment": "Fine."
+            })
+        );
+        let blank: serde_json::Value =
+            serde_json::from_str(&feedback_body("j", "1", &ratings, "  ")).unwrap();
+        assert_eq!(blank["comment"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn counts_what_is_left_and_what_is_over() {
+        assert_eq!(count_message(0), "You have 1200 characters remaining");
+        assert_eq!(count_message(1199), "You have 1 character remaining");
+        assert_eq!(count_message(1201), "You have 1 character too many");
+        assert_eq!(count_message(1210), "You have 10 characters too many");
+    }
+}
