@@ -6,6 +6,7 @@ use crate::api;
 use crate::browser;
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
+use crate::events;
 use crate::outbox;
 use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
 use crate::pages::items::{items_heading, ItemsPage};
@@ -401,6 +402,13 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         browser::set_title(&title);
         if previous.is_some_and(|p| p != step) {
             browser::focus_heading();
+        }
+        // For the host page's analytics: which page, never what is on it.
+        if previous != Some(step) {
+            if previous == Some(Step::Start) {
+                events::started(&journey);
+            }
+            events::page(&journey, &step.slug(&journey));
         }
         step
     });

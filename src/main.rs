@@ -8,6 +8,7 @@ mod app;
 mod browser;
 mod components;
 mod drafts;
+mod events;
 mod flow;
 mod outbox;
 mod pages;

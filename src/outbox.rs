@@ -12,6 +12,7 @@
 use crate::api;
 use crate::browser;
 use crate::drafts;
+use crate::events;
 use crate::flow::{env, Flow, Outcome, LANG};
 use crate::storage;
 use leptos::prelude::*;
@@ -225,6 +226,8 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
         drafts::save(&flow);
     }
     flow.sending.set(false);
+    flow.outcomes
+        .with_untracked(|outcomes| events::sent(&journey, outcomes));
     if all_done(&flow) {
         // Everything sent: the draft has done its job, and is deleted.
         drafts::forget(&flow);
