@@ -5,6 +5,11 @@
 //! the demo sign-in cookie stands in for the agency's own session: with it, the widget's
 //! element (`id="tell-once"`) gets a `data-signed-in` attribute; without it, the page is served
 //! unchanged. Every other file of the app is served as it is, by the router's fallback.
+//!
+//! The page comes with a strict Content-Security-Policy, as an agency's should: scripts only
+//! from this origin or with the hash of the page's own inline ones (Trunk's loader), no
+//! `'unsafe-inline'`, no `'unsafe-eval'`, and `'wasm-unsafe-eval'` only so that WebAssembly can
+//! be compiled.
 
 use super::session;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -34,15 +39,50 @@ async fn host_page(index: PathBuf, headers: HeaderMap) -> Response {
     } else {
         html
     };
+    let policy = HeaderValue::from_str(&content_security_policy(&html))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     (
         [
             // The page differs with the cookie: caches must not hand one person's to another.
             (header::VARY, HeaderValue::from_static("Cookie")),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::CONTENT_SECURITY_POLICY, policy),
         ],
         Html(html),
     )
         .into_response()
+}
+
+/// The page's policy: its inline scripts are allowed by their SHA-256 hashes, nothing else
+/// inline is.
+fn content_security_policy(html: &str) -> String {
+    let hashes: String = inline_scripts(html)
+        .map(|script| {
+            use base64::Engine as _;
+            use sha2::Digest as _;
+            let digest = sha2::Sha256::digest(script.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'self'"
+    )
+}
+
+/// The text of each inline `<script>` (one without `src`), exactly as the browser hashes it.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("<script").skip(1).filter_map(|rest| {
+        let (tag, rest) = rest.split_once('>')?;
+        if tag.contains("src=") {
+            return None;
+        }
+        rest.split_once("</script>").map(|(body, _)| body)
+    })
 }
 
 /// The page with ` data-signed-in` right after the widget's id attribute, however it is
@@ -66,6 +106,25 @@ fn mark_signed_in(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn allows_only_the_pages_own_inline_scripts_by_hash() {
+        let html = "<script type=module>import init from '/a.js';</script><script src=/b.js></script><p>";
+        assert_eq!(
+            inline_scripts(html).collect::<Vec<_>>(),
+            ["import init from '/a.js';"]
+        );
+        let policy = content_security_policy(html);
+        // echo -n "import init from '/a.js';" | openssl dgst -sha256 -binary | base64
+        assert!(
+            policy.contains(
+                "script-src 'self' 'wasm-unsafe-eval' 'sha256-aOee+rvEUMphqlepW7nBjXpcT6aM6jxNXbtEv0XP738=';"
+            ),
+            "{policy}"
+        );
+        assert_eq!(policy.matches("'sha256-").count(), 1);
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+    }
 
     #[test]
     fn marks_only_the_widget() {
