@@ -109,7 +109,8 @@ mod tests {
 
     #[test]
     fn allows_only_the_pages_own_inline_scripts_by_hash() {
-        let html = "<script type=module>import init from '/a.js';</script><script src=/b.js></script><p>";
+        let html =
+            "<script type=module>import init from '/a.js';</script><script src=/b.js></script><p>";
         assert_eq!(
             inline_scripts(html).collect::<Vec<_>>(),
             ["import init from '/a.js';"]
