@@ -5,30 +5,58 @@ use tell_once_engine::field::html_id;
 
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
 
-/// The GOV.UK error summary: every problem on the page, each a link that moves focus to its
+/// The GOV.UK error summary of a page: every problem on it, each a link that moves focus to its
 /// field. Focused after a Continue that failed, so it is read out first.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let flow = use_flow();
+    let problems = Signal::derive(move || {
+        flow.errors.with(|errors| {
+            errors
+                .iter()
+                .map(|error| {
+                    let target = html_id(error.inputs.first().unwrap_or(&error.key));
+                    (target, error.message.clone())
+                })
+                .collect()
+        })
+    });
+    view! { <Problems id=ERROR_SUMMARY_ID problems section=false/> }
+}
+
+/// An error summary: shown when there are problems, each `(id of the field, message)`. In a
+/// `section` of a page (under its own h2), the title is an h3.
+#[component]
+pub fn Problems(
+    id: &'static str,
+    problems: Signal<Vec<(String, String)>>,
+    section: bool,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
     move || {
-        let errors = flow.errors.get();
-        (!errors.is_empty()).then(|| {
+        let problems = problems.get();
+        let title_id = title_id.clone();
+        (!problems.is_empty()).then(|| {
+            let title = if section {
+                view! { <h3 class="error-summary__title" id=title_id.clone()>"There is a problem"</h3> }.into_any()
+            } else {
+                view! { <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2> }.into_any()
+            };
             view! {
-                <div class="error-summary" id=ERROR_SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=title_id>
                     <div>
-                        <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                        {title}
                         <ul class="error-summary__list">
-                            {errors
+                            {problems
                                 .into_iter()
-                                .map(|error| {
-                                    let target = html_id(error.inputs.first().unwrap_or(&error.key));
+                                .map(|(target, message)| {
                                     let href = format!("#{target}");
                                     view! {
                                         <li>
                                             <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
                                                 ev.prevent_default();
                                                 browser::focus_field(&target);
-                                            }>{error.message}</a>
+                                            }>{message}</a>
                                         </li>
                                     }
                                 })

@@ -9,6 +9,7 @@
 
 use crate::api::{self, FeedbackProblem};
 use crate::browser;
+use crate::components::error_summary::Problems;
 use crate::components::field::{error_id, hint_id, ErrorMessage};
 use crate::components::radios::option_id;
 use crate::flow::{use_flow, Status};
@@ -361,26 +362,14 @@ fn StatementScale(
 /// shown. A problem with no field to go to (sending failed) links to the Send button.
 #[component]
 fn ProblemSummary(problem: RwSignal<Option<Problem>>) -> impl IntoView {
-    move || {
-        problem.get().map(|found| {
-            let target = found.target();
-            view! {
-                <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="survey-error-summary-title">
-                    <div>
-                        <h3 class="error-summary__title" id="survey-error-summary-title">"There is a problem"</h3>
-                        <ul class="error-summary__list">
-                            <li>
-                                <a href=format!("#{target}") on:click=move |ev: leptos::ev::MouseEvent| {
-                                    ev.prevent_default();
-                                    browser::focus_field(target);
-                                }>{found.message()}</a>
-                            </li>
-                        </ul>
-                    </div>
-                </div>
-            }
+    let problems = Signal::derive(move || {
+        problem.with(|p| {
+            p.iter()
+                .map(|found| (found.target().to_string(), found.message()))
+                .collect()
         })
-    }
+    });
+    view! { <Problems id=SUMMARY_ID problems section=true/> }
 }
 
 #[cfg(test)]
