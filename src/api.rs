@@ -137,7 +137,7 @@ pub async fn deliver_retrying(service: &Service, request: AgencyRequest) -> Deli
         sleep_ms,
         &RetryPolicy::default(),
         js_sys::Math::random,
-        crate::storage::online,
+        crate::browser::online,
     )
     .await
     .delivery

@@ -1,4 +1,5 @@
-//! The DOM edge: the root element, the clock, the document title, focus and the address bar.
+//! The DOM edge: the root element, the clock, whether the browser is online, the document
+//! title, focus and the address bar.
 //! Nothing here knows about journeys.
 
 use crate::app::ROOT_ID;
@@ -18,17 +19,42 @@ pub fn root() -> Option<HtmlElement> {
 
 /// Today in the person's own time zone: "in the past" means their past.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
+    date_of(&js_sys::Date::new_0())
+}
+
+/// The day of a browser date, in the person's own time zone.
+fn date_of(date: &js_sys::Date) -> Date {
     Date::new(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
     )
     .unwrap_or(Date {
         year: 1970,
         month: 1,
         day: 1,
     })
+}
+
+/// A day given in milliseconds since the Unix epoch, in words: "30 November 2026".
+pub fn date_in_words(ms: i64) -> String {
+    date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        ms as f64,
+    )))
+    .long_form()
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// True when the browser believes it is online. (It may be wrong in the other direction: a
+/// failed request is still a network error.)
+pub fn online() -> bool {
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
 }
 
 /// Now, in words: "2:05pm on 23 November 2026".

@@ -4,6 +4,7 @@
 //! expires and how it resumes on a newer version of a journey are the engine's (`draft`);
 //! where it is kept is the storage edge's.
 
+use crate::browser;
 use crate::flow::{env, Flow, Notice};
 use crate::storage::{self, Keeping};
 use leptos::prelude::*;
@@ -68,21 +69,16 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64) -> Opening {
         Ok(draft) => draft,
         Err(_) => return afresh(opening, &journey.id, Notice::Unreadable),
     };
-    if draft.is_expired(storage::now_ms()) {
+    if draft.is_expired(browser::now_ms()) {
         return afresh(opening, &journey.id, Notice::Expired);
     }
     let Some(resumed) = resume(&draft, journey, env()) else {
         return afresh(opening, &journey.id, Notice::Unreadable);
     };
-    let sending = !draft.outbox.is_empty();
+    // The page the person was on, the first to answer again on a newer version of the
+    // journey, or, if something was being sent, the confirmation page, to finish it.
     opening.answers = resumed.answers;
-    // A submission under way is finished first; otherwise, the page the person was on (or
-    // the first one to answer again on a newer version of the journey).
-    opening.step = Some(if sending {
-        Step::Confirmation
-    } else {
-        resumed.step
-    });
+    opening.step = Some(resumed.step);
     opening.left_out = resumed.left_out;
     opening.parcels = draft.outbox;
     opening.drafting.id.set_value(draft.id);
@@ -92,7 +88,7 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64) -> Opening {
         .keeping
         .set(if keep_ms > 0 { keeping } else { Keeping::Tab });
     opening.drafting.expires_at.set(Some(draft.expires_at));
-    if resumed.changed && !sending {
+    if resumed.changed && resumed.step != Step::Confirmation {
         let pages = resumed
             .ask_again
             .iter()
@@ -136,7 +132,7 @@ pub fn save(flow: &Flow) {
     if !outbox.is_empty() && outbox.iter().all(Parcel::is_done) {
         return;
     }
-    let now = storage::now_ms();
+    let now = browser::now_ms();
     let keeping = drafting.keeping.get_untracked();
     let lifetime = match keeping {
         // In the tab only, a draft ends with the tab; it still says when it would expire.
@@ -144,10 +140,15 @@ pub fn save(flow: &Flow) {
         Keeping::Device => flow.session.keep_ms,
     };
     let mut draft = Draft::new(&drafting.id.get_value(), &journey, now, lifetime);
-    draft.step = flow.step.get_untracked().slug(&journey);
-    draft.answers = flow.answers.get_untracked();
-    draft.left_out = flow.left_out.get_untracked();
-    draft.outbox = outbox;
+    flow.answers.with_untracked(|answers| {
+        flow.left_out.with_untracked(|left_out| {
+            let step = flow.step.get_untracked();
+            draft.save(&journey, step, answers, left_out, now, lifetime)
+        })
+    });
+    for parcel in outbox {
+        draft.record(parcel, now, lifetime);
+    }
     let saved = storage::write(&journey.id, &draft.to_json(), keeping).is_ok();
     drafting.unsaved.set(!saved);
     drafting.expires_at.set(saved.then_some(draft.expires_at));
@@ -155,8 +156,6 @@ pub fn save(flow: &Flow) {
 
 /// Deletes the draft from this device and starts the journey again, empty.
 pub fn delete(flow: &Flow) {
-    let journey = flow.journey();
-    storage::delete(&journey.id);
     forget(flow);
     flow.answers.set(flow.fresh.get_value());
     flow.left_out.set(Default::default());

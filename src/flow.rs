@@ -322,12 +322,12 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
     let step = flow.reachable(wanted);
     flow.step.set(step);
 
-    // Every answer is saved as it is given; so is each step, and what is being sent.
+    // Every answer is saved as it is given, and so is each step. (The outbox saves the draft
+    // itself, before each request goes: see `outbox`.)
     Effect::new(move |_| {
         flow.step.track();
         flow.answers.track();
         flow.left_out.track();
-        flow.outcomes.track();
         flow.drafting.keeping.track();
         drafts::save(&flow);
     });

@@ -20,7 +20,7 @@ use tell_once_engine::delivery::{Delivery, SendProblem};
 use tell_once_engine::known;
 use tell_once_engine::mapping::{answers_to_send, request_for};
 use tell_once_engine::navigate::Plan;
-use tell_once_engine::outbox::{idempotency_key, with_idempotency_key, Parcel, ParcelState};
+use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::who_gets_what;
 use tell_once_engine::Answers;
 
@@ -51,44 +51,38 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
             }) {
                 return done.clone();
             }
+            let at = browser::now_in_words();
             let earlier = before.iter().find(|o| o.parcel.service == service.id);
-            let mut key = earlier
-                .map(|o| o.parcel.key.clone())
-                .unwrap_or_else(|| idempotency_key(&draft_id, &service.id));
-            let (request, state) = if left_out.contains(&service.id) {
-                (None, ParcelState::LeftOut)
+            let parcel = if left_out.contains(&service.id) {
+                Parcel::not_sent(&draft_id, &service.id, None, &at)
             } else {
                 match request_for(service, &canonical, &flow.agency_base(&service.agency)) {
-                    Ok(request) => {
-                        // Changed since an earlier go (the person fixed an answer): a new
-                        // request, so a new key; the same request keeps its key.
-                        if earlier
-                            .and_then(|o| o.parcel.request.as_ref())
-                            .is_some_and(|r| r.body != request.body)
+                    Ok(request) => match earlier.filter(|o| o.parcel.request.is_some()) {
+                        // The same request as an earlier go that may not have arrived: the
+                        // same key, so the agency can tell.
+                        Some(o)
+                            if o.parcel.request.as_ref().map(|r| &r.body)
+                                == Some(&request.body) =>
                         {
-                            key = idempotency_key(&storage::random_id(), &service.id);
+                            let mut parcel = o.parcel.clone();
+                            parcel.state = ParcelState::Queued;
+                            parcel
                         }
-                        (
-                            Some(with_idempotency_key(request, &key)),
-                            ParcelState::Queued,
-                        )
-                    }
-                    Err(reason) => (
-                        None,
-                        ParcelState::Failed {
-                            problem: SendProblem::Mapping(reason),
-                        },
+                        // Changed since then (the person fixed an answer): a new request, so
+                        // a new key.
+                        Some(_) => Parcel::queued(&storage::random_id(), &service.id, request, &at),
+                        None => Parcel::queued(&draft_id, &service.id, request, &at),
+                    },
+                    Err(reason) => Parcel::not_sent(
+                        &draft_id,
+                        &service.id,
+                        Some(SendProblem::Mapping(reason)),
+                        &at,
                     ),
                 }
             };
             Outcome {
-                parcel: Parcel {
-                    service: service.id.clone(),
-                    key,
-                    request,
-                    state,
-                    at: browser::now_in_words(),
-                },
+                parcel,
                 service_title: service.title.tr(LANG).to_string(),
                 agency_name: journey.agency_name(&service.agency, LANG),
                 rows,
@@ -141,12 +135,9 @@ pub async fn send_waiting(flow: Flow) {
 
 /// Sends one service again, after a failure that may pass.
 pub async fn retry(flow: Flow, service_id: String) {
-    flow.outcomes.update(|outcomes| {
-        if let Some(o) = outcomes
-            .iter_mut()
-            .find(|o| o.parcel.service == service_id && o.can_retry())
-        {
-            o.parcel.state = ParcelState::Queued;
+    update_parcel(&flow, &service_id, |parcel| {
+        if parcel.needs_sending(true) {
+            parcel.state = ParcelState::Queued;
         }
     });
     send_waiting(flow).await;
@@ -154,31 +145,25 @@ pub async fn retry(flow: Flow, service_id: String) {
 
 /// True when every service chosen has the answers (or was left out): nothing left to send.
 pub fn all_done(flow: &Flow) -> bool {
-    flow.outcomes.with_untracked(|outcomes| {
-        outcomes.iter().all(|o| {
-            matches!(
-                o.parcel.state,
-                ParcelState::Sent { .. } | ParcelState::Pending { .. } | ParcelState::LeftOut
-            )
-        })
-    })
+    flow.outcomes
+        .with_untracked(|outcomes| outcomes.iter().all(|o| o.parcel.is_done()))
 }
 
+/// The services whose requests are to be sent now.
 fn waiting(flow: &Flow) -> Vec<String> {
     flow.outcomes.with_untracked(|outcomes| {
         outcomes
             .iter()
-            .filter(|o| matches!(o.parcel.state, ParcelState::Queued | ParcelState::Sending))
+            .filter(|o| o.parcel.needs_sending(false))
             .map(|o| o.parcel.service.clone())
             .collect()
     })
 }
 
-fn set_state(flow: &Flow, service_id: &str, state: ParcelState) {
+fn update_parcel(flow: &Flow, service_id: &str, change: impl FnOnce(&mut Parcel)) {
     flow.outcomes.update(|outcomes| {
         if let Some(o) = outcomes.iter_mut().find(|o| o.parcel.service == service_id) {
-            o.parcel.state = state;
-            o.parcel.at = browser::now_in_words();
+            change(&mut o.parcel);
         }
     });
 }
@@ -187,9 +172,9 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
     if flow.sending.get_untracked() || waiting(&flow).is_empty() {
         return;
     }
-    if !storage::online() {
+    if !browser::online() {
         for service_id in waiting(&flow) {
-            set_state(&flow, &service_id, ParcelState::Queued);
+            update_parcel(&flow, &service_id, |p| p.state = ParcelState::Queued);
         }
         return;
     }
@@ -208,21 +193,18 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
             continue;
         };
         // Written down before it goes: a reload now sends it again with the same key.
-        set_state(&flow, &service_id, ParcelState::Sending);
+        update_parcel(&flow, &service_id, |p| p.sending(&browser::now_in_words()));
         drafts::save(&flow);
         progress(format!("Sending your details to {agency}…"));
-        match api::deliver_retrying(service, request).await {
-            Delivery::Failed(SendProblem::Network) if !storage::online() => {
-                set_state(&flow, &service_id, ParcelState::Queued)
+        let delivery = api::deliver_retrying(service, request).await;
+        update_parcel(&flow, &service_id, |p| match delivery {
+            // Offline now: it waits, with its request, for the browser to be back online.
+            Delivery::Failed(SendProblem::Network) if !browser::online() => {
+                p.state = ParcelState::Queued
             }
-            // Done with: the request (the person's answers) is kept only if it may be sent
-            // again.
-            delivery => flow.outcomes.update(|outcomes| {
-                if let Some(o) = outcomes.iter_mut().find(|o| o.parcel.service == service_id) {
-                    o.parcel.record(delivery, &browser::now_in_words());
-                }
-            }),
-        }
+            // The request (the person's answers) is kept only if it may be sent again.
+            delivery => p.record(delivery, &browser::now_in_words()),
+        });
         drafts::save(&flow);
     }
     flow.sending.set(false);

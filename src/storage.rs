@@ -76,28 +76,3 @@ pub fn random_id() -> String {
             )
         })
 }
-
-/// Milliseconds since the Unix epoch, now.
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-/// True when the browser believes it is online. (It may be wrong in the other direction: a
-/// failed request is still a network error.)
-pub fn online() -> bool {
-    web_sys::window()
-        .map(|w| w.navigator().on_line())
-        .unwrap_or(true)
-}
-
-/// A date in the person's own time zone, from milliseconds since the epoch: "30 November 2026".
-pub fn date_in_words(ms: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    tell_once_engine::Date::new(
-        date.get_full_year() as i32,
-        date.get_month() + 1,
-        date.get_date(),
-    )
-    .map(|d| d.long_form())
-    .unwrap_or_default()
-}

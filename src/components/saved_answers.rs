@@ -1,9 +1,10 @@
 //! Below every page of a journey: how the person's answers are being kept, until when, and
 //! "Delete my answers" (with a question first, so one slip loses nothing).
 
+use crate::browser;
 use crate::drafts;
 use crate::flow::use_flow;
-use crate::storage::{self, Keeping};
+use crate::storage::Keeping;
 use leptos::prelude::*;
 
 /// The id of the "Yes, delete" button, focused when the question is asked.
@@ -29,14 +30,14 @@ pub fn SavedAnswers() -> impl IntoView {
             }
             (Keeping::Device, Some(expires)) => format!(
                 "We save your answers on this device as you go, until {}. You can come back to them until then.",
-                storage::date_in_words(expires)
+                browser::date_in_words(expires)
             ),
             (Keeping::Device, None) => String::new(),
         }
     };
     let ask = move |_| {
         asking.set(true);
-        crate::browser::focus_id(CONFIRM_ID);
+        browser::focus_id(CONFIRM_ID);
     };
     view! {
         <Show when=shown>
@@ -69,7 +70,7 @@ pub fn SavedAnswers() -> impl IntoView {
                         </button>
                         <button type="button" class="button button--secondary" on:click=move |_| {
                             asking.set(false);
-                            crate::browser::focus_id(DELETE_ID);
+                            browser::focus_id(DELETE_ID);
                         }>
                             "No, keep them"
                         </button>

@@ -101,11 +101,6 @@ impl Draft {
         self.touch(now_ms, lifetime_ms);
     }
 
-    /// A service's place in the outbox, if it has one.
-    pub fn parcel(&self, service: &str) -> Option<&Parcel> {
-        self.outbox.iter().find(|p| p.service == service)
-    }
-
     fn touch(&mut self, now_ms: i64, lifetime_ms: i64) {
         self.saved_at = now_ms;
         self.expires_at = now_ms.saturating_add(lifetime_ms);
@@ -178,8 +173,8 @@ pub struct Resumed {
 /// their page, or to the first page before it still to answer. On another version, answers to
 /// questions no longer asked are dropped, and the pages already passed (before the saved page,
 /// or all of them if it was saved at "Check your answers" or after) that are now incomplete or
-/// wrong are asked again, starting with the first. A draft saved on the confirmation page,
-/// with an outbox, goes back there.
+/// wrong are asked again, starting with the first. A draft with an outbox (something was sent,
+/// or was being sent) goes to the confirmation page, to finish it.
 pub fn resume(draft: &Draft, journey: &Journey, env: Env) -> Option<Resumed> {
     if draft.journey != journey.id {
         return None;
@@ -217,9 +212,13 @@ pub fn resume(draft: &Draft, journey: &Journey, env: Env) -> Option<Resumed> {
             .copied()
             .collect();
     }
-    let wanted = ask_again.first().copied().or(saved);
-    let sent = !draft.outbox.is_empty();
-    let step = return_to(journey, wanted, sent, &answers, env);
+    // Something was sent, or is being sent (the outbox is written before anything goes, on
+    // "Who gets what"): the confirmation page, to finish it, whatever page it was saved on.
+    let step = if draft.outbox.is_empty() {
+        return_to(journey, ask_again.first().copied().or(saved), &answers, env)
+    } else {
+        Step::Confirmation
+    };
     Some(Resumed {
         answers,
         step,
@@ -232,16 +231,9 @@ pub fn resume(draft: &Draft, journey: &Journey, env: Env) -> Option<Resumed> {
 
 /// The step to show for `wanted`: it, or the first page before it still to answer. For a page
 /// the journey does not ask now (or a name it does not know), the first page still to answer,
-/// else "Check your answers". The confirmation page only when something was sent.
-fn return_to(
-    journey: &Journey,
-    wanted: Option<Step>,
-    sent: bool,
-    answers: &Answers,
-    env: Env,
-) -> Step {
+/// else "Check your answers". Nothing was sent, so there is no confirmation to go back to.
+fn return_to(journey: &Journey, wanted: Option<Step>, answers: &Answers, env: Env) -> Step {
     match wanted {
-        Some(Step::Confirmation) if sent => Step::Confirmation,
         Some(Step::Confirmation) => Step::Start,
         Some(step)
             if Plan::new(journey, answers, env)
@@ -478,11 +470,12 @@ mod tests {
         parcel.sending("10:01am");
         draft.record(parcel, 3, DAY);
         assert_eq!(draft.outbox.len(), 2);
+        let parcel = |service: &str| draft.outbox.iter().find(|p| p.service == service);
         assert_eq!(
-            draft.parcel("tax-address").map(|p| &p.state),
+            parcel("tax-address").map(|p| &p.state),
             Some(&ParcelState::Sending)
         );
-        assert_eq!(draft.parcel("voter-registration-address"), None);
+        assert_eq!(parcel("voter-registration-address"), None);
     }
 
     #[test]
@@ -541,6 +534,13 @@ mod tests {
         draft.record(Parcel::not_sent("d1", "tax-address", None, ""), 3_000, DAY);
         assert_eq!(
             resume(&draft, &journey, env()).unwrap().step,
+            Step::Confirmation
+        );
+        // Written before anything went, on "Who gets what": the confirmation too, to finish.
+        let mut sending = saved_at(Step::Consent, &moved(true));
+        sending.record(Parcel::not_sent("d1", "tax-address", None, ""), 3_000, DAY);
+        assert_eq!(
+            resume(&sending, &journey, env()).unwrap().step,
             Step::Confirmation
         );
     }

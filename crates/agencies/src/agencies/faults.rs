@@ -127,6 +127,15 @@ impl Faults {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Adds a rule after the others of its scope.
+    fn add(&self, rule: Rule) {
+        self.scopes()
+            .entry(rule.scope.clone())
+            .or_default()
+            .rules
+            .push(rule);
+    }
+
     /// The fault for one request to `agency`, if its scope has a rule for it; that rule then
     /// has one time fewer, and is gone after its last.
     pub fn take(&self, headers: &HeaderMap, agency: &str) -> Option<Fault> {
@@ -279,12 +288,7 @@ async fn add(State(faults): State<Faults>, body: Bytes) -> Response {
     match rule_from(&body) {
         Ok(rule) => {
             let reply = rule.to_json();
-            faults
-                .scopes()
-                .entry(rule.scope.clone())
-                .or_default()
-                .rules
-                .push(rule);
+            faults.add(rule);
             (StatusCode::CREATED, Json(reply)).into_response()
         }
         Err((field, message)) => errors(StatusCode::BAD_REQUEST, vec![problem(field, &message)]),
@@ -397,13 +401,7 @@ mod tests {
     }
 
     fn add_rule(faults: &Faults, rule: Value) {
-        let rule = rule_from(rule.to_string().as_bytes()).unwrap();
-        faults
-            .scopes()
-            .entry(rule.scope.clone())
-            .or_default()
-            .rules
-            .push(rule);
+        faults.add(rule_from(rule.to_string().as_bytes()).unwrap());
     }
 
     #[test]
