@@ -1,75 +1,99 @@
-//! Reads the configuration from the page, fetches the journey definition, and shows either the
+//! Mounts the app in the element the loader gives it, reads its configuration, fetches the journey definition, and shows either the
 //! journey or a page naming what went wrong.
 
 use crate::api::{self, LoadProblem, LoadProblemKind};
-use crate::browser;
+use crate::browser::Widget;
 use crate::components::idle_timeout::{IdleTimeout, TimedOutPage};
 use crate::flow::{JourneyFlow, Session};
 use crate::pages::life_events::LifeEvents;
 use crate::pages::problem::ProblemPage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::Deserialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::{Answers, Journey};
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::HtmlElement;
 
-/// The id of the element the app mounts in.
-pub const ROOT_ID: &str = "tell-once";
-
-/// How the host page configured the app, through attributes of the root element.
-#[derive(Debug, Clone)]
+/// How the host page set the app up: the `<tell-once>` element's attributes, or the object
+/// given to `TellOnce.mount`, as the loader (`loader/tell-once.js`) passes them on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Config {
-    /// `data-journey`: one journey to run.
-    pub journey_url: Option<String>,
-    /// `data-catalogue`: every life event, to choose from or search (when no journey is set).
-    pub catalogue_url: Option<String>,
-    /// `data-standalone`: the app owns the page, so it may keep the step in the address bar.
-    /// An embedded widget must not fight its host page for the URL.
+    /// `journey`: the address of one journey to run.
+    pub journey: Option<String>,
+    /// `catalogue`: every life event, to choose from or search (when no journey is set).
+    pub catalogue: Option<String>,
+    /// `standalone`: the app owns the page, so it may keep the step in the address bar and
+    /// name the page in the title.
+    #[serde(default)]
     pub standalone: bool,
-    /// `data-signed-in`: the host page says the person is signed in, so their details may be
+    /// `signed-in`: the host page says the person is signed in, so their details may be
     /// fetched from the agency record a journey names (prefill).
+    #[serde(default)]
     pub signed_in: bool,
-    /// `data-agency-urls`: a JSON object of agency id → base URL, replacing the journeys' own.
-    pub agency_urls: Option<String>,
-    /// `data-keep-answers-days`: how long a draft is kept on the person's device after they
-    /// last used it (default 7). `0` keeps drafts only until the tab is closed.
-    pub keep_days: Option<String>,
-    /// `data-idle-minutes`: close the form after this long without use, warning first.
-    pub idle_minutes: Option<String>,
+    /// `agency-urls`: agency id → base URL, replacing the journeys' own (a JSON object, or
+    /// its text in the attribute).
+    pub agency_urls: Option<Value>,
+    /// `keep-answers-days`: how long a draft is kept on the person's device after they last
+    /// used it (default 7). `0` keeps drafts only until the tab is closed.
+    pub keep_answers_days: Option<Value>,
+    /// `idle-minutes`: close the form after this long without use, warning first.
+    pub idle_minutes: Option<Value>,
 }
 
 /// How long drafts are kept on the device when the host page does not say.
 const KEEP_DAYS: f64 = 7.0;
 
-/// Mounts the app in the root element, replacing its loading message.
-pub fn start() {
-    let Some(root) = browser::root() else {
-        web_sys::console::error_1(
-            &format!("Tell Once: no element with id \"{ROOT_ID}\" to mount in").into(),
-        );
-        return;
-    };
-    let config = Config {
-        journey_url: root.get_attribute("data-journey"),
-        catalogue_url: root.get_attribute("data-catalogue"),
-        standalone: root.has_attribute("data-standalone"),
-        signed_in: root.has_attribute("data-signed-in"),
-        agency_urls: root.get_attribute("data-agency-urls"),
-        keep_days: root.get_attribute("data-keep-answers-days"),
-        idle_minutes: root.get_attribute("data-idle-minutes"),
-    };
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, move || view! { <App config=config.clone()/> }).forget();
+thread_local! {
+    /// The answer store is the person's, not one widget's: every instance on the page shares
+    /// it.
+    static STORE: ArcRwSignal<Answers> = ArcRwSignal::new(Answers::default());
 }
 
-/// Reads `data-agency-urls`: agency id → base URL.
-fn agency_urls_from(text: &str) -> Result<BTreeMap<String, String>, LoadProblem> {
-    serde_json::from_str(text).map_err(|e| LoadProblem {
+/// Mounts the app in `root` (inside the shadow root of `host`, the element the host page
+/// wrote), set up by `config`: the JSON text of a [`Config`]. Called by the loader once per
+/// element; a config it cannot use shows a page that says what is wrong with it.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, root: HtmlElement, config: &str) {
+    let config = serde_json::from_str::<Config>(config).map_err(|e| LoadProblem {
+        url: String::new(),
+        kind: LoadProblemKind::Definition(vec![format!("the settings: {e}")]),
+    });
+    let standalone = config.as_ref().is_ok_and(|c| c.standalone);
+    let widget = Widget::new(host, root.clone(), standalone);
+    leptos::mount::mount_to(root, move || {
+        provide_context(widget);
+        match config.clone() {
+            Ok(config) => view! { <App config/> }.into_any(),
+            Err(problem) => view! { <ProblemPage problem/> }.into_any(),
+        }
+    })
+    .forget();
+}
+
+/// A setting given as a number or as the text of one (an attribute is always text).
+fn text_of(value: Value) -> String {
+    match value {
+        Value::String(text) => text,
+        other => other.to_string(),
+    }
+}
+
+/// Reads `agency-urls`: agency id → base URL.
+fn agency_urls_from(value: Value) -> Result<BTreeMap<String, String>, LoadProblem> {
+    let parsed = match value {
+        Value::String(text) => serde_json::from_str(&text),
+        other => serde_json::from_value(other),
+    };
+    parsed.map_err(|e| LoadProblem {
         url: String::new(),
         kind: LoadProblemKind::Definition(vec![format!(
-            "data-agency-urls must be a JSON object of agency id to base URL, like {{\"motor-vehicles\": \"https://api.example\"}} ({e})"
+            "agency-urls must be a JSON object of agency id to base URL, like {{\"motor-vehicles\": \"https://api.example\"}} ({e})"
         )]),
     })
 }
@@ -105,27 +129,25 @@ enum Load {
 fn App(config: Config) -> impl IntoView {
     let load = RwSignal::new(Load::Loading);
     let Config {
-        journey_url,
-        catalogue_url,
-        standalone,
+        journey,
+        catalogue,
+        standalone: _,
         signed_in,
         agency_urls,
-        keep_days,
+        keep_answers_days,
         idle_minutes,
     } = config;
-    let urls = agency_urls.as_deref().map(agency_urls_from);
-    let keep_days = keep_days
-        .as_deref()
-        .map(|t| number_from("data-keep-answers-days", t, 0.0, "7"));
-    let idle_minutes = idle_minutes
-        .as_deref()
-        .map(|t| number_from("data-idle-minutes", t, f64::MIN_POSITIVE, "20"));
+    let urls = agency_urls.map(agency_urls_from);
+    let keep_days =
+        keep_answers_days.map(|v| number_from("keep-answers-days", &text_of(v), 0.0, "7"));
+    let idle_minutes =
+        idle_minutes.map(|v| number_from("idle-minutes", &text_of(v), f64::MIN_POSITIVE, "20"));
     let keep_days_value = match &keep_days {
         Some(Ok(days)) => *days,
         _ => KEEP_DAYS,
     };
     provide_context(Session {
-        store: RwSignal::new(Answers::default()),
+        store: RwSignal::from(STORE.with(ArcRwSignal::clone)),
         signed_in,
         agency_urls: StoredValue::new(urls.clone().and_then(Result::ok).unwrap_or_default()),
         keep_ms: (keep_days_value * 86_400_000.0) as i64,
@@ -145,7 +167,7 @@ fn App(config: Config) -> impl IntoView {
             load.set(Load::Failed(problem));
             return;
         }
-        let loaded = match (journey_url, catalogue_url) {
+        let loaded = match (journey, catalogue) {
             (Some(url), _) => api::fetch_journey(&url)
                 .await
                 .map(|j| Load::Journey(Arc::new(j))),
@@ -155,7 +177,7 @@ fn App(config: Config) -> impl IntoView {
             (None, None) => Err(LoadProblem {
                 url: String::new(),
                 kind: LoadProblemKind::Definition(vec![
-                    "the page gives neither data-journey nor data-catalogue".into(),
+                    "give a journey (or a catalogue of them) to run: <tell-once journey=\"…/moving-house.json\">".into(),
                 ]),
             }),
         };
@@ -165,9 +187,9 @@ fn App(config: Config) -> impl IntoView {
         _ if timed_out.get() => view! { <TimedOutPage timed_out/> }.into_any(),
         Load::Loading => view! { <p class="body" role="status">"Loading…"</p> }.into_any(),
         Load::Failed(problem) => view! { <ProblemPage problem/> }.into_any(),
-        Load::Journey(journey) => view! { <JourneyFlow journey standalone/> }.into_any(),
+        Load::Journey(journey) => view! { <JourneyFlow journey/> }.into_any(),
         Load::Catalogue(catalogue, journeys) => {
-            view! { <LifeEvents catalogue journeys standalone/> }.into_any()
+            view! { <LifeEvents catalogue journeys/> }.into_any()
         }
     };
     view! {

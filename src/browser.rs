@@ -1,20 +1,126 @@
-//! The DOM edge: the root element, the clock, whether the browser is online, the document
-//! title, focus and the address bar.
+//! The DOM edge: the widget's place on the page, the clock, whether the browser is online,
+//! the document title, focus and the address bar.
 //! Nothing here knows about journeys.
 
-use crate::app::ROOT_ID;
+use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
 use tell_once_engine::validate::PatternMatcher;
 use tell_once_engine::Date;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+/// One instance of the app on a page. Several can live on one page: each renders inside its
+/// own element's shadow root, so its ids, its focus and its styles are its own.
+#[derive(Clone, Copy)]
+pub struct Widget {
+    /// The element the host page wrote (`<tell-once>`, or the one given to `TellOnce.mount`):
+    /// events are dispatched on it.
+    host: StoredValue<HtmlElement, LocalStorage>,
+    /// The element inside the shadow root that the app renders in: focus and look-ups by id
+    /// stay inside it.
+    root: StoredValue<HtmlElement, LocalStorage>,
+    /// The app owns the page (`standalone`), so it may keep the step in the address bar and
+    /// name the page in the title. An embedded widget must not fight its host page for either.
+    pub standalone: bool,
 }
 
-/// The element the app lives in.
-pub fn root() -> Option<HtmlElement> {
-    document()?.get_element_by_id(ROOT_ID)?.dyn_into().ok()
+/// The widget the calling component belongs to.
+pub fn widget() -> Widget {
+    expect_context::<Widget>()
+}
+
+impl Widget {
+    pub fn new(host: HtmlElement, root: HtmlElement, standalone: bool) -> Self {
+        Self {
+            host: StoredValue::new_local(host),
+            root: StoredValue::new_local(root),
+            standalone,
+        }
+    }
+
+    /// The host page's element, where events go.
+    pub fn host(&self) -> HtmlElement {
+        self.host.get_value()
+    }
+
+    /// Names the page in the document's title, when the app owns the page.
+    pub fn set_title(&self, title: &str) {
+        if self.standalone {
+            if let Some(document) = document() {
+                document.set_title(title);
+            }
+        }
+    }
+
+    /// Moves focus to the page's main heading, so a screen reader announces the new page and
+    /// the keyboard starts from the top of it.
+    pub fn focus_heading(&self) {
+        let root = self.root.get_value();
+        after_render(move || {
+            let heading = root
+                .query_selector("h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+            if let Some(heading) = heading {
+                if !heading.has_attribute("tabindex") {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                }
+                let _ = heading.focus();
+            }
+        });
+    }
+
+    /// Focuses the element with this id once it is rendered (the error summary, a notice).
+    pub fn focus_id(&self, id: &str) {
+        let (widget, id) = (*self, id.to_string());
+        after_render(move || {
+            if let Some(element) = widget.element_by_id(&id) {
+                let _ = element.focus();
+            }
+        });
+    }
+
+    /// Focuses a form field from an error summary link, scrolling its label or legend into
+    /// view first so the person sees what the field is (the GOV.UK error summary behaviour).
+    pub fn focus_field(&self, id: &str) {
+        let Some(input) = self.element_by_id(id) else {
+            return;
+        };
+        let label = input
+            .closest("fieldset")
+            .ok()
+            .flatten()
+            .and_then(|f| f.query_selector("legend").ok().flatten())
+            .or_else(|| {
+                self.root
+                    .get_value()
+                    .query_selector(&format!("label[for='{id}']"))
+                    .ok()
+                    .flatten()
+            });
+        match label {
+            Some(label) => {
+                label.scroll_into_view();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = input.focus_with_options(&options);
+            }
+            None => {
+                let _ = input.focus();
+            }
+        }
+    }
+
+    /// An element of this widget by id (ids are scoped to the widget's shadow root).
+    fn element_by_id(&self, id: &str) -> Option<HtmlElement> {
+        let scope: web_sys::DocumentFragment =
+            self.root.get_value().get_root_node().dyn_into().ok()?;
+        scope.get_element_by_id(id)?.dyn_into().ok()
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
 }
 
 /// Today in the person's own time zone: "in the past" means their past.
@@ -97,75 +203,9 @@ pub fn print() {
     }
 }
 
-pub fn set_title(title: &str) {
-    if let Some(document) = document() {
-        document.set_title(title);
-    }
-}
-
 /// Runs `f` after the browser has laid out the new view.
 fn after_render(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(f);
-}
-
-/// Moves focus to the page's main heading, so a screen reader announces the new page and the
-/// keyboard starts from the top of it.
-pub fn focus_heading() {
-    after_render(|| {
-        let heading = root()
-            .and_then(|r| r.query_selector("h1").ok().flatten())
-            .and_then(|h| h.dyn_into::<HtmlElement>().ok());
-        if let Some(heading) = heading {
-            if !heading.has_attribute("tabindex") {
-                let _ = heading.set_attribute("tabindex", "-1");
-            }
-            let _ = heading.focus();
-        }
-    });
-}
-
-/// Focuses the element with this id once it is rendered (the error summary, a notice).
-pub fn focus_id(id: &str) {
-    let id = id.to_string();
-    after_render(move || {
-        if let Some(element) = element_by_id(&id) {
-            let _ = element.focus();
-        }
-    });
-}
-
-/// Focuses a form field from an error summary link, scrolling its label or legend into view
-/// first so the person sees what the field is (the GOV.UK error summary behaviour).
-pub fn focus_field(id: &str) {
-    let Some(input) = element_by_id(id) else {
-        return;
-    };
-    let label = input
-        .closest("fieldset")
-        .ok()
-        .flatten()
-        .and_then(|f| f.query_selector("legend").ok().flatten())
-        .or_else(|| {
-            document()?
-                .query_selector(&format!("label[for='{id}']"))
-                .ok()
-                .flatten()
-        });
-    match label {
-        Some(label) => {
-            label.scroll_into_view();
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = input.focus_with_options(&options);
-        }
-        None => {
-            let _ = input.focus();
-        }
-    }
-}
-
-fn element_by_id(id: &str) -> Option<HtmlElement> {
-    document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// A parameter of the address, such as `page` (which names the step, never an answer).

@@ -13,7 +13,7 @@
 //! Each of `services` is `{service, agency, status, reference}`: `status` is one of `sent`,
 //! `pending`, `failed`, `queued`, `left-out`; `reference` is the agency's, or null.
 
-use crate::browser;
+use crate::browser::Widget;
 use crate::flow::{Outcome, Status};
 use serde_json::{json, Value};
 use tell_once_engine::Journey;
@@ -28,10 +28,8 @@ fn about(journey: &Journey) -> Value {
     json!({ "journey": journey.id, "version": journey.version })
 }
 
-fn dispatch(name: &str, detail: Value) {
-    let Some(root) = browser::root() else {
-        return;
-    };
+fn dispatch(widget: &Widget, name: &str, detail: Value) {
+    let root = widget.host();
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -43,19 +41,19 @@ fn dispatch(name: &str, detail: Value) {
     }
 }
 
-pub fn started(journey: &Journey) {
-    dispatch(STARTED, about(journey));
+pub fn started(widget: &Widget, journey: &Journey) {
+    dispatch(widget, STARTED, about(journey));
 }
 
 /// A step was shown: `page` is its name in the address (never an answer).
-pub fn page(journey: &Journey, page: &str) {
+pub fn page(widget: &Widget, journey: &Journey, page: &str) {
     let mut detail = about(journey);
     detail["page"] = page.into();
-    dispatch(PAGE, detail);
+    dispatch(widget, PAGE, detail);
 }
 
 /// Sending ended: submitted when nothing chosen is left without the answers, else failed.
-pub fn sent(journey: &Journey, outcomes: &[Outcome]) {
+pub fn sent(widget: &Widget, journey: &Journey, outcomes: &[Outcome]) {
     let services: Vec<Value> = outcomes
         .iter()
         .map(|o| {
@@ -79,5 +77,5 @@ pub fn sent(journey: &Journey, outcomes: &[Outcome]) {
         .all(|s| matches!(s["status"].as_str(), Some("sent" | "pending" | "left-out")));
     let mut detail = about(journey);
     detail["services"] = services.into();
-    dispatch(if all_there { SUBMITTED } else { FAILED }, detail);
+    dispatch(widget, if all_there { SUBMITTED } else { FAILED }, detail);
 }

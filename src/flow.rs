@@ -157,7 +157,8 @@ pub struct Flow {
     /// True while the outbox is sending: a double click, or coming back online, sends nothing
     /// twice.
     pub sending: RwSignal<bool>,
-    standalone: bool,
+    /// Where this journey is on the page.
+    pub widget: browser::Widget,
 }
 
 impl Flow {
@@ -176,7 +177,7 @@ impl Flow {
             self.returning_to_items.set(false);
         }
         self.step.set(step);
-        if self.standalone {
+        if self.widget.standalone {
             browser::push_page(&step.slug(&self.journey()));
         }
     }
@@ -278,8 +279,10 @@ pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
 
 /// A journey from start to confirmation.
 #[component]
-pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
+pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
     let session = use_session();
+    let widget = browser::widget();
+    let standalone = widget.standalone;
     // Tell us once: what the person already told us is carried over.
     let seeded = session
         .store
@@ -302,7 +305,7 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         fresh: StoredValue::new(seeded),
         notice: RwSignal::new(opening.notice),
         sending: RwSignal::new(false),
-        standalone,
+        widget,
     };
     provide_context(flow);
     outbox::reopen(flow, opening.parcels);
@@ -399,16 +402,16 @@ pub fn JourneyFlow(journey: Arc<Journey>, standalone: bool) -> impl IntoView {
         if has_errors {
             title = format!("Error: {title}");
         }
-        browser::set_title(&title);
+        widget.set_title(&title);
         if previous.is_some_and(|p| p != step) {
-            browser::focus_heading();
+            widget.focus_heading();
         }
         // For the host page's analytics: which page, never what is on it.
         if previous != Some(step) {
             if previous == Some(Step::Start) {
-                events::started(&journey);
+                events::started(&widget, &journey);
             }
-            events::page(&journey, &step.slug(&journey));
+            events::page(&widget, &journey, &step.slug(&journey));
         }
         step
     });

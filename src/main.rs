@@ -1,7 +1,7 @@
-//! Tell Once in the browser: installs the panic hook and mounts the app. Everything else lives
-//! in `app` (configuration and loading), `flow` (where the person is), `pages/` and
-//! `components/` (what they see), and the thin edges `api` (HTTP), `browser` (DOM) and
-//! `storage` (drafts).
+//! Tell Once in the browser. The loader (`loader/tell-once.js`) starts the WebAssembly and calls
+//! `app::mount` for each `<tell-once>` element; everything else lives in `app` (configuration
+//! and loading), `flow` (where the person is), `pages/` and `components/` (what they see), and
+//! the thin edges `api` (HTTP), `browser` (DOM) and `storage` (drafts).
 
 mod api;
 mod app;
@@ -16,5 +16,4 @@ mod storage;
 
 fn main() {
     console_error_panic_hook::set_once();
-    app::start();
 }

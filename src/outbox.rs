@@ -209,7 +209,7 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
     }
     flow.sending.set(false);
     flow.outcomes
-        .with_untracked(|outcomes| events::sent(&journey, outcomes));
+        .with_untracked(|outcomes| events::sent(&flow.widget, &journey, outcomes));
     if all_done(&flow) {
         // Everything sent: the draft has done its job, and is deleted.
         drafts::forget(&flow);

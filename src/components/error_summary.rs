@@ -32,6 +32,7 @@ pub fn Problems(
     problems: Signal<Vec<(String, String)>>,
     section: bool,
 ) -> impl IntoView {
+    let widget = browser::widget();
     let title_id = format!("{id}-title");
     move || {
         let problems = problems.get();
@@ -55,7 +56,7 @@ pub fn Problems(
                                         <li>
                                             <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
                                                 ev.prevent_default();
-                                                browser::focus_field(&target);
+                                                widget.focus_field(&target);
                                             }>{message}</a>
                                         </li>
                                     }

@@ -37,6 +37,7 @@ pub fn IdleTimeout(
     /// Set true when the form is closed.
     timed_out: RwSignal<bool>,
 ) -> impl IntoView {
+    let widget = browser::widget();
     let dialog = NodeRef::<Dialog>::new();
     let warning = warning_before(idle);
     let open = RwSignal::new(false);
@@ -52,7 +53,7 @@ pub fn IdleTimeout(
         }
         open.set(false);
         timed_out.set(true);
-        browser::focus_heading();
+        widget.focus_heading();
     };
     let show_warning = move || {
         open.set(true);
@@ -131,7 +132,7 @@ pub fn IdleTimeout(
 /// Shown instead of the form once it was closed for being idle: the answers are kept.
 #[component]
 pub fn TimedOutPage(timed_out: RwSignal<bool>) -> impl IntoView {
-    browser::set_title(&format!("{TIMED_OUT_HEADING} – {}", crate::flow::PRODUCT));
+    browser::widget().set_title(&format!("{TIMED_OUT_HEADING} – {}", crate::flow::PRODUCT));
     view! {
         <h1 class="heading-l" tabindex="-1">{TIMED_OUT_HEADING}</h1>
         <p class="body">"You did not use it for a while, so we closed it to protect your information."</p>

@@ -37,7 +37,7 @@ pub fn SavedAnswers() -> impl IntoView {
     };
     let ask = move |_| {
         asking.set(true);
-        browser::focus_id(CONFIRM_ID);
+        flow.widget.focus_id(CONFIRM_ID);
     };
     view! {
         <Show when=shown>
@@ -70,7 +70,7 @@ pub fn SavedAnswers() -> impl IntoView {
                         </button>
                         <button type="button" class="button button--secondary" on:click=move |_| {
                             asking.set(false);
-                            browser::focus_id(DELETE_ID);
+                            flow.widget.focus_id(DELETE_ID);
                         }>
                             "No, keep them"
                         </button>

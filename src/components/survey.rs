@@ -8,7 +8,7 @@
 //! thank-you heading once sent.
 
 use crate::api::{self, FeedbackProblem};
-use crate::browser;
+
 use crate::components::error_summary::Problems;
 use crate::components::field::{error_id, hint_id, ErrorMessage};
 use crate::components::radios::option_id;
@@ -181,7 +181,7 @@ pub fn Survey() -> impl IntoView {
         let (chosen, written) = (ratings.get_untracked(), comment.get_untracked());
         if let Some(found) = check(&chosen, &written) {
             problem.set(Some(found));
-            browser::focus_id(SUMMARY_ID);
+            flow.widget.focus_id(SUMMARY_ID);
             return;
         }
         let journey = flow.journey();
@@ -194,11 +194,11 @@ pub fn Survey() -> impl IntoView {
                 Ok(()) => {
                     problem.set(None);
                     sent.set(true);
-                    browser::focus_id(THANKS_ID);
+                    flow.widget.focus_id(THANKS_ID);
                 }
                 Err(why) => {
                     problem.set(Some(Problem::NotSent(why)));
-                    browser::focus_id(SUMMARY_ID);
+                    flow.widget.focus_id(SUMMARY_ID);
                 }
             }
         });

@@ -61,7 +61,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             let heading = flow.outcomes.with_untracked(|o| confirmation_heading(o));
             status.set(format!("Done. {heading}."));
             // The Try again button is gone: focus goes to the heading, not lost to the page.
-            browser::focus_heading();
+            flow.widget.focus_heading();
         });
     };
 

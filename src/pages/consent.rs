@@ -2,7 +2,6 @@
 //! answers it will get. The person can leave a service out, and is told what that means.
 //! Nothing is sent without this page.
 
-use crate::browser;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::field::{described_by, error_for, hint_id, ErrorMessage};
@@ -58,7 +57,7 @@ pub fn ConsentPage() -> impl IntoView {
                 message: "Choose at least one service to send your details to".into(),
                 inputs: vec![first_id.clone()],
             }]);
-            browser::focus_id(ERROR_SUMMARY_ID);
+            flow.widget.focus_id(ERROR_SUMMARY_ID);
             return;
         }
         flow.errors.set(Vec::new());

@@ -1,7 +1,6 @@
 //! The list of a repeating group's items ("You have added 2 children"): each with Change and
 //! Remove, then "Do you need to add another child?" (the GOV.UK add-another pattern).
 
-use crate::browser;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
@@ -113,8 +112,8 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                                             let definition = flow.journey().pages[page].clone();
                                             flow.answers.update(|a| repeat::remove(&definition, a, index));
                                             announcement.set(removed.clone());
-                                            browser::set_title(&heading.get_untracked());
-                                            browser::focus_heading();
+                                            flow.widget.set_title(&heading.get_untracked());
+                                            flow.widget.focus_heading();
                                         }>"Remove"<span class="visually-hidden">{hidden.clone()}</span></button>
                                     }
                                 })}
@@ -144,7 +143,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                 .with_untracked(|a| validate_question(&question, a, env()));
             if !errors.is_empty() {
                 flow.errors.set(errors);
-                browser::focus_id(ERROR_SUMMARY_ID);
+                flow.widget.focus_id(ERROR_SUMMARY_ID);
                 return;
             }
             let wants_another = flow

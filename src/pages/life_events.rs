@@ -10,11 +10,9 @@ use tell_once_engine::search;
 use tell_once_engine::Journey;
 
 #[component]
-pub fn LifeEvents(
-    catalogue: Arc<Catalogue>,
-    journeys: Vec<Arc<Journey>>,
-    standalone: bool,
-) -> impl IntoView {
+pub fn LifeEvents(catalogue: Arc<Catalogue>, journeys: Vec<Arc<Journey>>) -> impl IntoView {
+    let widget = browser::widget();
+    let standalone = widget.standalone;
     let journeys = StoredValue::new(journeys);
     let index_of = move |id: Option<String>| {
         id.and_then(|id| journeys.with_value(|js| js.iter().position(|j| j.id == id)))
@@ -29,12 +27,12 @@ pub fn LifeEvents(
             let wanted = index_of(browser::param("journey"));
             if wanted != chosen.get_untracked() {
                 chosen.set(wanted);
-                browser::focus_heading();
+                widget.focus_heading();
             }
         });
         on_cleanup(move || handle.remove());
     }
-    provide_context(LifeEventsNav { chosen, standalone });
+    provide_context(LifeEventsNav { chosen, widget });
     let choose = move |index: usize| {
         let id = journeys.with_value(|js| js[index].id.clone());
         if standalone {
@@ -44,12 +42,12 @@ pub fn LifeEvents(
             ]));
         }
         chosen.set(Some(index));
-        browser::focus_heading();
+        widget.focus_heading();
     };
     move || match chosen.get() {
         Some(index) => {
             let journey = journeys.with_value(|js| js[index].clone());
-            view! { <JourneyFlow journey standalone/> }.into_any()
+            view! { <JourneyFlow journey/> }.into_any()
         }
         None => view! { <Catalogue catalogue=catalogue.clone() journeys choose/> }.into_any(),
     }
@@ -59,7 +57,7 @@ pub fn LifeEvents(
 #[derive(Clone, Copy)]
 pub struct LifeEventsNav {
     chosen: RwSignal<Option<usize>>,
-    standalone: bool,
+    widget: browser::Widget,
 }
 
 impl LifeEventsNav {
@@ -70,11 +68,11 @@ impl LifeEventsNav {
 
     /// Shows the list again.
     pub fn show_list(&self) {
-        if self.standalone {
+        if self.widget.standalone {
             browser::push_address(&self.href());
         }
         self.chosen.set(None);
-        browser::focus_heading();
+        self.widget.focus_heading();
     }
 }
 
@@ -91,7 +89,7 @@ fn Catalogue(
     choose: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let title = catalogue.title.tr(LANG).to_string();
-    browser::set_title(&format!("{title} – {PRODUCT}"));
+    browser::widget().set_title(&format!("{title} – {PRODUCT}"));
     let query = RwSignal::new(String::new());
     // The search that was run, and what it found: shown and announced together.
     let results = RwSignal::new(None::<(String, Vec<usize>)>);

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ProblemPage(problem: LoadProblem) -> impl IntoView {
     let heading = "Sorry, there is a problem with this service";
-    browser::set_title(&format!("{heading} – {PRODUCT}"));
+    browser::widget().set_title(&format!("{heading} – {PRODUCT}"));
     let retry = problem.is_transient();
     let detail = match problem.kind {
         LoadProblemKind::Network(reason) => view! {
@@ -21,7 +21,11 @@ pub fn ProblemPage(problem: LoadProblem) -> impl IntoView {
         }
         .into_any(),
         LoadProblemKind::Definition(problems) => view! {
-            <p class="body problem-detail">"The file " <code>{problem.url}</code> " cannot be used:"</p>
+            {if problem.url.is_empty() {
+                view! { <p class="body problem-detail">"The settings the page gives this service cannot be used:"</p> }.into_any()
+            } else {
+                view! { <p class="body problem-detail">"The file " <code>{problem.url}</code> " cannot be used:"</p> }.into_any()
+            }}
             <ul class="list list--bullet">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         }
         .into_any(),

@@ -1,7 +1,6 @@
 //! A question page (or one item of a repeating group): the back link, the error summary, the
 //! questions and Continue.
 
-use crate::browser;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
@@ -56,7 +55,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
             .with_untracked(|answers| navigate::validate_step(&journey, step, answers, env()));
         if !errors.is_empty() {
             flow.errors.set(errors);
-            browser::focus_id(ERROR_SUMMARY_ID);
+            flow.widget.focus_id(ERROR_SUMMARY_ID);
             return;
         }
         if item.is_some() && flow.returning_to_items.get_untracked() {

@@ -208,7 +208,7 @@ test('an idle timeout warns first, gives more time, and keeps the answers when i
   // The host page sets a one-minute idle timeout: the warning comes after 30 seconds.
   await page.route(/\/\?journey=moving-house$/, async (route) => {
     const html = await (await route.fetch()).text();
-    await route.fulfill({ body: html.replace('data-standalone', 'data-standalone data-idle-minutes=1'), contentType: 'text/html' });
+    await route.fulfill({ body: html.replace(' standalone>', ' standalone idle-minutes=1>'), contentType: 'text/html' });
   });
   await page.goto('/?journey=moving-house');
   await page.getByRole('button', { name: 'Start now' }).click();

@@ -22,7 +22,7 @@ export async function tabTo(page: Page, target: Locator, options: { back?: boole
   const key = options.back ? 'Shift+Tab' : 'Tab';
   for (let i = 0; i < (options.max ?? 12); i++) {
     await page.keyboard.press(key);
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement)) return;
   }
   throw new Error(`${key} never reached ${target}`);
 }

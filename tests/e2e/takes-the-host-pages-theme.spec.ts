@@ -12,7 +12,7 @@ test('colours, font, radius and focus colour come from the host page', async ({ 
   const start = page.getByRole('button', { name: 'Start now' });
   await expect(start).toHaveCSS('background-color', 'rgb(0, 112, 60)');
   await page.addStyleTag({
-    content: `#tell-once {
+    content: `tell-once {
       --to-colour-button: rgb(80, 0, 120);
       --to-colour-focus: rgb(0, 200, 255);
       --to-colour-text: rgb(20, 20, 60);

@@ -18,7 +18,7 @@ async function listen(page: Page): Promise<void> {
     (window as any).tellOnceEvents = seen;
     for (const type of ['tell-once:started', 'tell-once:page', 'tell-once:submitted', 'tell-once:failed']) {
       document.addEventListener(type, (e) => {
-        seen.push({ type, target: (e.target as Element).id, detail: (e as CustomEvent).detail });
+        seen.push({ type, target: (e.target as Element).localName, detail: (e as CustomEvent).detail });
       });
     }
   });

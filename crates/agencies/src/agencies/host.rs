@@ -1,15 +1,17 @@
-//! The host page: the built app's `index.html`, served as an agency's own page would serve it.
+//! The host pages: the built app's `index.html` (the app on a page of its own) and the demo
+//! agency's page (`demo/agency/`, two widgets on a site with hostile CSS of its own), served as
+//! an agency would serve its pages.
 //!
 //! An agency's page knows whether the person is signed in to the agency, and says so to the
-//! widget it embeds, so the widget can offer to fill in answers from the agency's record. Here
-//! the demo sign-in cookie stands in for the agency's own session: with it, the widget's
-//! element (`id="tell-once"`) gets a `data-signed-in` attribute; without it, the page is served
-//! unchanged. Every other file of the app is served as it is, by the router's fallback.
+//! widgets it embeds, so they can offer to fill in answers from the agency's record. Here the
+//! demo sign-in cookie stands in for the agency's own session: with it, every `<tell-once>`
+//! element gets a `signed-in` attribute; without it, the page is served unchanged. Every other
+//! file of the app is served as it is, by the router's fallback.
 //!
-//! The page comes with a strict Content-Security-Policy, as an agency's should: scripts only
-//! from this origin or with the hash of the page's own inline ones (Trunk's loader), no
-//! `'unsafe-inline'`, no `'unsafe-eval'`, and `'wasm-unsafe-eval'` only so that WebAssembly can
-//! be compiled.
+//! The pages come with a strict Content-Security-Policy, as an agency's should: scripts and
+//! styles only from this origin (the pages have no inline script: the loader, `tell-once.js`,
+//! is a file), no `'unsafe-inline'`, no `'unsafe-eval'`, and `'wasm-unsafe-eval'` only so that
+//! WebAssembly can be compiled.
 
 use super::session;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -18,20 +20,28 @@ use axum::routing::get;
 use axum::Router;
 use std::path::{Path, PathBuf};
 
-/// The widget's element, as the page writes it.
-const WIDGET: &str = r#"id="tell-once""#;
+/// The policy every host page is served with.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+     script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+     connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+     frame-ancestors 'self'";
 
-/// `/` and `/index.html`, from `dist/index.html`.
+/// The address of the demo agency's page.
+pub const DEMO_AGENCY: &str = "/demo/agency/";
+
+/// `/` and `/index.html` from `dist/index.html`; the demo agency's page from
+/// `dist/demo/agency/index.html`.
 pub fn routes<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
-    let index = dist.join("index.html");
-    let page = move |headers: HeaderMap| host_page(index.clone(), headers);
+    let page = |file: PathBuf| move |headers: HeaderMap| host_page(file.clone(), headers);
+    let index = page(dist.join("index.html"));
     Router::new()
-        .route("/", get(page.clone()))
-        .route("/index.html", get(page))
+        .route("/", get(index.clone()))
+        .route("/index.html", get(index))
+        .route(DEMO_AGENCY, get(page(dist.join("demo/agency/index.html"))))
 }
 
-async fn host_page(index: PathBuf, headers: HeaderMap) -> Response {
-    let Ok(html) = tokio::fs::read_to_string(&index).await else {
+async fn host_page(file: PathBuf, headers: HeaderMap) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(&file).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let html = if session::signed_in(&headers) {
@@ -39,68 +49,40 @@ async fn host_page(index: PathBuf, headers: HeaderMap) -> Response {
     } else {
         html
     };
-    let policy = HeaderValue::from_str(&content_security_policy(&html))
-        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     (
         [
             // The page differs with the cookie: caches must not hand one person's to another.
             (header::VARY, HeaderValue::from_static("Cookie")),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-            (header::CONTENT_SECURITY_POLICY, policy),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+            ),
         ],
         Html(html),
     )
         .into_response()
 }
 
-/// The page's policy: its inline scripts are allowed by their SHA-256 hashes, nothing else
-/// inline is.
-fn content_security_policy(html: &str) -> String {
-    let hashes: String = inline_scripts(html)
-        .map(|script| {
-            use base64::Engine as _;
-            use sha2::Digest as _;
-            let digest = sha2::Sha256::digest(script.as_bytes());
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors 'self'"
-    )
-}
-
-/// The text of each inline `<script>` (one without `src`), exactly as the browser hashes it.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
-    html.split("<script").skip(1).filter_map(|rest| {
-        let (tag, rest) = rest.split_once('>')?;
-        if tag.contains("src=") {
-            return None;
-        }
-        rest.split_once("</script>").map(|(body, _)| body)
-    })
-}
-
-/// The page with ` data-signed-in` right after the widget's id attribute, however it is
-/// written: `id="tell-once"`, `id='tell-once'`, or unquoted as a minifier leaves it
-/// (`id=tell-once`, followed by a space, `>` or `/`).
+/// The page with ` signed-in` added to every `<tell-once>` element.
 fn mark_signed_in(html: &str) -> String {
-    let quoted = [WIDGET, "id='tell-once'"]
-        .into_iter()
-        .find_map(|id| html.find(id).map(|at| at + id.len()));
-    let unquoted = || {
-        html.match_indices("id=tell-once")
-            .map(|(at, id)| at + id.len())
-            .find(|end| matches!(html.as_bytes().get(*end), Some(b' ' | b'>' | b'/')))
-    };
-    match quoted.or_else(unquoted) {
-        Some(end) => format!("{} data-signed-in{}", &html[..end], &html[end..]),
-        None => html.to_string(),
+    const TAG: &str = "<tell-once";
+    let mut marked = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    while let Some(at) = rest.find(TAG) {
+        let end = at + TAG.len();
+        marked.push_str(&rest[..end]);
+        // `<tell-once-x` is another element.
+        if matches!(
+            rest.as_bytes().get(end),
+            Some(b' ' | b'>' | b'/' | b'\n' | b'\t')
+        ) {
+            marked.push_str(" signed-in");
+        }
+        rest = &rest[end..];
     }
+    marked.push_str(rest);
+    marked
 }
 
 #[cfg(test)]
@@ -108,40 +90,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn allows_only_the_pages_own_inline_scripts_by_hash() {
-        let html =
-            "<script type=module>import init from '/a.js';</script><script src=/b.js></script><p>";
+    fn marks_every_widget_and_nothing_else() {
         assert_eq!(
-            inline_scripts(html).collect::<Vec<_>>(),
-            ["import init from '/a.js';"]
+            mark_signed_in(r#"<p id="x"></p><tell-once journey="a.json"></tell-once>"#),
+            r#"<p id="x"></p><tell-once signed-in journey="a.json"></tell-once>"#
         );
-        let policy = content_security_policy(html);
-        // echo -n "import init from '/a.js';" | openssl dgst -sha256 -binary | base64
-        assert!(
-            policy.contains(
-                "script-src 'self' 'wasm-unsafe-eval' 'sha256-aOee+rvEUMphqlepW7nBjXpcT6aM6jxNXbtEv0XP738=';"
-            ),
-            "{policy}"
+        assert_eq!(mark_signed_in("<div></div>"), "<div></div>");
+        // Trunk's minified page; two widgets; another element whose name starts the same.
+        assert_eq!(
+            mark_signed_in("<tell-once-x></tell-once-x><tell-once>a</tell-once><tell-once\njourney=b>"),
+            "<tell-once-x></tell-once-x><tell-once signed-in>a</tell-once><tell-once signed-in\njourney=b>"
         );
-        assert_eq!(policy.matches("'sha256-").count(), 1);
-        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
     }
 
     #[test]
-    fn marks_only_the_widget() {
-        assert_eq!(
-            mark_signed_in(r#"<p id="x"></p><div id="tell-once" data-catalogue="x"></div>"#),
-            r#"<p id="x"></p><div id="tell-once" data-signed-in data-catalogue="x"></div>"#
-        );
-        assert_eq!(mark_signed_in("<div></div>"), "<div></div>");
-        // Trunk's minified page leaves the id unquoted.
-        assert_eq!(
-            mark_signed_in("<div data-standalone id=tell-once><p>"),
-            "<div data-standalone id=tell-once data-signed-in><p>"
-        );
-        assert_eq!(
-            mark_signed_in("<a id=tell-once-link></a><div id=tell-once>"),
-            "<a id=tell-once-link></a><div id=tell-once data-signed-in>"
-        );
+    fn the_policy_allows_nothing_inline_and_no_eval() {
+        assert!(CONTENT_SECURITY_POLICY.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline"));
+        assert!(!CONTENT_SECURITY_POLICY.contains("'unsafe-eval'"));
     }
 }

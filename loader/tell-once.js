@@ -1,0 +1,129 @@
+// Tell Once's loader: the one script an agency adds to its page.
+//
+//   <script type="module" src="https://…/tell-once.js"></script>
+//   <tell-once journey="https://agency.example/journeys/moving-house.json"></tell-once>
+//
+// It defines the <tell-once> element and window.TellOnce.mount(element, config), starts the
+// WebAssembly once for the whole page however many widgets it has, and renders each widget in a
+// shadow root of its own, so the host page's styles can't reach it (only the --to-* theme
+// tokens, which inherit, and are meant to).
+//
+// The build (scripts/loader.mjs, a Trunk post_build hook) writes dist/tell-once.js: wasm-bindgen's
+// glue (which declares __wbg_init and mount) followed by this file, with ASSETS filled in.
+{
+  // The files this loader needs, relative to it, with their Subresource Integrity hashes.
+  const ASSETS = /* ASSETS */ { wasm: { href: '', integrity: '' }, css: { href: '', integrity: '' } };
+
+  // The element's attributes and the settings they give (see app::Config), with the boolean
+  // ones (present or not) marked.
+  const ATTRIBUTES = [
+    ['journey', 'journey'],
+    ['catalogue', 'catalogue'],
+    ['standalone', 'standalone', true],
+    ['signed-in', 'signedIn', true],
+    ['agency-urls', 'agencyUrls'],
+    ['keep-answers-days', 'keepAnswersDays'],
+    ['idle-minutes', 'idleMinutes'],
+  ];
+
+  const assetUrl = (name) => new URL(ASSETS[name].href, import.meta.url).href;
+
+  // The WebAssembly, fetched and started once for every widget on the page.
+  let started;
+  const start = () => {
+    if (!started) {
+      // Sizes inside a widget follow the person's own default font size, not the host page's
+      // root (a host with `html { font-size: 62.5% }` would otherwise shrink the widget): the
+      // styles measure in var(--to-rem), a length the widget's root sets to its own 1em.
+      try {
+        CSS.registerProperty({ name: '--to-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+      } catch {
+        // Registered already (a second copy of the loader), or an older browser: sizes are
+        // then relative to the widget's own text, which still works.
+      }
+      started = __wbg_init({
+        module_or_path: fetch(assetUrl('wasm'), { integrity: ASSETS.wasm.integrity }),
+      });
+    }
+    return started;
+  };
+
+  // The widget's stylesheet, inside its shadow root; resolves once it has loaded (or failed:
+  // the widget is still usable unstyled).
+  const stylesheet = (shadow) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = assetUrl('css');
+    link.integrity = ASSETS.css.integrity;
+    link.crossOrigin = 'anonymous';
+    const loaded = new Promise((resolve) => {
+      link.addEventListener('load', resolve, { once: true });
+      link.addEventListener('error', resolve, { once: true });
+    });
+    shadow.append(link);
+    return [link, loaded];
+  };
+
+  const mounted = new WeakSet();
+
+  // Renders a widget in `host`, set up by `config`. Until the app is ready, the host's own
+  // content (a loading message, say) shows through a slot.
+  const mountIn = async (host, config) => {
+    if (!(host instanceof HTMLElement)) {
+      throw new TypeError('TellOnce.mount: give it an element, like document.querySelector("#moving")');
+    }
+    if (mounted.has(host)) {
+      throw new Error('TellOnce.mount: this element already has a Tell Once widget');
+    }
+    let shadow;
+    try {
+      shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    } catch {
+      throw new Error(`TellOnce.mount: a <${host.localName}> element cannot hold a widget; use a <div>`);
+    }
+    mounted.add(host);
+    shadow.replaceChildren(document.createElement('slot'));
+    const [link, styled] = stylesheet(shadow);
+    // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
+    const frame = document.createElement('div');
+    frame.className = 'tell-once-frame';
+    const root = document.createElement('div');
+    root.className = 'tell-once';
+    frame.append(root);
+    try {
+      await Promise.all([start(), styled]);
+    } catch (error) {
+      // The WebAssembly could not be fetched, or was not the file it should be.
+      const message = document.createElement('p');
+      message.className = 'body';
+      message.setAttribute('role', 'alert');
+      message.textContent =
+        'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
+      root.append(message);
+      shadow.replaceChildren(link, frame);
+      throw error;
+    }
+    shadow.replaceChildren(link, frame);
+    mount(host, root, JSON.stringify(config ?? {}));
+  };
+
+  // <tell-once journey="…">: set up by its attributes when it is added to the page.
+  class TellOnceElement extends HTMLElement {
+    connectedCallback() {
+      if (mounted.has(this)) return; // moved within the page: it keeps going
+      const config = {};
+      for (const [attribute, setting, boolean] of ATTRIBUTES) {
+        if (boolean) {
+          if (this.hasAttribute(attribute)) config[setting] = true;
+        } else if (this.hasAttribute(attribute)) {
+          config[setting] = this.getAttribute(attribute);
+        }
+      }
+      mountIn(this, config).catch((error) => console.error('Tell Once:', error));
+    }
+  }
+
+  // TellOnce.mount(element, { journey: '…', idleMinutes: 20 }): the same, from script.
+  window.TellOnce = Object.freeze({ mount: mountIn });
+  if (!customElements.get('tell-once')) customElements.define('tell-once', TellOnceElement);
+}

@@ -1,0 +1,80 @@
+// Trunk post_build hook (see Trunk.toml): writes tell-once.js, the one script an agency adds,
+// into the build. It is wasm-bindgen's glue followed by loader/tell-once.js, with the hashed
+// names and Subresource Integrity hashes of the WebAssembly and the stylesheet filled in, so
+// the page needs no inline script and every file it loads is pinned by its hash. Then every
+// page of the build that loads tell-once.js gets the script's own hash, and preloads for the
+// WebAssembly and the stylesheet (so they download while the script does).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const LOADER = 'tell-once.js';
+const dir = process.env.TRUNK_STAGING_DIR;
+const fail = (message) => {
+  console.error(`scripts/loader.mjs: ${message}`);
+  process.exit(1);
+};
+if (!dir) fail('run me as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
+
+const files = fs.readdirSync(dir);
+const one = (pattern, what) => {
+  const found = files.filter((f) => pattern.test(f));
+  if (found.length !== 1) fail(`expected one ${what} (${pattern}) in ${dir}, found ${found.length}: ${found.join(', ')}`);
+  return found[0];
+};
+const glueName = one(/^tell-once-[0-9a-f]+\.js$/, "wasm-bindgen's glue");
+const wasmName = one(/^tell-once-[0-9a-f]+_bg\.wasm$/, 'WebAssembly');
+const cssName = one(/^main-[0-9a-f]+\.css$/, 'stylesheet');
+const read = (name) => fs.readFileSync(path.join(dir, name));
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+// The glue, as a part of the loader rather than a module of its own: its exports become plain
+// declarations, which the loader calls.
+let glue = read(glueName).toString('utf8');
+for (const needed of [/^async function __wbg_init\(/m, /^export function mount\(/m]) {
+  if (!needed.test(glue)) fail(`wasm-bindgen's glue has changed: ${needed} not found in ${glueName}`);
+}
+glue = glue.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export (async function|function|class|const|let) /gm, '$1 ');
+if (/^export\b/m.test(glue)) fail(`wasm-bindgen's glue has an export the loader does not know: ${glue.match(/^export.*$/m)[0]}`);
+
+const assets = {
+  wasm: { href: wasmName, integrity: sri(read(wasmName)) },
+  css: { href: cssName, integrity: sri(read(cssName)) },
+};
+const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js', import.meta.url)), 'utf8');
+const marker = /\/\* ASSETS \*\/ \{[^\n]*\};/;
+if (!marker.test(template)) fail('loader/tell-once.js has lost its /* ASSETS */ line');
+const loader = `${glue}\n${template.replace(marker, `/* ASSETS */ ${JSON.stringify(assets)};`)}`;
+fs.writeFileSync(path.join(dir, LOADER), loader);
+fs.rmSync(path.join(dir, glueName));
+const loaderIntegrity = sri(Buffer.from(loader));
+
+// Every page that loads the loader: pin it, and start the WebAssembly and stylesheet early.
+const pages = (folder) =>
+  fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return pages(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  });
+const scriptTag = /<script\b[^>]*\bsrc=(["']?)([^"' >]*tell-once\.js)\1[^>]*>/g;
+let pinned = 0;
+for (const page of pages(dir)) {
+  const html = fs.readFileSync(page, 'utf8');
+  // (Trunk leaves its own <link data-trunk rel=rust> in the page when it injects no script.)
+  const patched = html.replace(/<link\b[^>]*\bdata-trunk\b[^>]*>/g, '').replace(scriptTag, (tag, _quote, src) => {
+    if (/\bintegrity=/.test(tag)) fail(`${page}: the tell-once.js script tag already has an integrity attribute`);
+    pinned += 1;
+    const base = src.slice(0, src.lastIndexOf('/') + 1);
+    const preload = (href, as, integrity, type = '') =>
+      `<link rel="preload" href="${base}${href}" as="${as}"${type} crossorigin integrity="${integrity}">`;
+    return (
+      preload(wasmName, 'fetch', assets.wasm.integrity, ' type="application/wasm"') +
+      preload(cssName, 'style', assets.css.integrity) +
+      tag.replace(/>$/, ` integrity="${loaderIntegrity}">`)
+    );
+  });
+  if (patched !== html) fs.writeFileSync(page, patched);
+}
+if (pinned === 0) fail('no page loads tell-once.js');
+console.log(`scripts/loader.mjs: ${LOADER} (${loader.length} bytes) pinned in ${pinned} script tag(s)`);
