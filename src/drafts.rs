@@ -122,9 +122,7 @@ pub fn save(flow: &Flow) {
     let outbox: Vec<Parcel> = flow
         .outcomes
         .with_untracked(|o| o.iter().map(|o| o.parcel.clone()).collect());
-    let given = flow
-        .answers
-        .with_untracked(|a| flow.fresh.with_value(|fresh| a != fresh));
+    let given = !flow.untouched();
     if drafting.expires_at.get_untracked().is_none() && !given && outbox.is_empty() {
         return;
     }

@@ -182,6 +182,23 @@ impl Flow {
         }
     }
 
+    /// Starts the journey's answers again from what the answer store knows now.
+    fn start_afresh(&self) {
+        let journey = self.journey();
+        let seeded = self
+            .session
+            .store
+            .with_untracked(|store| known::seed(store, &journey));
+        self.fresh.set_value(seeded.clone());
+        self.answers.set(seeded);
+    }
+
+    /// True until the person gives this journey an answer of its own.
+    pub fn untouched(&self) -> bool {
+        self.answers
+            .with_untracked(|a| self.fresh.with_value(|fresh| a == fresh))
+    }
+
     /// The address of a step, for links that work even before the app handles them.
     pub fn href(&self, step: Step) -> String {
         browser::address_of_page(&step.slug(&self.journey()))
@@ -334,6 +351,15 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         flow.drafting.keeping.track();
         drafts::save(&flow);
     });
+    // Tell us once, between widgets on one page: what the person tells another journey reaches
+    // this one, as long as they have not begun this one (what they see never changes under
+    // them).
+    Effect::new(move |first: Option<()>| {
+        flow.session.store.track();
+        if first.is_some() && flow.untouched() && flow.outcomes.with_untracked(Vec::is_empty) {
+            flow.start_afresh();
+        }
+    });
     // Offline at sending: what is waiting is sent when the browser is back online.
     let online = window_event_listener(leptos::ev::online, move |_| {
         spawn_local(outbox::send_waiting(flow));
@@ -356,12 +382,7 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
             {
                 // Starting again after sending: with what the answer store now knows.
                 flow.outcomes.set(Vec::new());
-                let seeded = flow
-                    .session
-                    .store
-                    .with_untracked(|store| known::seed(store, &journey));
-                flow.fresh.set_value(seeded.clone());
-                flow.answers.set(seeded);
+                flow.start_afresh();
             }
             let step = flow.reachable(wanted);
             flow.errors.set(Vec::new());

@@ -80,8 +80,11 @@ export function person() {
 }
 export type Person = ReturnType<typeof person>;
 
+/** Where a spec looks for things: the whole page, or one widget of several on it. */
+export type Scope = Page | Locator;
+
 /** The heading that must have focus on each page. */
-export function heading(page: Page, name: string | RegExp): Locator {
+export function heading(page: Scope, name: string | RegExp): Locator {
   return page.getByRole('heading', { level: 1, name });
 }
 
@@ -102,7 +105,7 @@ export async function throughScreening(page: Page, answers = { licence: 'Yes', v
 }
 
 /** Answers the pages about the person, from their name to their taxpayer number. */
-export async function answerAboutThePerson(page: Page, p: Person): Promise<void> {
+export async function answerAboutThePerson(page: Scope, p: Person): Promise<void> {
   await page.getByLabel('First name').fill(p.given);
   await page.getByLabel('Last name').fill(p.family);
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -124,7 +127,7 @@ export async function answerAll(page: Page, p: Person): Promise<void> {
 }
 
 /** Answers the new address, the date of the move and the previous address. */
-export async function answerTheMove(page: Page, p: Person): Promise<void> {
+export async function answerTheMove(page: Scope, p: Person): Promise<void> {
   await fillAddress(page, 'What is your new address?', p.newAddress);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillDate(page, 'When did you move?', p.moved);
@@ -179,7 +182,7 @@ export function movingHouseRecords(p: Person) {
 }
 
 /** Answers "How can services contact you?" and continues. */
-export async function answerContact(page: Page, p: Person): Promise<void> {
+export async function answerContact(page: Scope, p: Person): Promise<void> {
   await expect(heading(page, 'How can services contact you?')).toBeFocused();
   await page.getByLabel('Phone number').fill(p.phone);
   await page.getByLabel('Email address (optional)').fill(p.email);
@@ -187,7 +190,7 @@ export async function answerContact(page: Page, p: Person): Promise<void> {
 }
 
 /** From "Check your answers": on to "Who gets what", then Send, to the confirmation. */
-export async function sendFromCheck(page: Page, confirmation: string | RegExp = 'Details sent'): Promise<void> {
+export async function sendFromCheck(page: Scope, confirmation: string | RegExp = 'Details sent'): Promise<void> {
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Who gets what')).toBeFocused();
@@ -195,14 +198,14 @@ export async function sendFromCheck(page: Page, confirmation: string | RegExp = 
   await expect(heading(page, confirmation)).toBeFocused({ timeout: 15_000 });
 }
 
-export async function fillDate(page: Page, group: string, date: { day: string; month: string; year: string }) {
+export async function fillDate(page: Scope, group: string, date: { day: string; month: string; year: string }) {
   const fieldset = page.getByRole('group', { name: group });
   await fieldset.getByLabel('Day').fill(date.day);
   await fieldset.getByLabel('Month').fill(date.month);
   await fieldset.getByLabel('Year').fill(date.year);
 }
 
-export async function fillAddress(page: Page, group: string, a: Person['newAddress']) {
+export async function fillAddress(page: Scope, group: string, a: Person['newAddress']) {
   const fieldset = page.getByRole('group', { name: group });
   await fieldset.getByLabel('Address line 1').fill(a.line1);
   await fieldset.getByLabel('Address line 2 (optional)').fill(a.line2);
