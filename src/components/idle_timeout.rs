@@ -1,4 +1,4 @@
-//! The idle timeout, when the host page sets one (`data-idle-minutes`): before it ends, a
+//! The idle timeout, when the host page sets one (`idle-minutes`): before it ends, a
 //! dialog warns the person and lets them carry on (WCAG 2.2.1, Timing Adjustable); when it
 //! ends, the form is closed to protect what is on screen, and the answers are kept (the draft).
 //!
