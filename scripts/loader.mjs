@@ -62,18 +62,24 @@ let pinned = 0;
 for (const page of pages(dir)) {
   const html = fs.readFileSync(page, 'utf8');
   // (Trunk leaves its own <link data-trunk rel=rust> in the page when it injects no script.)
-  const patched = html.replace(/<link\b[^>]*\bdata-trunk\b[^>]*>/g, '').replace(scriptTag, (tag, _quote, src) => {
+  let patched = html.replace(/<link\b[^>]*\bdata-trunk\b[^>]*>/g, '').replace(scriptTag, (tag, _quote, src) => {
     if (/\bintegrity=/.test(tag)) fail(`${page}: the tell-once.js script tag already has an integrity attribute`);
     pinned += 1;
     const base = src.slice(0, src.lastIndexOf('/') + 1);
     const preload = (href, as, integrity, type = '') =>
       `<link rel="preload" href="${base}${href}" as="${as}"${type} crossorigin integrity="${integrity}">`;
+    // A page that links the stylesheet itself (ours, for its header and footer) has it already.
+    const cssPreload = html.includes(cssName) ? '' : preload(cssName, 'style', assets.css.integrity);
     return (
       preload(wasmName, 'fetch', assets.wasm.integrity, ' type="application/wasm"') +
-      preload(cssName, 'style', assets.css.integrity) +
+      cssPreload +
       tag.replace(/>$/, ` integrity="${loaderIntegrity}">`)
     );
   });
+  // The widget fetches the stylesheet in CORS mode (it is pinned by its hash, and may come
+  // from another origin): so must the page's own link to it, or the browser fetches it twice.
+  const linked = new RegExp(`<link\\b(?![^>]*\\bcrossorigin\\b)([^>]*\\bhref=["']?[^"' >]*${cssName.replace('.', '\\.')}[^>]*)>`, 'g');
+  patched = patched.replace(linked, '<link crossorigin$1>');
   if (patched !== html) fs.writeFileSync(page, patched);
 }
 if (pinned === 0) fail('no page loads tell-once.js');

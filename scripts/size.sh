@@ -8,9 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DIST="${1:-dist}"
 [ -d "$DIST" ] || die "$DIST/ not found ($(realpath -m -- "$DIST")): build the app first (scripts/serve.sh, scripts/test.sh or trunk build --release --offline)"
 
+# The app's files; demo/ is the demo agency's own site (its page and CSS), not the app.
 files=()
 while IFS= read -r -d '' f; do files+=("${f#./}"); done < <(
-    cd "$DIST" && find . -type f ! -name '*.br' ! -name '*.gz' -print0 | sort -z
+    cd "$DIST" && find . -type f ! -name '*.br' ! -name '*.gz' ! -path './demo/*' -print0 | sort -z
 )
 [ "${#files[@]}" -gt 0 ] || die "$DIST/ has no files to measure: build the app first"
 
