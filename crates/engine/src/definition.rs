@@ -25,6 +25,11 @@ pub struct Journey {
     pub id: String,
     /// The version of this journey's content, e.g. a date.
     pub version: String,
+    /// The languages every text of the journey is given in (English always among them): the
+    /// linter reports any text missing one. A person choosing another language sees the
+    /// journey's texts in English, marked as English.
+    #[serde(default = "english_only")]
+    pub languages: Vec<String>,
     pub title: Text,
     pub summary: Text,
     /// Other words people use for this life event, for search ("relocating", "new address").
@@ -65,6 +70,10 @@ pub struct Prefill {
     /// How long to wait for the reply before going on without it.
     #[serde(default = "five")]
     pub timeout_seconds: u32,
+}
+
+fn english_only() -> Vec<String> {
+    vec![crate::text::DEFAULT_LANG.to_string()]
 }
 
 fn five() -> u32 {

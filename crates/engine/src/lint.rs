@@ -5,7 +5,7 @@
 use crate::definition::{Journey, Problem, Question, Rule, FORMAT};
 use crate::dictionary::Dictionary;
 use crate::field::{self, FieldKind};
-use crate::text::{Text, DEFAULT_LANG};
+use crate::text::{Localized, Text, DEFAULT_LANG};
 use std::collections::BTreeSet;
 
 /// Every problem in a journey; empty when it is fit to use. With a dictionary, question keys
@@ -26,6 +26,7 @@ pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem>
     }
     lint.text("title", &journey.title);
     lint.text("summary", &journey.summary);
+    translations(&mut lint, journey);
     if journey.pages.is_empty() {
         lint.problem("pages", "a journey needs at least one page");
     }
@@ -266,6 +267,110 @@ impl Lint {
                 ),
             );
         }
+    }
+}
+
+/// Every text of the journey must be given in each language it declares (`languages`).
+fn translations(lint: &mut Lint, journey: &Journey) {
+    if !journey.languages.iter().any(|l| l == DEFAULT_LANG) {
+        lint.problem(
+            "languages",
+            format!("the languages must include English (\"{DEFAULT_LANG}\")"),
+        );
+    }
+    let mut check = |path: String, present: Vec<&str>| {
+        for lang in &journey.languages {
+            if !present.contains(&lang.as_str()) {
+                lint.problem(
+                    path.clone(),
+                    format!("the text has no \"{lang}\" translation (the journey's languages include \"{lang}\")"),
+                );
+            }
+        }
+    };
+    fn langs<T: Given>(value: &Localized<T>) -> Vec<&str> {
+        value
+            .0
+            .iter()
+            .filter(|(_, v)| v.given())
+            .map(|(lang, _)| lang.as_str())
+            .collect()
+    }
+    check("title".into(), langs(&journey.title));
+    check("summary".into(), langs(&journey.summary));
+    if !journey.synonyms.0.is_empty() {
+        check("synonyms".into(), langs(&journey.synonyms));
+    }
+    if !journey.you_will_need.0.is_empty() {
+        check("you_will_need".into(), langs(&journey.you_will_need));
+    }
+    for (p, page) in journey.pages.iter().enumerate() {
+        let at = format!("pages[{p}]");
+        if let Some(title) = &page.title {
+            check(format!("{at}.title"), langs(title));
+        }
+        if let Some(repeat) = &page.repeat {
+            check(format!("{at}.repeat.item"), langs(&repeat.item));
+            check(format!("{at}.repeat.items"), langs(&repeat.items));
+        }
+        for (q, question) in page.questions.iter().enumerate() {
+            let at = format!("{at}.questions[{q}]");
+            check(format!("{at}.label"), langs(&question.label));
+            check(format!("{at}.name"), langs(&question.name));
+            let optional = [
+                ("hint", &question.hint),
+                ("summary_label", &question.summary_label),
+                ("prefix", &question.prefix),
+            ];
+            for (field, text) in optional {
+                if let Some(text) = text {
+                    check(format!("{at}.{field}"), langs(text));
+                }
+            }
+            for (o, choice) in question.options.iter().enumerate() {
+                check(format!("{at}.options[{o}].label"), langs(&choice.label));
+                if let Some(hint) = &choice.hint {
+                    check(format!("{at}.options[{o}].hint"), langs(hint));
+                }
+            }
+            for (r, rule) in question.validate.iter().enumerate() {
+                if let Some(message) = rule.message() {
+                    check(format!("{at}.validate[{r}].message"), langs(message));
+                }
+            }
+        }
+    }
+    for (id, agency) in &journey.agencies {
+        check(format!("agencies.{id}.name"), langs(&agency.name));
+    }
+    for (s, service) in journey.services.iter().enumerate() {
+        let at = format!("services[{s}]");
+        check(format!("{at}.title"), langs(&service.title));
+        for (field, text) in [
+            ("reason", &service.reason),
+            ("not_eligible_reason", &service.not_eligible_reason),
+        ] {
+            if let Some(text) = text {
+                check(format!("{at}.{field}"), langs(text));
+            }
+        }
+    }
+}
+
+/// Whether a translation says something.
+trait Given {
+    fn given(&self) -> bool;
+}
+
+impl Given for String {
+    fn given(&self) -> bool {
+        !self.trim().is_empty()
+    }
+}
+
+impl Given for Vec<String> {
+    fn given(&self) -> bool {
+        !self.is_empty()
     }
 }
 
@@ -512,6 +617,63 @@ mod tests {
     #[test]
     fn the_default_journeys_are_clean() {
         assert_eq!(problems_after("", ""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_text_in_every_language_the_journey_declares() {
+        let problems = problems_after(
+            "\"version\"",
+            "\"languages\": [\"en\", \"es\"], \"version\"",
+        );
+        for expected in [
+            "at title: the text has no \"es\" translation (the journey's languages include \"es\")",
+            "at pages[0].questions[0].label: the text has no \"es\" translation (the journey's languages include \"es\")",
+            "at services[0].title: the text has no \"es\" translation (the journey's languages include \"es\")",
+        ] {
+            assert!(problems.iter().any(|p| p == expected), "{expected} in {problems:#?}");
+        }
+        // Only translations are missing.
+        assert!(
+            problems.iter().all(|p| p.contains("translation")),
+            "{problems:#?}"
+        );
+        // A text given in Spanish is not reported.
+        let title = MOVING_HOUSE
+            .split("\"title\": {")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap()
+            .to_string();
+        let with_spanish = MOVING_HOUSE
+            .replacen(
+                "\"version\"",
+                "\"languages\": [\"en\", \"es\"], \"version\"",
+                1,
+            )
+            .replacen(
+                &format!("\"title\": {{{title}}}"),
+                &format!("\"title\": {{{title}, \"es\": \"Mudarse\"}}"),
+                1,
+            );
+        let journey: Journey = parse_json(&with_spanish).expect("parses");
+        let problems: Vec<String> = check(&journey, None)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            !problems.iter().any(|p| p.starts_with("at title:")),
+            "{problems:#?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.starts_with("at summary:")),
+            "{problems:#?}"
+        );
+        // English cannot be left out.
+        finds(
+            "\"version\"",
+            "\"languages\": [\"es\"], \"version\"",
+            "at languages: the languages must include English (\"en\")",
+        );
     }
 
     #[test]
