@@ -8,12 +8,10 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import {
-  answerAboutThePerson,
-  answerContact,
-  answerTheMove,
+  answerAboutTheBaby,
+  answerBabyScreening,
   expectNoAxeViolations,
   failOnPageErrors,
-  fillDate,
   heading,
   movingHouseRecords,
   person,
@@ -175,34 +173,13 @@ test('the keyboard alone completes one widget; the other starts with what the pe
 
   // The second widget, started only now, knows what the person told the first.
   await baby.getByRole('button', { name: 'Start now' }).click();
-  const radioIn = async (question: string, option: string) => {
-    await expect(heading(baby, question)).toBeFocused();
-    await baby.getByRole('radio', { name: option }).check();
-    await baby.getByRole('button', { name: 'Continue' }).click();
-  };
-  await radioIn('Has your baby been born?', 'Yes');
-  await radioIn('Where was your baby born?', 'In a hospital or birth centre');
-  await radioIn('How much does your household get in a year?', '£80,000 or more');
-  await radioIn('Are you a member of Health Cover?', 'No');
-  await expect(heading(baby, 'Services you can use')).toBeFocused();
-  await baby.getByRole('button', { name: 'Continue' }).click();
+  await answerBabyScreening(baby);
   await expect(heading(baby, 'We already have these details')).toBeFocused();
   await expect(baby.getByRole('definition').filter({ hasText: `${p.given} ${p.family}` })).toHaveCount(1);
   await expect(baby.getByRole('definition').filter({ hasText: 'You told us this in ‘Moving house’' })).toHaveCount(5);
   await expectNoAxeViolations(page, 'the agency page, the second widget with what the first was told');
   await baby.getByRole('button', { name: 'Continue' }).click();
-  await expect(heading(baby, "What is your baby's name?")).toBeFocused();
-  await baby.getByLabel('First name').fill('Grace');
-  await baby.getByLabel('Last name').fill(p.family);
-  await baby.getByRole('button', { name: 'Continue' }).click();
-  await fillDate(baby, 'When was your baby born?', { day: '1', month: '11', year: '2026' });
-  await baby.getByRole('button', { name: 'Continue' }).click();
-  await radioIn('Is your baby a girl or a boy?', 'Girl');
-  await baby.getByLabel('What is the name of the place where your baby was born?').fill('St Thomas’ Hospital');
-  await baby.getByRole('button', { name: 'Continue' }).click();
-  await baby.getByLabel('What is your identity number?').fill('QQ 12 34 56 C');
-  await baby.getByRole('button', { name: 'Continue' }).click();
-  await radioIn("Do you want to put your baby's other parent on the birth record?", 'No');
+  await answerAboutTheBaby(baby, p.family);
   await sendFromCheck(baby);
   const births = recordsOf('vital-records', p);
   expect(births).toHaveLength(1);

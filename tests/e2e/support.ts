@@ -212,3 +212,41 @@ export async function fillAddress(page: Scope, group: string, a: Person['newAddr
   await fieldset.getByLabel('Town or city').fill(a.town);
   await fieldset.getByLabel('Postcode').fill(a.postcode);
 }
+
+/** Chooses an option of the radio question on the page, and continues. */
+export async function chooseAndContinue(scope: Scope, question: string, option: string): Promise<void> {
+  await expect(heading(scope, question)).toBeFocused();
+  await scope.getByRole('radio', { name: option }).check();
+  await scope.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Having a baby's screening, for a baby born in hospital to a household on £80,000 or more
+ * with no Health Cover; then on past "Services you can use". */
+export async function answerBabyScreening(scope: Scope): Promise<void> {
+  await chooseAndContinue(scope, 'Has your baby been born?', 'Yes');
+  await chooseAndContinue(scope, 'Where was your baby born?', 'In a hospital or birth centre');
+  await chooseAndContinue(scope, 'How much does your household get in a year?', '£80,000 or more');
+  await chooseAndContinue(scope, 'Are you a member of Health Cover?', 'No');
+  await expect(heading(scope, 'Services you can use')).toBeFocused();
+  await scope.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Having a baby's questions about the baby (Grace, born 1 November 2026), once what is known
+ * about the parent has been confirmed; on to "Check your answers". */
+export async function answerAboutTheBaby(scope: Scope, family: string): Promise<void> {
+  await expect(heading(scope, "What is your baby's name?")).toBeFocused();
+  await scope.getByLabel('First name').fill('Grace');
+  await scope.getByLabel('Last name').fill(family);
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await fillDate(scope, 'When was your baby born?', { day: '1', month: '11', year: '2026' });
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await chooseAndContinue(scope, 'Is your baby a girl or a boy?', 'Girl');
+  await expect(heading(scope, 'What is the name of the place where your baby was born?')).toBeFocused();
+  await scope.getByLabel('What is the name of the place where your baby was born?').fill('St Thomas’ Hospital');
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(scope, 'What is your identity number?')).toBeFocused();
+  await scope.getByLabel('What is your identity number?').fill('QQ 12 34 56 C');
+  await scope.getByRole('button', { name: 'Continue' }).click();
+  await chooseAndContinue(scope, "Do you want to put your baby's other parent on the birth record?", 'No');
+  await expect(heading(scope, 'Check your answers before sending')).toBeFocused();
+}

@@ -3,10 +3,11 @@
 // details" with where they came from, lets one be changed there, and sends them on.
 import { expect, test } from '@playwright/test';
 import {
+  answerAboutTheBaby,
   answerAll,
+  answerBabyScreening,
   expectNoAxeViolations,
   failOnPageErrors,
-  fillDate,
   heading,
   person,
   records,
@@ -28,19 +29,7 @@ test('a second life event asks nothing already known', async ({ page }) => {
   await page.getByRole('button', { name: 'Start now' }).click();
 
   // Screening is about this life event, so it is asked.
-  const asked: string[] = [];
-  const answerRadio = async (question: string, option: string) => {
-    await expect(heading(page, question)).toBeFocused();
-    asked.push(question);
-    await page.getByRole('radio', { name: option }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  };
-  await answerRadio('Has your baby been born?', 'Yes');
-  await answerRadio('Where was your baby born?', 'In a hospital or birth centre');
-  await answerRadio('How much does your household get in a year?', '£80,000 or more');
-  await answerRadio('Are you a member of Health Cover?', 'No');
-  await expect(heading(page, 'Services you can use')).toBeFocused();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerBabyScreening(page);
 
   // What we already have, each with where it came from.
   await expect(heading(page, 'We already have these details')).toBeFocused();
@@ -68,24 +57,8 @@ test('a second life event asks nothing already known', async ({ page }) => {
   await expect(row('Your phone number')).not.toContainText('Moving house');
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  // Only what is new is asked.
-  await expect(heading(page, "What is your baby's name?")).toBeFocused();
-  await page.getByLabel('First name').fill('Grace');
-  await page.getByLabel('Last name').fill(p.family);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await fillDate(page, 'When was your baby born?', { day: '1', month: '11', year: '2026' });
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await answerRadio('Is your baby a girl or a boy?', 'Girl');
-  await expect(heading(page, 'What is the name of the place where your baby was born?')).toBeFocused();
-  await page.getByLabel('What is the name of the place where your baby was born?').fill('St Thomas’ Hospital');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(heading(page, 'What is your identity number?')).toBeFocused();
-  await page.getByLabel('What is your identity number?').fill('QQ 12 34 56 C');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await answerRadio("Do you want to put your baby's other parent on the birth record?", 'No');
-  for (const again of ['What is your name?', 'What is your date of birth?', 'What is your address?', 'How can services contact you?']) {
-    expect(asked).not.toContain(again);
-  }
+  // Only what is new is asked: the questions about the baby, and none about the parent.
+  await answerAboutTheBaby(page, p.family);
 
   // Check your answers shows the carried answers too, and where they came from.
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
