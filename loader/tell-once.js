@@ -24,6 +24,7 @@
     ['agency-urls', 'agencyUrls'],
     ['keep-answers-days', 'keepAnswersDays'],
     ['idle-minutes', 'idleMinutes'],
+    ['lang', 'lang'],
   ];
 
   const assetUrl = (name) => new URL(ASSETS[name].href, import.meta.url).href;
@@ -104,7 +105,11 @@
       throw error;
     }
     shadow.replaceChildren(link, frame);
-    mount(host, root, JSON.stringify(config ?? {}));
+    // The widget speaks the language of the part of the page it is in, unless told otherwise.
+    const settings = { ...config };
+    const pageLanguage = host.closest('[lang]')?.getAttribute('lang');
+    if (settings.lang === undefined && pageLanguage) settings.lang = pageLanguage;
+    mount(host, root, JSON.stringify(settings));
   };
 
   // <tell-once journey="…">: set up by its attributes when it is added to the page.

@@ -4,11 +4,15 @@
 use crate::api::{self, LoadProblem, LoadProblemKind};
 use crate::browser::Widget;
 use crate::components::idle_timeout::{IdleTimeout, TimedOutPage};
+use crate::components::language_switch::LanguageSwitch;
 use crate::flow::{JourneyFlow, Session};
+use crate::i18n::*;
+use crate::language::Language;
 use crate::pages::life_events::LifeEvents;
 use crate::pages::problem::ProblemPage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_i18n::Locale as _;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -44,6 +48,9 @@ pub struct Config {
     pub keep_answers_days: Option<Value>,
     /// `idle-minutes`: close the form after this long without use, warning first.
     pub idle_minutes: Option<Value>,
+    /// `lang`: the language to show, unless the person chose another (see `language`). The
+    /// loader gives the page's language when the element has none.
+    pub lang: Option<String>,
 }
 
 /// How long drafts are kept on the device when the host page does not say.
@@ -65,9 +72,18 @@ pub fn mount(host: HtmlElement, root: HtmlElement, config: &str) {
         kind: LoadProblemKind::Definition(vec![format!("the settings: {e}")]),
     });
     let standalone = config.as_ref().is_ok_and(|c| c.standalone);
+    let asked = config.as_ref().ok().and_then(|c| c.lang.clone());
     let widget = Widget::new(host, root.clone(), standalone);
     leptos::mount::mount_to(root, move || {
         provide_context(widget);
+        let language = Language::new(asked.as_deref());
+        provide_context(language);
+        provide_context(language.i18n);
+        // Screen readers, hyphenation and fonts follow `lang`; the layout follows `dir`.
+        Effect::new(move |_| {
+            let locale = language.get();
+            widget.set_language(locale.as_str(), locale.direction().as_str());
+        });
         match config.clone() {
             Ok(config) => view! { <App config/> }.into_any(),
             Err(problem) => view! { <ProblemPage problem/> }.into_any(),
@@ -127,6 +143,7 @@ enum Load {
 
 #[component]
 fn App(config: Config) -> impl IntoView {
+    let i18n = use_i18n();
     let load = RwSignal::new(Load::Loading);
     let Config {
         journey,
@@ -136,6 +153,7 @@ fn App(config: Config) -> impl IntoView {
         agency_urls,
         keep_answers_days,
         idle_minutes,
+        lang: _,
     } = config;
     let urls = agency_urls.map(agency_urls_from);
     let keep_days =
@@ -185,7 +203,9 @@ fn App(config: Config) -> impl IntoView {
     });
     let app = move || match load.get() {
         _ if timed_out.get() => view! { <TimedOutPage timed_out/> }.into_any(),
-        Load::Loading => view! { <p class="body" role="status">"Loading…"</p> }.into_any(),
+        Load::Loading => {
+            view! { <p class="body" role="status">{t!(i18n, common.loading)}</p> }.into_any()
+        }
         Load::Failed(problem) => view! { <ProblemPage problem/> }.into_any(),
         Load::Journey(journey) => view! { <JourneyFlow journey/> }.into_any(),
         Load::Catalogue(catalogue, journeys) => {
@@ -193,6 +213,7 @@ fn App(config: Config) -> impl IntoView {
         }
     };
     view! {
+        <LanguageSwitch/>
         {app}
         {idle.map(|idle| view! { <IdleTimeout idle timed_out/> })}
     }

@@ -51,6 +51,20 @@ impl Widget {
         }
     }
 
+    /// Marks the widget (and the document, when the app owns the page) as being in the
+    /// language `code`, written in direction `dir` ("ltr" or "rtl").
+    pub fn set_language(&self, code: &str, dir: &str) {
+        let root = self.root.get_value();
+        let mut elements = vec![root.unchecked_into::<web_sys::Element>()];
+        if self.standalone {
+            elements.extend(document().and_then(|d| d.document_element()));
+        }
+        for element in elements {
+            let _ = element.set_attribute("lang", code);
+            let _ = element.set_attribute("dir", dir);
+        }
+    }
+
     /// Moves focus to the page's main heading, so a screen reader announces the new page and
     /// the keyboard starts from the top of it.
     pub fn focus_heading(&self) {

@@ -48,7 +48,7 @@ fn default_keeping(keep_ms: i64) -> Keeping {
 /// Opens a journey: from its saved draft if there is one that can be used, else afresh with
 /// `fresh` (what the answer store carries over). A draft that expired or cannot be read is
 /// deleted, and the person is told.
-pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64) -> Opening {
+pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64, lang: &'static str) -> Opening {
     let mut opening = Opening {
         answers: fresh,
         step: None,
@@ -72,7 +72,7 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64) -> Opening {
     if draft.is_expired(browser::now_ms()) {
         return afresh(opening, &journey.id, Notice::Expired);
     }
-    let Some(resumed) = resume(&draft, journey, env()) else {
+    let Some(resumed) = resume(&draft, journey, env(lang)) else {
         return afresh(opening, &journey.id, Notice::Unreadable);
     };
     // The page the person was on, the first to answer again on a newer version of the
@@ -93,10 +93,7 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64) -> Opening {
             .ask_again
             .iter()
             .filter_map(|step| match step {
-                Step::Question(i) | Step::Items(i) | Step::Item { page: i, .. } => journey
-                    .pages
-                    .get(*i)
-                    .map(|p| p.heading(crate::flow::LANG).to_string()),
+                Step::Question(i) | Step::Items(i) | Step::Item { page: i, .. } => Some(*i),
                 _ => None,
             })
             .collect();

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
+use crate::language::{use_language, Language};
 use crate::outbox;
 use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
 use crate::pages::items::{items_heading, ItemsPage};
@@ -27,9 +28,6 @@ use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::{who_gets_what, SummaryRow};
 use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
-
-/// The language texts are shown in. English only, for now.
-pub const LANG: &str = "en";
 
 /// The product's name, at the end of every document title.
 pub const PRODUCT: &str = "Tell Once";
@@ -99,7 +97,8 @@ pub enum Notice {
     /// The saved answers could not be read, so they were deleted.
     Unreadable,
     /// The journey changed since the draft was saved: these pages must be answered again.
-    Changed { ask_again: Vec<String> },
+    /// (Pages by index.)
+    Changed { ask_again: Vec<usize> },
 }
 
 /// What happened when the person's details were fetched from an agency's record.
@@ -159,6 +158,8 @@ pub struct Flow {
     pub sending: RwSignal<bool>,
     /// Where this journey is on the page.
     pub widget: browser::Widget,
+    /// The language the journey is shown in.
+    pub language: Language,
 }
 
 impl Flow {
@@ -199,6 +200,16 @@ impl Flow {
             .with_untracked(|a| self.fresh.with_value(|fresh| a == fresh))
     }
 
+    /// The code of the language the journey is shown in, for picking its texts (tracked).
+    pub fn lang(&self) -> &'static str {
+        self.language.code()
+    }
+
+    /// What validation and navigation need, in the journey's language.
+    pub fn env(&self) -> Env<'static> {
+        env(self.language.code_untracked())
+    }
+
     /// The address of a step, for links that work even before the app handles them.
     pub fn href(&self, step: Step) -> String {
         browser::address_of_page(&step.slug(&self.journey()))
@@ -209,9 +220,9 @@ impl Flow {
     pub fn show_first_incomplete(&self) -> bool {
         let journey = self.journey();
         let incomplete = self.answers.with_untracked(|a| {
-            navigate::first_incomplete(&journey, a, env())
+            navigate::first_incomplete(&journey, a, self.env())
                 .filter(|step| !matches!(step, Step::Check | Step::Consent))
-                .map(|step| (step, navigate::validate_step(&journey, step, a, env())))
+                .map(|step| (step, navigate::validate_step(&journey, step, a, self.env())))
         });
         let Some((step, errors)) = incomplete else {
             return false;
@@ -226,9 +237,15 @@ impl Flow {
     pub fn recipients(&self) -> Vec<(usize, Vec<SummaryRow>)> {
         let journey = self.journey();
         self.answers.with_untracked(|answers| {
-            let plan = navigate::Plan::new(&journey, answers, env());
+            let plan = navigate::Plan::new(&journey, answers, self.env());
             let sent = answers_to_send(&journey, answers, &plan);
-            who_gets_what(&journey, answers, &plan, &sent, LANG)
+            who_gets_what(
+                &journey,
+                answers,
+                &plan,
+                &sent,
+                self.language.code_untracked(),
+            )
         })
     }
 
@@ -248,15 +265,15 @@ impl Flow {
             return wanted;
         }
         self.answers
-            .with_untracked(|answers| navigate::reachable(&journey, wanted, answers, env()))
+            .with_untracked(|answers| navigate::reachable(&journey, wanted, answers, self.env()))
     }
 }
 
 /// What validation needs from the browser: today, the language and its RegExp.
-pub fn env() -> Env<'static> {
+pub fn env(lang: &'static str) -> Env<'static> {
     Env {
         today: browser::today(),
-        lang: LANG,
+        lang,
         patterns: &browser::BrowserRegExp,
         answers: None,
     }
@@ -305,7 +322,14 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         .store
         .with_untracked(|store| known::seed(store, &journey));
     // Unless there is a draft: then the journey opens as the person left it.
-    let opening = drafts::open(&journey, seeded.clone(), session.keep_ms);
+    let language = use_language();
+    language.offer(&journey.languages);
+    let opening = drafts::open(
+        &journey,
+        seeded.clone(),
+        session.keep_ms,
+        language.code_untracked(),
+    );
     let resumed = opening.step.is_some();
     let flow = Flow {
         journey: StoredValue::new(journey.clone()),
@@ -323,6 +347,7 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         notice: RwSignal::new(opening.notice),
         sending: RwSignal::new(false),
         widget,
+        language,
     };
     provide_context(flow);
     outbox::reopen(flow, opening.parcels);
@@ -399,16 +424,17 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
     // focus goes to its heading (not on the first one: the host page keeps its focus).
     Effect::new(move |previous: Option<Step>| {
         let step = flow.step.get();
+        let lang = flow.lang();
         let has_errors = flow.errors.with(|e| !e.is_empty());
         let journey = flow.journey();
         let page = match step {
             Step::Start => None,
             Step::Question(i) | Step::Item { page: i, .. } => {
-                Some(journey.pages[i].heading(LANG).to_string())
+                Some(journey.pages[i].heading(lang).to_string())
             }
             Step::Items(i) => Some(
                 flow.answers
-                    .with(|answers| items_heading(&journey.pages[i], answers)),
+                    .with(|answers| items_heading(&journey.pages[i], answers, lang)),
             ),
             Step::Services => Some("Services you can use".to_string()),
             Step::Known => Some(KNOWN_HEADING.to_string()),
@@ -417,8 +443,8 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
             Step::Confirmation => Some(flow.outcomes.with(|o| confirmation_heading(o)).to_string()),
         };
         let mut title = match page {
-            Some(page) => format!("{page} – {} – {PRODUCT}", journey.title.tr(LANG)),
-            None => format!("{} – {PRODUCT}", journey.title.tr(LANG)),
+            Some(page) => format!("{page} – {} – {PRODUCT}", journey.title.tr(lang)),
+            None => format!("{} – {PRODUCT}", journey.title.tr(lang)),
         };
         if has_errors {
             title = format!("Error: {title}");
@@ -437,7 +463,25 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         step
     });
 
-    let page = move || match flow.step.get() {
+    // The errors shown are said again in the language the person switches to.
+    Effect::new(move |previous: Option<&'static str>| {
+        let lang = flow.lang();
+        let step = flow.step.get_untracked();
+        if previous.is_some_and(|p| p != lang)
+            && matches!(step, Step::Question(_) | Step::Item { .. })
+            && flow.errors.with_untracked(|e| !e.is_empty())
+        {
+            let errors = flow
+                .answers
+                .with_untracked(|a| navigate::validate_step(&flow.journey(), step, a, flow.env()));
+            flow.errors.set(errors);
+        }
+        lang
+    });
+
+    // A page is shown afresh in the language the person switches to; what they typed is in
+    // the answers, so nothing is lost.
+    let page = move || match (flow.language.get(), flow.step.get()).1 {
         Step::Start => view! { <StartPage/> }.into_any(),
         step @ (Step::Question(_) | Step::Item { .. }) => view! { <QuestionPage step/> }.into_any(),
         Step::Items(page) => view! { <ItemsPage page/> }.into_any(),
@@ -461,7 +505,8 @@ fn start_prefill(flow: Flow) {
     let Some(config) = journey.prefill.clone().filter(|_| flow.session.signed_in) else {
         return;
     };
-    let agency = journey.agency_name(&config.agency, LANG);
+    let lang = flow.language.code_untracked();
+    let agency = journey.agency_name(&config.agency, lang);
     flow.prefill.set(Prefill::Fetching {
         agency: agency.clone(),
     });
@@ -471,7 +516,7 @@ fn start_prefill(flow: Flow) {
         let filled = reply.ok().and_then(|reply| {
             flow.answers
                 .try_update(|answers| {
-                    known::prefill(answers, &journey, &config, &reply, LANG, browser::today())
+                    known::prefill(answers, &journey, &config, &reply, lang, browser::today())
                 })?
                 .ok()
         });
@@ -519,6 +564,7 @@ fn Notices() -> impl IntoView {
         }
     };
     let notice = move || {
+        let (journey, lang) = (flow.journey(), flow.lang());
         flow.notice.get().map(|notice| match notice {
             Notice::Deleted => (false, "Your answers have been deleted from this device.".to_string()),
             Notice::Expired => (false, "Your saved answers had expired, so we deleted them. You will need to start again.".to_string()),
@@ -526,7 +572,7 @@ fn Notices() -> impl IntoView {
             Notice::Changed { ask_again } if ask_again.is_empty() => (false, "This service has changed since you started. We kept your answers.".to_string()),
             Notice::Changed { ask_again } => (true, format!(
                 "This service has changed since you started. We kept your answers, but you need to answer these again: {}",
-                sentence(&ask_again.join("; "))
+                sentence(&ask_again.iter().filter_map(|&i| Some(journey.pages.get(i)?.heading(lang))).collect::<Vec<_>>().join("; "))
             )),
         })
     };

@@ -13,7 +13,7 @@ use crate::api;
 use crate::browser;
 use crate::drafts;
 use crate::events;
-use crate::flow::{env, Flow, Outcome, LANG};
+use crate::flow::{Flow, Outcome};
 use crate::storage;
 use leptos::prelude::*;
 use tell_once_engine::delivery::{Delivery, SendProblem};
@@ -30,11 +30,11 @@ use tell_once_engine::Answers;
 pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
     let journey = flow.journey();
     let (answers, plan) = flow.answers.with_untracked(|a| {
-        let plan = Plan::new(&journey, a, env());
+        let plan = Plan::new(&journey, a, flow.env());
         (a.clone(), plan)
     });
     let canonical = answers_to_send(&journey, &answers, &plan);
-    let rows = who_gets_what(&journey, &answers, &plan, &canonical, LANG);
+    let rows = who_gets_what(&journey, &answers, &plan, &canonical, flow.lang());
     let left_out = flow.left_out.get_untracked();
     let before = flow.outcomes.get_untracked();
     let draft_id = flow.drafting.id.get_value();
@@ -83,8 +83,8 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
             };
             Outcome {
                 parcel,
-                service_title: service.title.tr(LANG).to_string(),
-                agency_name: journey.agency_name(&service.agency, LANG),
+                service_title: service.title.tr(flow.lang()).to_string(),
+                agency_name: journey.agency_name(&service.agency, flow.lang()),
                 rows,
             }
         })
@@ -93,7 +93,7 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
     drafts::save(&flow);
     // Tell us once: what was confirmed here is not asked again in another journey.
     flow.session.store.update(|store| {
-        known::remember(store, &journey, &answers, &plan, LANG);
+        known::remember(store, &journey, &answers, &plan, flow.lang());
     });
     send_waiting_with(flow, &progress).await;
 }
@@ -114,8 +114,8 @@ pub fn reopen(flow: Flow, parcels: Vec<Parcel>) {
                 .position(|s| s.id == parcel.service)?;
             let service = &journey.services[index];
             Some(Outcome {
-                service_title: service.title.tr(LANG).to_string(),
-                agency_name: journey.agency_name(&service.agency, LANG),
+                service_title: service.title.tr(flow.lang()).to_string(),
+                agency_name: journey.agency_name(&service.agency, flow.lang()),
                 rows: rows
                     .iter()
                     .find(|(i, _)| *i == index)

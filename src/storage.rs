@@ -60,6 +60,23 @@ pub fn delete(journey_id: &str) {
     }
 }
 
+/// Where the person's choice of language is kept on the device: not personal data, and the
+/// same for every journey.
+const LANGUAGE: &str = "tell-once.lang";
+
+/// The language the person chose, if they ever did on this device.
+pub fn read_language() -> Option<String> {
+    storage(Keeping::Device)?.get_item(LANGUAGE).ok()?
+}
+
+/// Remembers the language the person chose (if storage is turned off, it lasts as long as the
+/// page).
+pub fn write_language(code: &str) {
+    if let Some(storage) = storage(Keeping::Device) {
+        let _ = storage.set_item(LANGUAGE, code);
+    }
+}
+
 /// A new random id (the stem of a draft's idempotency keys), from the browser's own
 /// `crypto.randomUUID()`, so the app carries no random number generator.
 pub fn random_id() -> String {

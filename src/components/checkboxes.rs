@@ -3,7 +3,7 @@
 
 use crate::components::field::hint_id;
 use crate::components::radios::option_id;
-use crate::flow::{use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 use tell_once_engine::field::html_id;
@@ -28,7 +28,7 @@ pub fn Checkboxes(question: Question) -> impl IntoView {
         .enumerate()
         .map(|(index, choice)| {
             let input_id = option_id(&id, index, &choice.value);
-            let hint = choice.hint.as_ref().map(|h| h.tr(LANG).to_string());
+            let hint = choice.hint.as_ref().map(|h| h.tr(flow.lang()).to_string());
             let described = hint.as_ref().map(|_| hint_id(&input_id));
             let value = choice.value.clone();
             let toggled = value.clone();
@@ -64,7 +64,7 @@ pub fn Checkboxes(question: Question) -> impl IntoView {
                         aria-describedby=described
                         on:change=on_change
                     />
-                    <label class="label checkboxes__label" for=input_id.clone()>{choice.label.tr(LANG).to_string()}</label>
+                    <label class="label checkboxes__label" for=input_id.clone()>{choice.label.tr(flow.lang()).to_string()}</label>
                     {hint.map(|hint| view! { <div class="hint checkboxes__hint" id=hint_id(&input_id)>{hint}</div> })}
                 </div>
             }

@@ -8,7 +8,7 @@ use crate::components::field::{
 use crate::components::radios::Radios;
 use crate::components::select::Select;
 use crate::components::textarea::Textarea;
-use crate::flow::{use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 use tell_once_engine::field::{self, html_id, FieldKind};
@@ -17,7 +17,10 @@ use tell_once_engine::field::{self, html_id, FieldKind};
 pub fn question_hint(question: &Question) -> Hint {
     let flow = use_flow();
     Hint {
-        text: question.hint.as_ref().map(|h| h.tr(LANG).to_string()),
+        text: question
+            .hint
+            .as_ref()
+            .map(|h| h.tr(flow.lang()).to_string()),
         source: flow
             .answers
             .with_untracked(|a| a.source(&question.key).map(source_text)),
@@ -26,8 +29,9 @@ pub fn question_hint(question: &Question) -> Hint {
 
 #[component]
 pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
+    let flow = use_flow();
     let hint = question_hint(&question);
-    let label = question.label.tr(LANG).to_string();
+    let label = question.label.tr(flow.lang()).to_string();
     match question.kind {
         FieldKind::LongText => return view! { <Textarea question is_heading/> }.into_any(),
         FieldKind::Select => return view! { <Select question is_heading/> }.into_any(),
@@ -45,7 +49,10 @@ pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
                 },
                 input_mode: matches!(kind, FieldKind::Number | FieldKind::Currency)
                     .then_some("decimal"),
-                prefix: question.prefix.as_ref().map(|p| p.tr(LANG).to_string()),
+                prefix: question
+                    .prefix
+                    .as_ref()
+                    .map(|p| p.tr(flow.lang()).to_string()),
                 ..InputOptions::default()
             };
             return view! { <Input key=question.key.clone() label hint options/> }.into_any();

@@ -1,7 +1,7 @@
 //! Radios: one of a question's options (and Yes/No, shown side by side).
 
 use crate::components::field::hint_id;
-use crate::flow::{use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 use tell_once_engine::field::{self, html_id, FieldKind};
@@ -29,7 +29,7 @@ pub fn Radios(question: Question) -> impl IntoView {
         .enumerate()
         .map(|(index, choice)| {
             let input_id = option_id(&id, index, &choice.value);
-            let hint = choice.hint.as_ref().map(|h| h.tr(LANG).to_string());
+            let hint = choice.hint.as_ref().map(|h| h.tr(flow.lang()).to_string());
             let described = hint.as_ref().map(|_| hint_id(&input_id));
             let key = question.key.clone();
             let value = choice.value.clone();
@@ -45,7 +45,7 @@ pub fn Radios(question: Question) -> impl IntoView {
                         aria-describedby=described
                         on:change=move |_| flow.answers.update(|a| a.set(&key, &value))
                     />
-                    <label class="label radios__label" for=input_id.clone()>{choice.label.tr(LANG).to_string()}</label>
+                    <label class="label radios__label" for=input_id.clone()>{choice.label.tr(flow.lang()).to_string()}</label>
                     {hint.map(|hint| view! { <div class="hint radios__hint" id=hint_id(&input_id)>{hint}</div> })}
                 </div>
             }

@@ -2,12 +2,13 @@
 
 use crate::components::field::{FormGroup, Wiring};
 use crate::components::question_field::question_hint;
-use crate::flow::LANG;
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 
 #[component]
 pub fn Select(question: Question, is_heading: bool) -> impl IntoView {
+    let lang = use_flow().lang();
     let hint = question_hint(&question);
     let wiring = Wiring::new(&question.key, hint.is_some(), true);
     let invalid = wiring.invalid;
@@ -17,10 +18,10 @@ pub fn Select(question: Question, is_heading: bool) -> impl IntoView {
     let options = question
         .options
         .iter()
-        .map(|o| view! { <option value=o.value.clone() selected=chosen == o.value>{o.label.tr(LANG).to_string()}</option> })
+        .map(|o| view! { <option value=o.value.clone() selected=chosen == o.value>{o.label.tr(lang).to_string()}</option> })
         .collect_view();
     view! {
-        <FormGroup wiring label=question.label.tr(LANG).to_string() is_heading hint>
+        <FormGroup wiring label=question.label.tr(lang).to_string() is_heading hint>
             <select
                 class="select"
                 class:select--error=move || invalid.get()

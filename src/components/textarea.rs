@@ -2,12 +2,13 @@
 
 use crate::components::field::{FormGroup, Wiring};
 use crate::components::question_field::question_hint;
-use crate::flow::LANG;
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 
 #[component]
 pub fn Textarea(question: Question, is_heading: bool) -> impl IntoView {
+    let lang = use_flow().lang();
     let hint = question_hint(&question);
     let wiring = Wiring::new(&question.key, hint.is_some(), true);
     let invalid = wiring.invalid;
@@ -15,7 +16,7 @@ pub fn Textarea(question: Question, is_heading: bool) -> impl IntoView {
     let (described_by, aria_invalid, store) =
         (wiring.described_by(), wiring.aria_invalid(), wiring.store());
     view! {
-        <FormGroup wiring label=question.label.tr(LANG).to_string() is_heading hint>
+        <FormGroup wiring label=question.label.tr(lang).to_string() is_heading hint>
             <textarea
                 class="textarea"
                 class:textarea--error=move || invalid.get()

@@ -4,7 +4,7 @@
 use crate::components::back_link::BackLink;
 use crate::components::field::source_text;
 use crate::components::summary_list::{Row, SummaryList};
-use crate::flow::{env, use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::summary;
@@ -14,8 +14,8 @@ pub fn CheckPage() -> impl IntoView {
     let flow = use_flow();
     let journey = flow.journey();
     let (rows, back) = flow.answers.with_untracked(|answers| {
-        let plan = Plan::new(&journey, answers, env());
-        let rows: Vec<Row> = summary::rows(&journey, answers, &plan, LANG)
+        let plan = Plan::new(&journey, answers, flow.env());
+        let rows: Vec<Row> = summary::rows(&journey, answers, &plan, flow.lang())
             .into_iter()
             .map(|row| Row {
                 note: answers.source(&row.question_key).map(source_text),
@@ -25,7 +25,7 @@ pub fn CheckPage() -> impl IntoView {
             .collect();
         (
             rows,
-            navigate::back_from(&journey, Step::Check, answers, env()),
+            navigate::back_from(&journey, Step::Check, answers, flow.env()),
         )
     });
     let on_continue = move |_| {

@@ -6,7 +6,7 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::field::{described_by, error_for, hint_id, ErrorMessage};
 use crate::components::summary_list::{Row, SummaryList};
-use crate::flow::{env, use_flow, LANG};
+use crate::flow::use_flow;
 use crate::outbox;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,7 +41,7 @@ pub fn ConsentPage() -> impl IntoView {
         }
         let journey = flow.journey();
         let chosen = flow.answers.with_untracked(|a| {
-            let plan = Plan::new(&journey, a, env());
+            let plan = Plan::new(&journey, a, flow.env());
             journey
                 .services
                 .iter()
@@ -73,7 +73,7 @@ pub fn ConsentPage() -> impl IntoView {
         .into_iter()
         .map(|(index, rows)| {
             let service = &journey.services[index];
-            let agency = journey.agency_name(&service.agency, LANG);
+            let agency = journey.agency_name(&service.agency, flow.lang());
             let id = choice_id(&service.id);
             let service_id = service.id.clone();
             let checked_id = service.id.clone();
@@ -96,7 +96,7 @@ pub fn ConsentPage() -> impl IntoView {
             let labelled_by = heading_id.clone();
             view! {
                 <section class="recipient" aria-labelledby=labelled_by>
-                    <h2 class="heading-m recipient__title" id=heading_id>{service.title.tr(LANG).to_string()}</h2>
+                    <h2 class="heading-m recipient__title" id=heading_id>{service.title.tr(flow.lang()).to_string()}</h2>
                     <p class="body recipient__agency">{format!("{agency} will get:")}</p>
                     <SummaryList rows/>
                     <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>

@@ -4,7 +4,7 @@
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
-use crate::flow::{env, use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::definition::{Page, Question};
 use tell_once_engine::field::FieldKind;
@@ -14,21 +14,21 @@ use tell_once_engine::validate::validate_question;
 use tell_once_engine::{repeat, summary, Answers};
 
 /// "You have added 1 child" / "You have added 2 children".
-pub fn items_heading(page: &Page, answers: &Answers) -> String {
+pub fn items_heading(page: &Page, answers: &Answers, lang: &str) -> String {
     let count = repeat::count(page, answers);
     let Some(group) = &page.repeat else {
         return String::new();
     };
     let noun = if count == 1 {
-        group.item.tr(LANG)
+        group.item.tr(lang)
     } else {
-        group.items.tr(LANG)
+        group.items.tr(lang)
     };
     format!("You have added {count} {noun}")
 }
 
 /// The yes/no asked under the list; its answer is only read, never sent.
-fn add_another(page: &Page) -> Question {
+fn add_another(page: &Page, lang: &str) -> Question {
     let group = page
         .repeat
         .as_ref()
@@ -37,7 +37,7 @@ fn add_another(page: &Page) -> Question {
     let item = page
         .repeat
         .as_ref()
-        .map(|r| r.item.tr(LANG))
+        .map(|r| r.item.tr(lang))
         .unwrap_or("item");
     Question::new(
         &format!("{group}.add_another"),
@@ -58,29 +58,32 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
         .map_or((1, 1), |g| (g.min as usize, g.max as usize));
     let item = group
         .as_ref()
-        .map(|g| g.item.tr(LANG).to_string())
+        .map(|g| g.item.tr(flow.lang()).to_string())
         .unwrap_or_default();
-    let question = add_another(&definition);
+    let question = add_another(&definition, flow.lang());
     let count = Memo::new({
         let definition = definition.clone();
         move |_| flow.answers.with(|a| repeat::count(&definition, a))
     });
     let heading = Memo::new({
         let definition = definition.clone();
-        move |_| flow.answers.with(|a| items_heading(&definition, a))
+        move |_| {
+            flow.answers
+                .with(|a| items_heading(&definition, a, flow.lang()))
+        }
     });
     let announcement = RwSignal::new(String::new());
     let back = flow
         .answers
-        .with_untracked(|a| navigate::back_from(&journey, Step::Items(page), a, env()));
+        .with_untracked(|a| navigate::back_from(&journey, Step::Items(page), a, flow.env()));
 
     let rows = {
         let journey = journey.clone();
         let item = item.clone();
         move || {
             let rows: Vec<_> = flow.answers.with(|a| {
-                let plan = Plan::new(&journey, a, env());
-                summary::rows(&journey, a, &plan, LANG)
+                let plan = Plan::new(&journey, a, flow.env());
+                summary::rows(&journey, a, &plan, flow.lang())
                     .into_iter()
                     .filter(|row| matches!(row.step, Step::Item { page: p, .. } if p == page))
                     .collect()
@@ -134,13 +137,13 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
             if count.get_untracked() >= max {
                 let next = flow
                     .answers
-                    .with_untracked(|a| navigate::next(&journey, Step::Items(page), a, env()));
+                    .with_untracked(|a| navigate::next(&journey, Step::Items(page), a, flow.env()));
                 flow.go(next);
                 return;
             }
             let errors = flow
                 .answers
-                .with_untracked(|a| validate_question(&question, a, env()));
+                .with_untracked(|a| validate_question(&question, a, flow.env()));
             if !errors.is_empty() {
                 flow.errors.set(errors);
                 flow.widget.focus_id(ERROR_SUMMARY_ID);
@@ -160,7 +163,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
             } else {
                 let next = flow
                     .answers
-                    .with_untracked(|a| navigate::next(&journey, Step::Items(page), a, env()));
+                    .with_untracked(|a| navigate::next(&journey, Step::Items(page), a, flow.env()));
                 flow.go(next);
             }
         }
@@ -176,7 +179,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
             {move || if count.get() < max {
                 view! { <QuestionField question=question.clone() is_heading=false/> }.into_any()
             } else {
-                view! { <p class="body">{format!("You cannot add more than {max} {}.", group.as_ref().map(|g| g.items.tr(LANG).to_string()).unwrap_or_default())}</p> }.into_any()
+                view! { <p class="body">{format!("You cannot add more than {max} {}.", group.as_ref().map(|g| g.items.tr(flow.lang()).to_string()).unwrap_or_default())}</p> }.into_any()
             }}
             <button type="submit" class="button">"Continue"</button>
         </form>

@@ -5,7 +5,7 @@
 use crate::components::back_link::BackLink;
 use crate::components::field::source_text;
 use crate::components::summary_list::{Row, SummaryList};
-use crate::flow::{env, use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::summary;
@@ -17,7 +17,7 @@ pub fn KnownPage() -> impl IntoView {
     let flow = use_flow();
     let journey = flow.journey();
     let (rows, back) = flow.answers.with_untracked(|answers| {
-        let plan = Plan::new(&journey, answers, env());
+        let plan = Plan::new(&journey, answers, flow.env());
         let rows: Vec<Row> = plan
             .carried
             .iter()
@@ -31,9 +31,9 @@ pub fn KnownPage() -> impl IntoView {
                         .summary_label
                         .as_ref()
                         .unwrap_or(&question.label)
-                        .tr(LANG)
+                        .tr(flow.lang())
                         .to_string(),
-                    lines: summary::answer_lines(question, answers, LANG),
+                    lines: summary::answer_lines(question, answers, flow.lang()),
                     note: answers.source(key).map(source_text),
                     change: Some((Step::Question(*page), Returning::ToKnown)),
                 })
@@ -41,14 +41,14 @@ pub fn KnownPage() -> impl IntoView {
             .collect();
         (
             rows,
-            navigate::back_from(&journey, Step::Known, answers, env()),
+            navigate::back_from(&journey, Step::Known, answers, flow.env()),
         )
     });
     let on_continue = move |_| {
         let journey = flow.journey();
         let next = flow
             .answers
-            .with_untracked(|answers| navigate::next(&journey, Step::Known, answers, env()));
+            .with_untracked(|answers| navigate::next(&journey, Step::Known, answers, flow.env()));
         flow.go(next);
     };
     view! {

@@ -2,7 +2,8 @@
 //! own words. Choosing one starts its journey.
 
 use crate::browser;
-use crate::flow::{JourneyFlow, LANG, PRODUCT};
+use crate::flow::{JourneyFlow, PRODUCT};
+use crate::language::use_language;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tell_once_engine::catalogue::Catalogue;
@@ -49,7 +50,19 @@ pub fn LifeEvents(catalogue: Arc<Catalogue>, journeys: Vec<Arc<Journey>>) -> imp
             let journey = journeys.with_value(|js| js[index].clone());
             view! { <JourneyFlow journey/> }.into_any()
         }
-        None => view! { <Catalogue catalogue=catalogue.clone() journeys choose/> }.into_any(),
+        None => {
+            // The list is given in the languages every life event has, and is shown afresh in
+            // the one chosen.
+            let language = use_language();
+            let common = journeys.with_value(|js| {
+                let mut common = js.first().map(|j| j.languages.clone()).unwrap_or_default();
+                common.retain(|code| js.iter().all(|j| j.languages.contains(code)));
+                common
+            });
+            language.offer(&common);
+            language.get();
+            view! { <Catalogue catalogue=catalogue.clone() journeys choose/> }.into_any()
+        }
     }
 }
 
@@ -88,7 +101,8 @@ fn Catalogue(
     journeys: StoredValue<Vec<Arc<Journey>>>,
     choose: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let title = catalogue.title.tr(LANG).to_string();
+    let lang = use_language().code_untracked();
+    let title = catalogue.title.tr(lang).to_string();
     browser::widget().set_title(&format!("{title} – {PRODUCT}"));
     let query = RwSignal::new(String::new());
     // The search that was run, and what it found: shown and announced together.
@@ -102,8 +116,8 @@ fn Catalogue(
                 <a class="link life-events__link" href=href on:click=move |ev: leptos::ev::MouseEvent| {
                     ev.prevent_default();
                     choose(index);
-                }>{journey.title.tr(LANG).to_string()}</a>
-                <p class="body life-events__summary">{journey.summary.tr(LANG).to_string()}</p>
+                }>{journey.title.tr(lang).to_string()}</a>
+                <p class="body life-events__summary">{journey.summary.tr(lang).to_string()}</p>
             </li>
         }
     };
@@ -112,7 +126,7 @@ fn Catalogue(
         let words = query.get_untracked();
         let found = journeys.with_value(|js| {
             let all: Vec<&Journey> = js.iter().map(|j| j.as_ref()).collect();
-            search::search(&all, &words, LANG)
+            search::search(&all, &words, lang)
                 .into_iter()
                 .map(|f| f.index)
                 .collect()
@@ -133,7 +147,7 @@ fn Catalogue(
     let count = journeys.with_value(Vec::len);
     view! {
         <h1 class="heading-xl" tabindex="-1">{title}</h1>
-        <p class="body-l">{catalogue.intro.tr(LANG).to_string()}</p>
+        <p class="body-l">{catalogue.intro.tr(lang).to_string()}</p>
         <form class="search" role="search" aria-label="Life events" on:submit=on_search>
             <label class="label label--m" for="life-event-search">"What has happened?"</label>
             <div class="hint" id="life-event-search-hint">"For example, ‘we are having a baby’ or ‘I lost my job’"</div>

@@ -4,7 +4,7 @@
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
-use crate::flow::{env, use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::text::capitalise;
@@ -20,17 +20,15 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
     };
     let page = journey.pages[page_index].clone();
     // "Child 2", above the heading of an item of a repeating group.
-    let caption = page
-        .repeat
-        .as_ref()
-        .zip(item)
-        .map(|(repeat, index)| format!("{} {}", capitalise(repeat.item.tr(LANG)), index + 1));
+    let caption = page.repeat.as_ref().zip(item).map(|(repeat, index)| {
+        format!("{} {}", capitalise(repeat.item.tr(flow.lang())), index + 1)
+    });
     let question_is_heading = page.question_is_heading();
     // Reached by a Change link, a page shows its carried-over answers too: that is what the
     // person came to change.
     let returning = flow.returning.get_untracked();
     let questions = flow.answers.with_untracked(|answers| {
-        let plan = Plan::new(&journey, answers, env());
+        let plan = Plan::new(&journey, answers, flow.env());
         match returning {
             Returning::No => plan.step_questions(&journey, step),
             _ => plan.page_questions(&journey, step),
@@ -44,7 +42,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
         Step::Items(page_index)
     } else {
         flow.answers
-            .with_untracked(|answers| navigate::back_from(&journey, step, answers, env()))
+            .with_untracked(|answers| navigate::back_from(&journey, step, answers, flow.env()))
     };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -52,7 +50,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
         let journey = flow.journey();
         let errors = flow
             .answers
-            .with_untracked(|answers| navigate::validate_step(&journey, step, answers, env()));
+            .with_untracked(|answers| navigate::validate_step(&journey, step, answers, flow.env()));
         if !errors.is_empty() {
             flow.errors.set(errors);
             flow.widget.focus_id(ERROR_SUMMARY_ID);
@@ -64,7 +62,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
         }
         let returning = flow.returning.get_untracked();
         let next = flow.answers.with_untracked(|answers| {
-            navigate::after_continue(&journey, step, returning, answers, env())
+            navigate::after_continue(&journey, step, returning, answers, flow.env())
         });
         flow.go(next);
     };
@@ -73,7 +71,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
         <BackLink to=back/>
         <ErrorSummary/>
         {caption.map(|caption| view! { <span class="caption">{caption}</span> })}
-        {page.title.as_ref().map(|title| view! { <h1 class="heading-l" tabindex="-1">{title.tr(LANG).to_string()}</h1> })}
+        {page.title.as_ref().map(|title| view! { <h1 class="heading-l" tabindex="-1">{title.tr(flow.lang()).to_string()}</h1> })}
         <form novalidate on:submit=on_submit>
             {questions
                 .into_iter()

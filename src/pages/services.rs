@@ -2,7 +2,7 @@
 //! and those that do not, with why not. The journey then asks only what they need.
 
 use crate::components::back_link::BackLink;
-use crate::flow::{env, use_flow, LANG};
+use crate::flow::use_flow;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Step};
 
@@ -12,8 +12,8 @@ pub fn ServicesPage() -> impl IntoView {
     let journey = flow.journey();
     let (plan, back) = flow.answers.with_untracked(|answers| {
         (
-            Plan::new(&journey, answers, env()),
-            navigate::back_from(&journey, Step::Services, answers, env()),
+            Plan::new(&journey, answers, flow.env()),
+            navigate::back_from(&journey, Step::Services, answers, flow.env()),
         )
     });
     let describe = |applies: bool| {
@@ -29,9 +29,9 @@ pub fn ServicesPage() -> impl IntoView {
                     &service.not_eligible_reason
                 };
                 (
-                    service.title.tr(LANG).to_string(),
-                    journey.agency_name(&service.agency, LANG),
-                    reason.as_ref().map(|r| r.tr(LANG).to_string()),
+                    service.title.tr(flow.lang()).to_string(),
+                    journey.agency_name(&service.agency, flow.lang()),
+                    reason.as_ref().map(|r| r.tr(flow.lang()).to_string()),
                 )
             })
             .collect::<Vec<_>>()
@@ -57,9 +57,9 @@ pub fn ServicesPage() -> impl IntoView {
     };
     let on_continue = move |_| {
         let journey = flow.journey();
-        let next = flow
-            .answers
-            .with_untracked(|answers| navigate::next(&journey, Step::Services, answers, env()));
+        let next = flow.answers.with_untracked(|answers| {
+            navigate::next(&journey, Step::Services, answers, flow.env())
+        });
         flow.go(next);
     };
     view! {

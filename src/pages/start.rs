@@ -1,6 +1,6 @@
 //! The start page: what the journey is for, what you will need, and the Start button.
 
-use crate::flow::{use_flow, LANG};
+use crate::flow::use_flow;
 use crate::storage;
 use leptos::prelude::*;
 use tell_once_engine::Step;
@@ -9,10 +9,14 @@ use tell_once_engine::Step;
 pub fn StartPage() -> impl IntoView {
     let flow = use_flow();
     let journey = flow.journey();
-    let needs = journey.you_will_need.get(LANG).cloned().unwrap_or_default();
+    let needs = journey
+        .you_will_need
+        .get(flow.lang())
+        .cloned()
+        .unwrap_or_default();
     view! {
-        <h1 class="heading-xl" tabindex="-1">{journey.title.tr(LANG).to_string()}</h1>
-        <p class="body-l">{journey.summary.tr(LANG).to_string()}</p>
+        <h1 class="heading-xl" tabindex="-1">{journey.title.tr(flow.lang()).to_string()}</h1>
+        <p class="body-l">{journey.summary.tr(flow.lang()).to_string()}</p>
         {(!needs.is_empty()).then(|| view! {
             <h2 class="heading-m">"Before you start"</h2>
             <p class="body">"You will need:"</p>

@@ -1,0 +1,42 @@
+//! The language switch at the top of every page: each language the page is given in, named in
+//! itself ("Español", marked `lang="es"`). Switching keeps every answer and the page; focus
+//! stays on the button pressed (the buttons are never re-rendered), and the current one is
+//! marked `aria-current`.
+
+use crate::i18n::*;
+use crate::language::use_language;
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let language = use_language();
+    let i18n = language.i18n;
+    let button = move |locale: Locale| {
+        let current = move || (language.get() == locale).then_some("true");
+        view! {
+            <li class="language-switch__item">
+                <button
+                    type="button"
+                    class="language-switch__button"
+                    lang=locale.as_str()
+                    aria-current=current
+                    on:click=move |_| language.choose(locale)
+                >
+                    {td_string!(locale, common.language_name)}
+                </button>
+            </li>
+        }
+    };
+    // Only worth showing when there is a choice.
+    move || {
+        let offered = language.offered();
+        (offered.len() > 1).then(|| {
+            view! {
+                <nav class="language-switch" aria-label=move || t_string!(i18n, common.language_switch_label)>
+                    <ul class="language-switch__list">{offered.into_iter().map(button).collect_view()}</ul>
+                </nav>
+            }
+        })
+    }
+}
