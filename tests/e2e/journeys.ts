@@ -1,0 +1,181 @@
+// The default journeys as a person answers them: what one person answers in each, and how a
+// question of each type is answered with the keyboard, in any language the journey has.
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { tabTo } from './support';
+
+/** A text per language, as journeys give them. */
+export type Text = Record<string, string>;
+export type Question = {
+  key: string;
+  type: string;
+  label: Text;
+  required?: boolean;
+  options?: Array<{ value: string; label: Text }>;
+  format?: { example: string };
+};
+export type Journey = {
+  id: string;
+  title: Text;
+  languages?: string[];
+  pages: Array<{ id: string; title?: Text; questions: Question[] }>;
+};
+
+/** A default journey, as its file says. */
+export function journeyFile(id: string): Journey {
+  return JSON.parse(readFileSync(`public/journeys/${id}.json`, 'utf8'));
+}
+
+/** The app's words for the parts of a field, in one language. */
+export type Words = {
+  lang: string;
+  day: string;
+  month: string;
+  year: string;
+  firstName: string;
+  lastName: string;
+  line1: string;
+  town: string;
+  postcode: string;
+};
+
+export const ENGLISH: Words = {
+  lang: 'en',
+  day: 'Day',
+  month: 'Month',
+  year: 'Year',
+  firstName: 'First name',
+  lastName: 'Last name',
+  line1: 'Address line 1',
+  town: 'Town or city',
+  postcode: 'Postcode',
+};
+
+/** A date as day, month, year, `days` from today. */
+export function fromToday(days: number): string[] {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return [String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())];
+}
+
+/** What one person answers in each life event: enough for at least two services to apply. */
+export const PEOPLE: Record<string, Record<string, string | string[]>> = {
+  'having-a-baby': {
+    'baby.is_born': 'yes',
+    'baby.birth_setting': 'hospital',
+    'household.income_band': 'under_20k',
+    'health.has_cover': 'yes',
+    'baby.date_of_birth': fromToday(-10),
+    'baby.sex': 'female',
+    'other_parent.include': 'yes',
+    'other_parent.date_of_birth': ['1', '1', '1988'],
+    'person.date_of_birth': ['5', '5', '1990'],
+    'household.size': '3',
+  },
+  'death-of-someone-close': {
+    'person.relationship_to_deceased': 'spouse',
+    'deceased.had_licence': 'yes',
+    'deceased.had_passport': 'yes',
+    'deceased.benefits': ['retirement_benefit'],
+    'deceased.date_of_birth': ['1', '1', '1940'],
+    'deceased.date_of_death': fromToday(-10),
+    'person.date_of_birth': ['1', '1', '1945'],
+  },
+  'losing-your-job': {
+    'employment.last_day': fromToday(-5),
+    'employment.end_reason': 'laid_off',
+    'employment.hours_per_week': '37',
+    'employment.had_health_cover': 'yes',
+    'household.size': '3',
+    'household.children_under_5': '1',
+    'household.income_band': 'under_20k',
+    'person.date_of_birth': ['1', '1', '1985'],
+    'employment.weekly_pay': '450',
+  },
+  'moving-house': {
+    'driving.has_licence': 'yes',
+    'voting.is_registered': 'yes',
+    'person.date_of_birth': ['5', '5', '1990'],
+    'move.date': fromToday(-10),
+  },
+  'approaching-retirement': {
+    'person.date_of_birth': ['1', '1', '1960'],
+    'retirement.stop_work_date': fromToday(200),
+    'retirement.has_public_pension': 'yes',
+    'retirement.benefit_start_date': fromToday(220),
+  },
+};
+
+/** A plain answer for a question the person's list does not name. */
+export function defaultAnswer(q: Question): string {
+  if (q.format) return q.format.example;
+  switch (q.type) {
+    case 'email':
+      return 'sam@example.com';
+    case 'phone':
+      return '01632 960 001';
+    case 'currency':
+    case 'number':
+      return '2';
+    default:
+      return `Sam ${q.key.split('.').pop()}`.slice(0, 60);
+  }
+}
+
+/** Types into one input reached with Tab. */
+export async function typeInto(page: Page, input: ReturnType<Page['getByLabel']>, text: string) {
+  await tabTo(page, input, { max: 40 });
+  await page.keyboard.type(text);
+}
+
+/** Answers one question with the keyboard, finding it by its label in `words.lang`. */
+export async function answer(page: Page, q: Question, given: string | string[] | undefined, words: Words = ENGLISH) {
+  const label = q.label[words.lang] ?? q.label.en;
+  const group = page.getByRole('group', { name: label, exact: true });
+  switch (q.type) {
+    case 'date': {
+      const [day, month, year] = (given as string[]) ?? ['1', '1', '1980'];
+      await typeInto(page, group.getByLabel(words.day), day);
+      await typeInto(page, group.getByLabel(words.month), month);
+      await typeInto(page, group.getByLabel(words.year), year);
+      return;
+    }
+    case 'name':
+      await typeInto(page, group.getByLabel(words.firstName), 'Sam');
+      await typeInto(page, group.getByLabel(words.lastName), 'Example');
+      return;
+    case 'address':
+      await typeInto(page, group.getByLabel(words.line1), '1 High Street');
+      await typeInto(page, group.getByLabel(words.town), 'Leeds');
+      await typeInto(page, group.getByLabel(words.postcode), 'LS1 4AP');
+      return;
+    case 'yes_no':
+    case 'radios': {
+      const values = q.type === 'yes_no' ? ['yes', 'no'] : q.options!.map((o) => o.value);
+      const index = Math.max(0, values.indexOf(String(given ?? values[0])));
+      await tabTo(page, group.getByRole('radio').first(), { max: 40 });
+      await page.keyboard.press('Space');
+      for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+      await expect(group.getByRole('radio').nth(index)).toBeChecked();
+      return;
+    }
+    case 'checkboxes': {
+      const chosen = (given as string[]) ?? [q.options![0].value];
+      for (const value of chosen) {
+        const option = q.options!.find((o) => o.value === value)!;
+        const name = option.label[words.lang] ?? option.label.en;
+        await tabTo(page, group.getByRole('checkbox', { name }), { max: 40 });
+        await page.keyboard.press('Space');
+      }
+      return;
+    }
+    case 'select': {
+      const index = Math.max(0, q.options!.findIndex((o) => o.value === given));
+      await tabTo(page, page.getByLabel(label, { exact: true }), { max: 40 });
+      for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+      return;
+    }
+    default:
+      await typeInto(page, page.getByLabel(label, { exact: true }), String(given ?? defaultAnswer(q)));
+  }
+}
