@@ -1,7 +1,9 @@
-//! The DOM edge: the widget's place on the page, the clock, whether the browser is online,
-//! the document title, focus and the address bar.
+//! The DOM edge: the widget's place on the page, the clock (and dates and times in words, as
+//! the browser's Intl writes them in the language shown), whether the browser is online, the
+//! document title, focus and the address bar.
 //! Nothing here knows about journeys.
 
+use crate::i18n::{td_string, Locale};
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
 use tell_once_engine::validate::PatternMatcher;
 use tell_once_engine::Date;
@@ -156,12 +158,39 @@ fn date_of(date: &js_sys::Date) -> Date {
     })
 }
 
-/// A day given in milliseconds since the Unix epoch, in words: "30 November 2026".
-pub fn date_in_words(ms: i64) -> String {
-    date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        ms as f64,
-    )))
-    .long_form()
+/// A day given in milliseconds since the Unix epoch, in words in `locale`: "30 November 2026",
+/// "30 de noviembre de 2026".
+pub fn date_in_words(ms: i64, locale: Locale) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    in_words(
+        &date,
+        locale,
+        &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+    )
+    .unwrap_or_else(|| date_of(&date).long_form())
+}
+
+/// The browser's name for the way `locale` writes dates and times (its Intl locale).
+fn intl_locale(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "en-GB",
+        Locale::es => "es-US",
+    }
+}
+
+/// A browser date in words, as the browser's Intl writes it in `locale` with these options
+/// (`None` if it cannot).
+fn in_words(date: &js_sys::Date, locale: Locale, options: &[(&str, &str)]) -> Option<String> {
+    let locales = js_sys::Array::of1(&intl_locale(locale).into());
+    let settings = js_sys::Object::new();
+    for (name, value) in options {
+        js_sys::Reflect::set(&settings, &(*name).into(), &(*value).into()).ok()?;
+    }
+    js_sys::Intl::DateTimeFormat::new(&locales, &settings)
+        .format()
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, date)
+        .ok()?
+        .as_string()
 }
 
 /// Milliseconds since the Unix epoch, now.
@@ -177,16 +206,30 @@ pub fn online() -> bool {
         .unwrap_or(true)
 }
 
-/// Now, in words: "2:05pm on 23 November 2026".
-pub fn now_in_words() -> String {
-    let now = js_sys::Date::new_0();
-    let (hours, minutes) = (now.get_hours(), now.get_minutes());
-    let half = if hours < 12 { "am" } else { "pm" };
-    let hour = match hours % 12 {
-        0 => 12,
-        h => h,
+/// A moment given in milliseconds since the Unix epoch, in words in `locale`: "2:05pm on 23
+/// November 2026", "2:05 p.m. del 23 de noviembre de 2026".
+pub fn moment_in_words(ms: i64, locale: Locale) -> String {
+    let moment = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let time = match locale {
+        // "2:05pm": Intl's English has no such time ("2:05 pm", "14:05").
+        Locale::en => {
+            let (hours, minutes) = (moment.get_hours(), moment.get_minutes());
+            let half = if hours < 12 { "am" } else { "pm" };
+            let hour = match hours % 12 {
+                0 => 12,
+                h => h,
+            };
+            format!("{hour}:{minutes:02}{half}")
+        }
+        _ => in_words(
+            &moment,
+            locale,
+            &[("hour", "numeric"), ("minute", "2-digit")],
+        )
+        .unwrap_or_else(|| format!("{}:{:02}", moment.get_hours(), moment.get_minutes())),
     };
-    format!("{hour}:{minutes:02}{half} on {}", today().long_form())
+    let date = date_in_words(ms, locale);
+    td_string!(locale, flow.time_on_date, time, date).to_string()
 }
 
 /// Journey patterns checked with the browser's own RegExp, so the app carries no regex engine.

@@ -10,12 +10,15 @@
 //! | `tell-once:submitted` | sending ended and every chosen service has the answers | `{journey, version, services}` |
 //! | `tell-once:failed` | sending ended and some service does not have them | `{journey, version, services}` |
 //!
-//! Each of `services` is `{service, agency, status, reference}`: `status` is one of `sent`,
-//! `pending`, `failed`, `queued`, `left-out`; `reference` is the agency's, or null.
+//! Each of `services` is `{service, agency, status, reference}`: `agency` is the agency's name in
+//! the journey's default language (English), whatever language the person sees, so counts do
+//! not split by language; `status` is one of `sent`, `pending`, `failed`, `queued`,
+//! `left-out`; `reference` is the agency's, or null.
 
 use crate::browser::Widget;
 use crate::flow::{Outcome, Status};
 use serde_json::{json, Value};
+use tell_once_engine::text::DEFAULT_LANG;
 use tell_once_engine::Journey;
 
 pub const STARTED: &str = "tell-once:started";
@@ -66,7 +69,7 @@ pub fn sent(widget: &Widget, journey: &Journey, outcomes: &[Outcome]) {
             };
             json!({
                 "service": o.parcel.service,
-                "agency": o.agency_name,
+                "agency": journey.agency_name(&o.agency, DEFAULT_LANG),
                 "status": status,
                 "reference": reference,
             })

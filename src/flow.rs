@@ -7,6 +7,7 @@ use crate::browser;
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
+use crate::i18n::{td_string, Locale};
 use crate::language::{use_language, Language};
 use crate::outbox;
 use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
@@ -18,6 +19,7 @@ use crate::pages::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_i18n::Locale as _;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use tell_once_engine::delivery::SendProblem;
@@ -29,21 +31,90 @@ use tell_once_engine::summary::{who_gets_what, SummaryRow};
 use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
 
-/// The product's name, at the end of every document title.
+/// The product's name, at the end of every document title (as `common.product` says it).
 pub const PRODUCT: &str = "Tell Once";
 
 /// One service at sending: what it was sent (or would have been), and what became of it. The
-/// parcel is the engine's outbox entry, kept in the draft; the rest is for showing it.
+/// parcel is the engine's outbox entry, kept in the draft; the rest is for showing it, in the
+/// language shown: when the person switches language, it is all said again in the new one
+/// (see [`Outcome::say_in`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub parcel: Parcel,
+    /// The id of the service's agency in the journey.
+    pub agency: String,
     pub service_title: String,
     pub agency_name: String,
     /// What the service was sent (or would have been), as "Check your answers" shows it.
     pub rows: Vec<SummaryRow>,
+    /// The language the words here are in (and the parcel's `at`).
+    pub locale: Locale,
+    /// When the parcel's state last changed, in milliseconds since the epoch, if it changed
+    /// on this page: its `at` can then be said in another language. (A parcel from a saved
+    /// draft keeps the words it was saved with.)
+    pub at_ms: Option<i64>,
+    /// The answers `rows` show, to say them again in another language.
+    answers: Arc<Answers>,
 }
 
 impl Outcome {
+    /// What became of the journey's service `index`, in `locale`: `rows` are what it was sent
+    /// (or would have been) from `answers`.
+    pub fn new(
+        journey: &Journey,
+        index: usize,
+        parcel: Parcel,
+        rows: Vec<SummaryRow>,
+        answers: Arc<Answers>,
+        locale: Locale,
+    ) -> Self {
+        let service = &journey.services[index];
+        let lang = locale.as_str();
+        Self {
+            parcel,
+            agency: service.agency.clone(),
+            service_title: service.title.tr(lang).to_string(),
+            agency_name: journey.agency_name(&service.agency, lang),
+            rows,
+            locale,
+            at_ms: None,
+            answers,
+        }
+    }
+
+    /// Says it all again in `locale`: names, what was sent, and when.
+    pub fn say_in(&mut self, journey: &Journey, locale: Locale) {
+        let lang = locale.as_str();
+        let Some(index) = journey
+            .services
+            .iter()
+            .position(|s| s.id == self.parcel.service)
+        else {
+            return;
+        };
+        let service = &journey.services[index];
+        self.service_title = service.title.tr(lang).to_string();
+        self.agency_name = journey.agency_name(&self.agency, lang);
+        let plan = navigate::Plan::new(journey, &self.answers, env(lang));
+        let sent = answers_to_send(journey, &self.answers, &plan);
+        self.rows = who_gets_what(journey, &self.answers, &plan, &sent, lang)
+            .into_iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, rows)| rows)
+            .unwrap_or_default();
+        if let Some(ms) = self.at_ms {
+            self.parcel.at = browser::moment_in_words(ms, locale);
+        }
+        self.locale = locale;
+    }
+
+    /// Now, as the parcel's `at` is to say it: in words, in the outcome's language.
+    pub fn now(&mut self) -> String {
+        let ms = browser::now_ms();
+        self.at_ms = Some(ms);
+        browser::moment_in_words(ms, self.locale)
+    }
+
     pub fn status(&self) -> Status {
         match &self.parcel.state {
             ParcelState::Queued => Status::Queued,
@@ -51,7 +122,7 @@ impl Outcome {
             ParcelState::Sent { reference } => Status::Sent(reference.clone()),
             ParcelState::Pending { .. } => Status::Pending,
             ParcelState::Failed { problem } => {
-                Status::Failed(outbox::explain(&self.agency_name, problem))
+                Status::Failed(outbox::explain(&self.agency_name, problem, self.locale))
             }
             ParcelState::LeftOut => Status::LeftOut,
         }
@@ -101,7 +172,8 @@ pub enum Notice {
     Changed { ask_again: Vec<usize> },
 }
 
-/// What happened when the person's details were fetched from an agency's record.
+/// What happened when the person's details were fetched from an agency's record. `agency` is
+/// the agency's id in the journey: its name is said in the language shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Prefill {
     /// Not signed in, or the journey has no prefill.
@@ -205,6 +277,11 @@ impl Flow {
         self.language.code()
     }
 
+    /// The language the journey is shown in, not tracked (for what happens outside a view).
+    pub fn locale_untracked(&self) -> Locale {
+        self.language.i18n.get_locale_untracked()
+    }
+
     /// What validation and navigation need, in the journey's language.
     pub fn env(&self) -> Env<'static> {
         env(self.language.code_untracked())
@@ -287,11 +364,13 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
-/// The confirmation page's heading when every service chosen has the details.
-pub const SENT_HEADING: &str = "Details sent";
+/// The confirmation page's heading when every service chosen has the details, in `locale`.
+pub fn sent_heading(locale: Locale) -> &'static str {
+    td_string!(locale, flow.confirmation_sent)
+}
 
-/// The heading of the confirmation page, from what became of each service.
-pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
+/// The heading of the confirmation page, from what became of each service, in `locale`.
+pub fn confirmation_heading(outcomes: &[Outcome], locale: Locale) -> &'static str {
     let statuses: Vec<Status> = outcomes
         .iter()
         .map(Outcome::status)
@@ -299,15 +378,15 @@ pub fn confirmation_heading(outcomes: &[Outcome]) -> &'static str {
         .collect();
     let count = |f: fn(&Status) -> bool| statuses.iter().filter(|s| f(s)).count();
     if count(|s| *s == Status::Sending) > 0 {
-        return "Sending your details";
+        return td_string!(locale, flow.confirmation_sending);
     }
     if count(|s| *s == Status::Queued) > 0 {
-        return "Your details will be sent when you are back online";
+        return td_string!(locale, flow.confirmation_queued);
     }
     match count(|s| matches!(s, Status::Failed(_))) {
-        0 => SENT_HEADING,
-        n if n == statuses.len() => "Your details have not been sent",
-        _ => "Some of your details have not been sent",
+        0 => sent_heading(locale),
+        n if n == statuses.len() => td_string!(locale, flow.confirmation_none_sent),
+        _ => td_string!(locale, flow.confirmation_some_not_sent),
     }
 }
 
@@ -424,7 +503,8 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
     // focus goes to its heading (not on the first one: the host page keeps its focus).
     Effect::new(move |previous: Option<Step>| {
         let step = flow.step.get();
-        let lang = flow.lang();
+        let locale = flow.language.get();
+        let lang = locale.as_str();
         let has_errors = flow.errors.with(|e| !e.is_empty());
         let journey = flow.journey();
         let page = match step {
@@ -436,18 +516,32 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
                 flow.answers
                     .with(|answers| items_heading(&journey.pages[i], answers, lang)),
             ),
-            Step::Services => Some("Services you can use".to_string()),
+            Step::Services => Some(td_string!(locale, flow.title_services).to_string()),
             Step::Known => Some(KNOWN_HEADING.to_string()),
-            Step::Check => Some("Check your answers before sending".to_string()),
+            Step::Check => Some(td_string!(locale, flow.title_check).to_string()),
             Step::Consent => Some(CONSENT_HEADING.to_string()),
-            Step::Confirmation => Some(flow.outcomes.with(|o| confirmation_heading(o)).to_string()),
+            Step::Confirmation => Some(
+                flow.outcomes
+                    .with(|o| confirmation_heading(o, locale))
+                    .to_string(),
+            ),
         };
+        let (journey_title, product) = (journey.title.tr(lang), td_string!(locale, common.product));
         let mut title = match page {
-            Some(page) => format!("{page} – {} – {PRODUCT}", journey.title.tr(lang)),
-            None => format!("{} – {PRODUCT}", journey.title.tr(lang)),
+            Some(step) => td_string!(
+                locale,
+                flow.title_step,
+                step,
+                journey = journey_title,
+                product
+            )
+            .to_string(),
+            None => {
+                td_string!(locale, flow.title_journey, journey = journey_title, product).to_string()
+            }
         };
         if has_errors {
-            title = format!("Error: {title}");
+            title = td_string!(locale, flow.title_error, title).to_string();
         }
         widget.set_title(&title);
         if previous.is_some_and(|p| p != step) {
@@ -479,6 +573,22 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         lang
     });
 
+    // What became of each service is said again in the language the person switches to.
+    Effect::new(move |_| {
+        let locale = flow.language.get();
+        let journey = flow.journey();
+        if flow
+            .outcomes
+            .with_untracked(|o| o.iter().any(|o| o.locale != locale))
+        {
+            flow.outcomes.update(|outcomes| {
+                for outcome in outcomes.iter_mut().filter(|o| o.locale != locale) {
+                    outcome.say_in(&journey, locale);
+                }
+            });
+        }
+    });
+
     // A page is shown afresh in the language the person switches to; what they typed is in
     // the answers, so nothing is lost.
     let page = move || match (flow.language.get(), flow.step.get()).1 {
@@ -506,7 +616,7 @@ fn start_prefill(flow: Flow) {
         return;
     };
     let lang = flow.language.code_untracked();
-    let agency = journey.agency_name(&config.agency, lang);
+    let agency = config.agency.clone();
     flow.prefill.set(Prefill::Fetching {
         agency: agency.clone(),
     });
@@ -546,41 +656,57 @@ fn Notices() -> impl IntoView {
         if matches!(step, Step::Check | Step::Consent | Step::Confirmation) {
             return None;
         }
+        let locale = flow.language.get();
+        let name = |agency: &str| flow.journey().agency_name(agency, locale.as_str());
         match flow.prefill.get() {
             Prefill::Off => None,
-            Prefill::Fetching { agency } if step == Step::Start => {
-                Some((false, format!("Getting your details from your {agency} record…")))
-            }
+            Prefill::Fetching { agency } if step == Step::Start => Some((
+                false,
+                td_string!(locale, flow.prefill_fetching, agency = name(&agency)).to_string(),
+            )),
             Prefill::Fetching { .. } => None,
             Prefill::Filled { agency } if step == Step::Start => Some((
                 false,
-                format!("We have filled in some of your details from your {agency} record. Check they are right as you go: you can change any of them."),
+                td_string!(locale, flow.prefill_filled, agency = name(&agency)).to_string(),
             )),
             Prefill::Filled { .. } => None,
             Prefill::Unavailable { agency } => Some((
                 true,
-                format!("We could not get your details from your {agency} record just now, so you will need to type them in. Your answers are not affected."),
+                td_string!(locale, flow.prefill_unavailable, agency = name(&agency)).to_string(),
             )),
         }
     };
     let notice = move || {
-        let (journey, lang) = (flow.journey(), flow.lang());
+        let (journey, locale) = (flow.journey(), flow.language.get());
+        let lang = locale.as_str();
         flow.notice.get().map(|notice| match notice {
-            Notice::Deleted => (false, "Your answers have been deleted from this device.".to_string()),
-            Notice::Expired => (false, "Your saved answers had expired, so we deleted them. You will need to start again.".to_string()),
-            Notice::Unreadable => (true, "We could not read the answers saved on this device, so we deleted them. You will need to start again.".to_string()),
-            Notice::Changed { ask_again } if ask_again.is_empty() => (false, "This service has changed since you started. We kept your answers.".to_string()),
-            Notice::Changed { ask_again } => (true, format!(
-                "This service has changed since you started. We kept your answers, but you need to answer these again: {}",
-                sentence(&ask_again.iter().filter_map(|&i| Some(journey.pages.get(i)?.heading(lang))).collect::<Vec<_>>().join("; "))
-            )),
+            Notice::Deleted => (false, td_string!(locale, flow.draft_deleted).to_string()),
+            Notice::Expired => (false, td_string!(locale, flow.draft_expired).to_string()),
+            Notice::Unreadable => (true, td_string!(locale, flow.draft_unreadable).to_string()),
+            Notice::Changed { ask_again } if ask_again.is_empty() => {
+                (false, td_string!(locale, flow.journey_changed).to_string())
+            }
+            Notice::Changed { ask_again } => {
+                let pages = sentence(
+                    &ask_again
+                        .iter()
+                        .filter_map(|&i| Some(journey.pages.get(i)?.heading(lang)))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+                (
+                    true,
+                    td_string!(locale, flow.journey_changed_ask_again, pages).to_string(),
+                )
+            }
         })
     };
     // Offline at sending: what was chosen is sent when the browser is back online.
     let offline = move || {
+        let locale = flow.language.get();
         flow.outcomes
             .with(|o| o.iter().any(|o| o.parcel.state == ParcelState::Queued))
-            .then(|| (true, "You are offline. We will send your details when you are back online: keep this page open.".to_string()))
+            .then(|| (true, td_string!(locale, flow.offline).to_string()))
     };
     view! {
         <div role="status" class="flow-status">

@@ -14,11 +14,14 @@ use crate::browser;
 use crate::drafts;
 use crate::events;
 use crate::flow::{Flow, Outcome};
+use crate::i18n::{td_string, Locale};
 use crate::storage;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use std::sync::Arc;
 use tell_once_engine::delivery::{Delivery, SendProblem};
 use tell_once_engine::known;
-use tell_once_engine::mapping::{answers_to_send, request_for};
+use tell_once_engine::mapping::{answers_to_send, request_for, MappingError};
 use tell_once_engine::navigate::Plan;
 use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::who_gets_what;
@@ -26,15 +29,18 @@ use tell_once_engine::Answers;
 
 /// Puts every service that applies in the outbox (or marks it left out), saves it, remembers
 /// the answers in the answer store (tell us once), and sends. A service already sent, from an
-/// earlier go, is not sent again. `progress` hears which agency is being sent to.
+/// earlier go, is not sent again. `progress` hears which agency is being sent to, in words.
 pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
     let journey = flow.journey();
+    let locale = flow.locale_untracked();
+    let lang = locale.as_str();
     let (answers, plan) = flow.answers.with_untracked(|a| {
         let plan = Plan::new(&journey, a, flow.env());
         (a.clone(), plan)
     });
     let canonical = answers_to_send(&journey, &answers, &plan);
-    let rows = who_gets_what(&journey, &answers, &plan, &canonical, flow.lang());
+    let rows = who_gets_what(&journey, &answers, &plan, &canonical, lang);
+    let shown = Arc::new(answers.clone());
     let left_out = flow.left_out.get_untracked();
     let before = flow.outcomes.get_untracked();
     let draft_id = flow.drafting.id.get_value();
@@ -51,7 +57,8 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
             }) {
                 return done.clone();
             }
-            let at = browser::now_in_words();
+            let now = browser::now_ms();
+            let at = browser::moment_in_words(now, locale);
             let earlier = before.iter().find(|o| o.parcel.service == service.id);
             let parcel = if left_out.contains(&service.id) {
                 Parcel::not_sent(&draft_id, &service.id, None, &at)
@@ -81,19 +88,16 @@ pub async fn send_chosen(flow: Flow, progress: impl Fn(String)) {
                     ),
                 }
             };
-            Outcome {
-                parcel,
-                service_title: service.title.tr(flow.lang()).to_string(),
-                agency_name: journey.agency_name(&service.agency, flow.lang()),
-                rows,
-            }
+            let mut outcome = Outcome::new(&journey, index, parcel, rows, shown.clone(), locale);
+            outcome.at_ms = Some(now);
+            outcome
         })
         .collect();
     flow.outcomes.set(outcomes);
     drafts::save(&flow);
     // Tell us once: what was confirmed here is not asked again in another journey.
     flow.session.store.update(|store| {
-        known::remember(store, &journey, &answers, &plan, flow.lang());
+        known::remember(store, &journey, &answers, &plan, lang);
     });
     send_waiting_with(flow, &progress).await;
 }
@@ -104,7 +108,9 @@ pub fn reopen(flow: Flow, parcels: Vec<Parcel>) {
         return;
     }
     let journey = flow.journey();
+    let locale = flow.locale_untracked();
     let rows = flow.recipients();
+    let shown = Arc::new(flow.answers.get_untracked());
     let outcomes = parcels
         .into_iter()
         .filter_map(|parcel| {
@@ -112,17 +118,19 @@ pub fn reopen(flow: Flow, parcels: Vec<Parcel>) {
                 .services
                 .iter()
                 .position(|s| s.id == parcel.service)?;
-            let service = &journey.services[index];
-            Some(Outcome {
-                service_title: service.title.tr(flow.lang()).to_string(),
-                agency_name: journey.agency_name(&service.agency, flow.lang()),
-                rows: rows
-                    .iter()
-                    .find(|(i, _)| *i == index)
-                    .map(|(_, rows)| rows.clone())
-                    .unwrap_or_default(),
+            let rows = rows
+                .iter()
+                .find(|(i, _)| *i == index)
+                .map(|(_, rows)| rows.clone())
+                .unwrap_or_default();
+            Some(Outcome::new(
+                &journey,
+                index,
                 parcel,
-            })
+                rows,
+                shown.clone(),
+                locale,
+            ))
         })
         .collect();
     flow.outcomes.set(outcomes);
@@ -135,9 +143,9 @@ pub async fn send_waiting(flow: Flow) {
 
 /// Sends one service again, after a failure that may pass.
 pub async fn retry(flow: Flow, service_id: String) {
-    update_parcel(&flow, &service_id, |parcel| {
-        if parcel.needs_sending(true) {
-            parcel.state = ParcelState::Queued;
+    update_outcome(&flow, &service_id, |o| {
+        if o.parcel.needs_sending(true) {
+            o.parcel.state = ParcelState::Queued;
         }
     });
     send_waiting(flow).await;
@@ -160,10 +168,10 @@ fn waiting(flow: &Flow) -> Vec<String> {
     })
 }
 
-fn update_parcel(flow: &Flow, service_id: &str, change: impl FnOnce(&mut Parcel)) {
+fn update_outcome(flow: &Flow, service_id: &str, change: impl FnOnce(&mut Outcome)) {
     flow.outcomes.update(|outcomes| {
         if let Some(o) = outcomes.iter_mut().find(|o| o.parcel.service == service_id) {
-            change(&mut o.parcel);
+            change(o);
         }
     });
 }
@@ -174,7 +182,7 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
     }
     if !browser::online() {
         for service_id in waiting(&flow) {
-            update_parcel(&flow, &service_id, |p| p.state = ParcelState::Queued);
+            update_outcome(&flow, &service_id, |o| o.parcel.state = ParcelState::Queued);
         }
         return;
     }
@@ -185,7 +193,7 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
             outcomes
                 .iter()
                 .find(|o| o.parcel.service == service_id)
-                .and_then(|o| Some((o.parcel.request.clone()?, o.agency_name.clone())))
+                .and_then(|o| Some((o.parcel.request.clone()?, o.agency.clone())))
         }) else {
             continue;
         };
@@ -193,17 +201,25 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
             continue;
         };
         // Written down before it goes: a reload now sends it again with the same key.
-        update_parcel(&flow, &service_id, |p| p.sending(&browser::now_in_words()));
+        update_outcome(&flow, &service_id, |o| {
+            let at = o.now();
+            o.parcel.sending(&at);
+        });
         drafts::save(&flow);
-        progress(format!("Sending your details to {agency}…"));
+        let locale = flow.locale_untracked();
+        let agency = journey.agency_name(&agency, locale.as_str());
+        progress(td_string!(locale, flow.sending_to, agency).to_string());
         let delivery = api::deliver_retrying(service, request).await;
-        update_parcel(&flow, &service_id, |p| match delivery {
+        update_outcome(&flow, &service_id, |o| match delivery {
             // Offline now: it waits, with its request, for the browser to be back online.
             Delivery::Failed(SendProblem::Network) if !browser::online() => {
-                p.state = ParcelState::Queued
+                o.parcel.state = ParcelState::Queued
             }
             // The request (the person's answers) is kept only if it may be sent again.
-            delivery => p.record(delivery, &browser::now_in_words()),
+            delivery => {
+                let at = o.now();
+                o.parcel.record(delivery, &at);
+            }
         });
         drafts::save(&flow);
     }
@@ -217,29 +233,46 @@ async fn send_waiting_with(flow: Flow, progress: &dyn Fn(String)) {
     }
 }
 
-/// What went wrong, and what the person can do, in plain words.
-pub fn explain(agency: &str, problem: &SendProblem) -> String {
+/// What went wrong, and what the person can do, in plain words in `locale` (`agency` is the
+/// agency's name in it).
+pub fn explain(agency: &str, problem: &SendProblem, locale: Locale) -> String {
     match problem {
-        SendProblem::Network => format!(
-            "We could not reach {agency}. Check your internet connection, then try again."
-        ),
-        SendProblem::Rejected { .. } if problem.is_transient() => format!(
-            "The {agency} service is not working at the moment. Try again in a few minutes."
-        ),
-        SendProblem::Rejected { detail, .. } if !detail.is_empty() => format!(
-            "{agency} could not accept your details (it said: {detail}). Change your answers and send them again, or contact {agency} to tell them yourself."
-        ),
-        SendProblem::Rejected { status, .. } => format!(
-            "{agency} could not accept your details (it answered {status}). Change your answers and send them again, or contact {agency} to tell them yourself."
-        ),
-        SendProblem::Mapping(reason) => format!(
-            "This service is set up wrongly, so nothing was sent to {agency}: {reason}. Contact {agency} to tell them yourself."
-        ),
-        SendProblem::Reply(reason) => format!(
-            "{agency} may have your details, but {reason}. Contact them before sending again."
-        ),
-        SendProblem::Refused { state } => format!(
-            "{agency} received your details but did not accept them (it said “{state}”). Contact {agency} to find out why."
-        ),
+        SendProblem::Network => td_string!(locale, flow.failed_network, agency).to_string(),
+        SendProblem::Rejected { .. } if problem.is_transient() => {
+            td_string!(locale, flow.failed_unavailable, agency).to_string()
+        }
+        SendProblem::Rejected { detail, .. } if !detail.is_empty() => {
+            td_string!(locale, flow.failed_rejected_saying, agency, detail).to_string()
+        }
+        SendProblem::Rejected { status, .. } => {
+            td_string!(locale, flow.failed_rejected_status, agency, status).to_string()
+        }
+        SendProblem::Mapping(reason) => {
+            let reason = reason_in_words(reason, locale);
+            td_string!(locale, flow.failed_set_up_wrongly, agency, reason).to_string()
+        }
+        SendProblem::Reply(reason) => {
+            let reason = reason_in_words(reason, locale);
+            td_string!(locale, flow.failed_reply, agency, reason).to_string()
+        }
+        SendProblem::Refused { state } => {
+            td_string!(locale, flow.failed_refused, agency, state).to_string()
+        }
+    }
+}
+
+/// Why a request could not be built, or a reply read, in `locale` (in English, as the engine
+/// says it).
+fn reason_in_words(reason: &MappingError, locale: Locale) -> String {
+    match reason {
+        MappingError::Unanswered(key) => {
+            td_string!(locale, flow.reason_unanswered, key).to_string()
+        }
+        MappingError::ReplyNotJson(error) => {
+            td_string!(locale, flow.reason_reply_not_json, error).to_string()
+        }
+        MappingError::NoReference(pointer) => {
+            td_string!(locale, flow.reason_no_reference, pointer).to_string()
+        }
     }
 }

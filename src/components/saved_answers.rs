@@ -30,7 +30,7 @@ pub fn SavedAnswers() -> impl IntoView {
             }
             (Keeping::Device, Some(expires)) => format!(
                 "We save your answers on this device as you go, until {}. You can come back to them until then.",
-                browser::date_in_words(expires)
+                browser::date_in_words(expires, flow.language.get())
             ),
             (Keeping::Device, None) => String::new(),
         }

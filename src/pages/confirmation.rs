@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::components::summary_list::{Row, SummaryList};
 use crate::components::survey::Survey;
-use crate::flow::{confirmation_heading, use_flow, Outcome, Status, SENT_HEADING};
+use crate::flow::{confirmation_heading, sent_heading, use_flow, Outcome, Status};
 use crate::outbox;
 use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
@@ -58,7 +58,9 @@ pub fn ConfirmationPage() -> impl IntoView {
         spawn_local(async move {
             outbox::retry(flow, service_id).await;
             retrying.set(None);
-            let heading = flow.outcomes.with_untracked(|o| confirmation_heading(o));
+            let heading = flow
+                .outcomes
+                .with_untracked(|o| confirmation_heading(o, flow.locale_untracked()));
             status.set(format!("Done. {heading}."));
             // The Try again button is gone: focus goes to the heading, not lost to the page.
             flow.widget.focus_heading();
@@ -67,9 +69,12 @@ pub fn ConfirmationPage() -> impl IntoView {
 
     // The heading changes as sending finishes: its text changes, not the element, so focus
     // on it is not lost.
-    let heading = move || flow.outcomes.with(|o| confirmation_heading(o));
+    let heading = move || {
+        flow.outcomes
+            .with(|o| confirmation_heading(o, flow.language.get()))
+    };
     view! {
-        <div class="panel" class:panel--problem=move || heading() != SENT_HEADING>
+        <div class="panel" class:panel--problem=move || heading() != sent_heading(flow.language.get())>
             <h1 class="panel__title" tabindex="-1">{heading}</h1>
             {move || flow.outcomes.with(|o| single_reference(o)).map(|reference| view! {
                 <div class="panel__body">
