@@ -161,7 +161,7 @@ pub fn date_in_words(ms: i64) -> String {
     date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         ms as f64,
     )))
-    .long_form()
+    .long_form("en")
 }
 
 /// Milliseconds since the Unix epoch, now.
@@ -186,7 +186,7 @@ pub fn now_in_words() -> String {
         0 => 12,
         h => h,
     };
-    format!("{hour}:{minutes:02}{half} on {}", today().long_form())
+    format!("{hour}:{minutes:02}{half} on {}", today().long_form("en"))
 }
 
 /// Journey patterns checked with the browser's own RegExp, so the app carries no regex engine.
