@@ -5,6 +5,7 @@
 
 use crate::i18n::{td_string, Locale};
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
+use leptos_i18n::Locale as _;
 use tell_once_engine::validate::PatternMatcher;
 use tell_once_engine::Date;
 use wasm_bindgen::JsCast;
@@ -160,14 +161,12 @@ fn date_of(date: &js_sys::Date) -> Date {
 
 /// A day given in milliseconds since the Unix epoch, in words in `locale`: "30 November 2026",
 /// "30 de noviembre de 2026".
+/// (The engine writes dates in words, as it does in check-your-answers.)
 pub fn date_in_words(ms: i64, locale: Locale) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    in_words(
-        &date,
-        locale,
-        &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
-    )
-    .unwrap_or_else(|| date_of(&date).long_form())
+    date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        ms as f64,
+    )))
+    .long_form(locale.as_str())
 }
 
 /// The browser's name for the way `locale` writes dates and times (its Intl locale).

@@ -97,7 +97,7 @@ pub fn QuestionField(question: Question, is_heading: bool) -> impl IntoView {
                         ..InputOptions::default()
                     };
                     let input = view! {
-                        <Input key=field::input_key(&question.key, part) label=part.label.to_string() hint=Hint::default() options/>
+                        <Input key=field::input_key(&question.key, part) label=part.label(flow.lang()).to_string() hint=Hint::default() options/>
                     };
                     if is_date {
                         view! { <div class="date-input__item">{input}</div> }.into_any()

@@ -24,7 +24,7 @@ pub fn Radios(question: Question) -> impl IntoView {
         .answers
         .with_untracked(|a| a.get(&question.key).to_string());
     let inline = question.kind == FieldKind::YesNo;
-    let items = field::choices(&question)
+    let items = field::choices(&question, flow.lang())
         .into_iter()
         .enumerate()
         .map(|(index, choice)| {

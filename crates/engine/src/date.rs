@@ -11,21 +11,26 @@ pub struct Date {
     pub day: u32,
 }
 
-/// English month names, for check-your-answers and messages ("1 March 2026").
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// The catalogue keys of the month names ([`crate::locales`]), January first.
+pub const MONTH_KEYS: [&str; 12] = [
+    "date.months.january",
+    "date.months.february",
+    "date.months.march",
+    "date.months.april",
+    "date.months.may",
+    "date.months.june",
+    "date.months.july",
+    "date.months.august",
+    "date.months.september",
+    "date.months.october",
+    "date.months.november",
+    "date.months.december",
 ];
+
+/// The name of a month (1 to 12) in `lang`, as it is written inside a date: "March", "marzo".
+pub fn month_name(month: u32, lang: &str) -> &'static str {
+    crate::locales::text(lang, MONTH_KEYS[(month.clamp(1, 12) - 1) as usize])
+}
 
 impl Date {
     /// A date if the day exists in that month and year.
@@ -71,13 +76,16 @@ impl Date {
         months - i64::from(later.day < self.day)
     }
 
-    /// The date in words, e.g. "1 March 2026".
-    pub fn long_form(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[self.month as usize - 1],
-            self.year
+    /// The date in words in `lang`: "1 March 2026", "1 de marzo de 2026".
+    pub fn long_form(self, lang: &str) -> String {
+        crate::locales::message(
+            lang,
+            "date.long_form",
+            &[
+                ("day", &self.day.to_string()),
+                ("month", month_name(self.month, lang)),
+                ("year", &self.year.to_string()),
+            ],
         )
     }
 }
@@ -121,10 +129,24 @@ mod tests {
     fn round_trips_iso_and_orders() {
         let d = Date::parse_iso("2026-03-01").unwrap();
         assert_eq!(d.to_string(), "2026-03-01");
-        assert_eq!(d.long_form(), "1 March 2026");
+        assert_eq!(d.long_form("en"), "1 March 2026");
         assert!(Date::parse_iso("2026-3-1").is_none());
         assert!(Date::parse_iso("2026-02-30").is_none());
         assert!(Date::new(2025, 12, 31).unwrap() < d);
+    }
+
+    #[test]
+    fn dates_in_words_in_each_language() {
+        let d = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(d.long_form("en"), "23 November 2026");
+        assert_eq!(d.long_form("es"), "23 de noviembre de 2026");
+        assert_eq!(
+            Date::new(2026, 3, 1).unwrap().long_form("es"),
+            "1 de marzo de 2026"
+        );
+        assert_eq!(d.long_form("fr"), "23 November 2026", "English otherwise");
+        assert_eq!(month_name(1, "es"), "enero");
+        assert_eq!(month_name(12, "en"), "December");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! gives the two things only a platform has: how to send a request, and how to wait.
 
 use crate::definition::{Accepted, Connector};
-use crate::mapping::{reference_from, text_at, AgencyRequest, MappingError};
+use crate::mapping::{
+    reference_from, text_at, AgencyRequest, MappingError, LOCATION_HEADER, NO_STATUS_URL,
+};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 
@@ -99,12 +101,9 @@ where
         _ => return finished(connector, &reply.body),
     };
     let Some(status_url) = status_url(accepted, &reply) else {
-        let at = accepted
-            .status_url
-            .as_deref()
-            .unwrap_or("the Location header");
+        let at = accepted.status_url.as_deref().unwrap_or(LOCATION_HEADER);
         return Delivery::Failed(SendProblem::Reply(MappingError::NoReference(format!(
-            "{at} (no status URL to follow)"
+            "{at}{NO_STATUS_URL}"
         ))));
     };
     let status_url = resolve(&status_url, &request_url);

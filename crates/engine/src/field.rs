@@ -5,9 +5,12 @@
 use crate::answers::Answers;
 use crate::date::Date;
 use crate::definition::{Choice, Question};
+use crate::locales;
 use crate::postcode;
+use crate::text::{Localized, DEFAULT_LANG};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -58,7 +61,9 @@ pub struct Part {
     /// Added to the question key: `person.name` + `given` → `person.name.given`. Empty for a
     /// one-input field.
     pub name: &'static str,
-    pub label: &'static str,
+    /// The catalogue key of its label ([`crate::locales`]); see [`Part::label`]. Empty for a
+    /// one-input field, whose label is the question's.
+    pub label_key: &'static str,
     /// This part's own autocomplete token, if it has one whatever the question.
     pub autocomplete: Option<&'static str>,
     pub optional: bool,
@@ -68,10 +73,14 @@ pub struct Part {
     pub numeric: bool,
 }
 
-const fn part(name: &'static str, label: &'static str, autocomplete: Option<&'static str>) -> Part {
+const fn part(
+    name: &'static str,
+    label_key: &'static str,
+    autocomplete: Option<&'static str>,
+) -> Part {
     Part {
         name,
-        label,
+        label_key,
         autocomplete,
         optional: false,
         width: None,
@@ -94,56 +103,63 @@ const DATE: [Part; 3] = [
     Part {
         width: Some(2),
         numeric: true,
-        ..part("day", "Day", None)
+        ..part("day", "parts.day", None)
     },
     Part {
         width: Some(2),
         numeric: true,
-        ..part("month", "Month", None)
+        ..part("month", "parts.month", None)
     },
     Part {
         width: Some(4),
         numeric: true,
-        ..part("year", "Year", None)
+        ..part("year", "parts.year", None)
     },
 ];
 const NAME: [Part; 2] = [
-    part("given", "First name", Some("given-name")),
-    part("family", "Last name", Some("family-name")),
+    part("given", "parts.given", Some("given-name")),
+    part("family", "parts.family", Some("family-name")),
 ];
 const ADDRESS_UK: [Part; 4] = [
-    part("line1", "Address line 1", Some("address-line1")),
+    part("line1", "parts.uk_line1", Some("address-line1")),
     Part {
         optional: true,
-        ..part("line2", "Address line 2 (optional)", Some("address-line2"))
+        ..part("line2", "parts.uk_line2", Some("address-line2"))
     },
-    part("town", "Town or city", Some("address-level2")),
+    part("town", "parts.uk_town", Some("address-level2")),
     Part {
         width: Some(10),
-        ..part("postcode", "Postcode", Some("postal-code"))
+        ..part("postcode", "parts.uk_postcode", Some("postal-code"))
     },
 ];
 const ADDRESS_US: [Part; 5] = [
-    part("line1", "Street address", Some("address-line1")),
+    part("line1", "parts.us_line1", Some("address-line1")),
     Part {
         optional: true,
-        ..part(
-            "line2",
-            "Apartment, suite or unit (optional)",
-            Some("address-line2"),
-        )
+        ..part("line2", "parts.us_line2", Some("address-line2"))
     },
-    part("town", "City", Some("address-level2")),
+    part("town", "parts.us_town", Some("address-level2")),
     Part {
         width: Some(10),
-        ..part("region", "State", Some("address-level1"))
+        ..part("region", "parts.us_region", Some("address-level1"))
     },
     Part {
         width: Some(10),
         numeric: true,
-        ..part("postcode", "ZIP code", Some("postal-code"))
+        ..part("postcode", "parts.us_postcode", Some("postal-code"))
     },
 ];
+
+impl Part {
+    /// The label of this input in `lang`: "Day", "Día"; empty for a one-input field.
+    pub fn label(&self, lang: &str) -> &'static str {
+        if self.label_key.is_empty() {
+            ""
+        } else {
+            crate::locales::text(lang, self.label_key)
+        }
+    }
+}
 
 impl FieldKind {
     /// True when the question is a fieldset with the question as its legend: several inputs,
@@ -190,10 +206,20 @@ pub fn parts(question: &Question) -> &'static [Part] {
     }
 }
 
-/// The options of a choice question: its own, or Yes and No.
-pub fn choices(question: &Question) -> Vec<Choice> {
+/// The options of a choice question: its own, or Yes and No in `lang`.
+pub fn choices(question: &Question, lang: &str) -> Vec<Choice> {
+    let built_in = |value: &str, key: &str| Choice {
+        label: Localized(BTreeMap::from([
+            (
+                DEFAULT_LANG.to_string(),
+                locales::text(DEFAULT_LANG, key).to_string(),
+            ),
+            (lang.to_string(), locales::text(lang, key).to_string()),
+        ])),
+        ..Choice::new(value, "")
+    };
     match question.kind {
-        FieldKind::YesNo => vec![Choice::new("yes", "Yes"), Choice::new("no", "No")],
+        FieldKind::YesNo => vec![built_in("yes", "choices.yes"), built_in("no", "choices.no")],
         _ => question.options.clone(),
     }
 }
@@ -373,7 +399,8 @@ pub enum DateProblem {
     NotReal(Vec<&'static str>),
 }
 
-/// Reads a date from its three raw parts. Months may be numbers or English names ("Mar").
+/// Reads a date from its three raw parts. Months may be numbers or names in any language the
+/// engine has ("Mar", "marzo").
 pub fn parse_date_parts(key: &str, answers: &Answers) -> Result<Date, DateProblem> {
     let [day, month, year] =
         ["day", "month", "year"].map(|p| answers.trimmed(&format!("{key}.{p}")));
@@ -417,13 +444,17 @@ fn number(text: &str, max_digits: usize) -> Option<u32> {
 
 fn month_from_name(text: &str) -> Option<u32> {
     let lower = text.to_lowercase();
-    if lower.len() < 3 {
+    if lower.chars().count() < 3 {
         return None;
     }
-    crate::date::MONTHS
-        .iter()
-        .position(|m| m.to_lowercase().starts_with(&lower) || lower == m.to_lowercase())
-        .map(|i| i as u32 + 1)
+    // English first, so English names read as they always have.
+    locales::languages().find_map(|lang| {
+        crate::date::MONTH_KEYS
+            .iter()
+            .map(|key| locales::text(lang, key).to_lowercase())
+            .position(|m| m.starts_with(&lower))
+            .map(|i| i as u32 + 1)
+    })
 }
 
 #[cfg(test)]
@@ -581,6 +612,50 @@ mod tests {
         assert!(is_phone("01632 960 001"));
         for bad in ["123", "phone me", "12+34567890", "1234567890123456"] {
             assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn labels_and_choices_in_each_language() {
+        assert_eq!(DATE.map(|p| p.label("en")), ["Day", "Month", "Year"]);
+        assert_eq!(DATE.map(|p| p.label("es")), ["Día", "Mes", "Año"]);
+        assert_eq!(NAME[0].label("es"), "Nombre");
+        assert_eq!(ADDRESS_UK[1].label("en"), "Address line 2 (optional)");
+        assert_eq!(ADDRESS_US[4].label("en"), "ZIP code");
+        assert_eq!(
+            ADDRESS_US[1].label("es"),
+            "Apartamento, suite o unidad (opcional)"
+        );
+        assert_eq!(TEXT[0].label("es"), "");
+        let yes_no = question(FieldKind::YesNo, "k", None);
+        let labels = |lang: &str| -> Vec<String> {
+            choices(&yes_no, lang)
+                .iter()
+                .map(|c| c.label.tr(lang).to_string())
+                .collect()
+        };
+        assert_eq!(labels("en"), ["Yes", "No"]);
+        assert_eq!(labels("es"), ["Sí", "No"]);
+    }
+
+    #[test]
+    fn months_may_be_named_in_spanish() {
+        let mut answers = Answers::default();
+        answers.set("d.day", "1");
+        answers.set("d.year", "2026");
+        for (month, number) in [
+            ("marzo", 3),
+            ("ene", 1),
+            ("Dic", 12),
+            ("agosto", 8),
+            ("mar", 3),
+        ] {
+            answers.set("d.month", month);
+            assert_eq!(
+                parse_date_parts("d", &answers),
+                Ok(Date::new(2026, number, 1).unwrap()),
+                "{month}"
+            );
         }
     }
 }

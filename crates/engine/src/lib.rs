@@ -28,6 +28,7 @@ pub mod expr;
 pub mod field;
 pub mod known;
 pub mod lint;
+pub mod locales;
 pub mod mapping;
 pub mod messages;
 pub mod navigate;

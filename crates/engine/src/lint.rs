@@ -8,6 +8,10 @@ use crate::field::{self, FieldKind};
 use crate::text::{Localized, Text, DEFAULT_LANG};
 use std::collections::BTreeSet;
 
+/// What a translation of a catalogue still lacks (the engine's and the app's own words);
+/// it lives in [`crate::locales`].
+pub use crate::locales::missing_keys;
+
 /// Every problem in a journey; empty when it is fit to use. With a dictionary, question keys
 /// and types are checked against it too.
 pub fn check(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<Problem> {

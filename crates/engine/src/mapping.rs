@@ -5,6 +5,7 @@ use crate::answers::Answers;
 use crate::conditions::holds;
 use crate::definition::{Body, Connector, Journey, Service};
 use crate::field;
+use crate::locales;
 use crate::navigate::Plan;
 use crate::outbox::IDEMPOTENCY_KEY;
 use crate::repeat;
@@ -94,6 +95,40 @@ pub enum MappingError {
     #[error("the reply had no reference number at {0}")]
     NoReference(String),
 }
+
+impl MappingError {
+    /// What went wrong in `lang`, to put in a sentence to the person (in English, the same
+    /// as its `Display`). A reply with no status URL to follow ([`crate::delivery`]) is said
+    /// in the language too.
+    pub fn message(&self, lang: &str) -> String {
+        match self {
+            MappingError::Unanswered(key) => {
+                locales::message(lang, "mapping.unanswered", &[("key", key)])
+            }
+            MappingError::ReplyNotJson(detail) => {
+                locales::message(lang, "mapping.reply_not_json", &[("detail", detail)])
+            }
+            MappingError::NoReference(at) => {
+                let at = match at.strip_suffix(NO_STATUS_URL) {
+                    Some(place) => {
+                        let place = match place {
+                            LOCATION_HEADER => locales::text(lang, "mapping.location_header"),
+                            pointer => pointer,
+                        };
+                        locales::message(lang, "mapping.no_status_url", &[("at", place)])
+                    }
+                    None => at.clone(),
+                };
+                locales::message(lang, "mapping.no_reference", &[("at", &at)])
+            }
+        }
+    }
+}
+
+/// How [`crate::delivery`] says, in the detail of [`MappingError::NoReference`] (kept in
+/// drafts, so in English), that a 202 reply gave no status URL, and where it looked.
+pub(crate) const NO_STATUS_URL: &str = " (no status URL to follow)";
+pub(crate) const LOCATION_HEADER: &str = "the Location header";
 
 /// The placeholder for an agency's base URL in a connector's or prefill's URL.
 pub const AGENCY_BASE: &str = "{agency_base}";
@@ -483,6 +518,32 @@ mod tests {
         assert_eq!(
             template_keys(&service(Body::Json(template)).connector),
             ["person.id", "x.y", "z"]
+        );
+    }
+
+    #[test]
+    fn problems_in_words_per_language() {
+        let problems = [
+            MappingError::Unanswered("move.date".into()),
+            MappingError::ReplyNotJson("eof".into()),
+            MappingError::NoReference("/id".into()),
+            MappingError::NoReference(format!("{LOCATION_HEADER}{NO_STATUS_URL}")),
+            MappingError::NoReference(format!("/status{NO_STATUS_URL}")),
+        ];
+        for problem in &problems {
+            assert_eq!(problem.message("en"), problem.to_string());
+        }
+        assert_eq!(
+            problems[0].message("es"),
+            "la solicitud necesita “move.date”, que no se respondió"
+        );
+        assert_eq!(
+            problems[3].message("es"),
+            "la respuesta no tenía número de referencia en el encabezado Location (sin una URL de estado que seguir)"
+        );
+        assert_eq!(
+            problems[4].message("es"),
+            "la respuesta no tenía número de referencia en /status (sin una URL de estado que seguir)"
         );
     }
 }

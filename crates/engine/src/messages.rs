@@ -1,163 +1,229 @@
 //! Every built-in error message, in one place, in plain words (GOV.UK style: say what to do,
-//! name the thing, no "invalid", no "error"). `name` is the question's noun phrase, e.g.
-//! "the date you moved".
+//! name the thing, no "invalid", no "error"). `name` is the question's noun phrase in the
+//! person's language, e.g. "the date you moved"; `lang` is that language. The words are the
+//! templates of the engine's catalogue ([`crate::locales`], `crates/engine/locales/<lang>.json`).
 
-use crate::text::capitalise;
+use crate::locales::{self, message};
 
-pub fn enter(name: &str) -> String {
-    format!("Enter {name}")
+pub fn enter(name: &str, lang: &str) -> String {
+    message(lang, "messages.enter", &[("name", name)])
 }
 
-pub fn too_long(name: &str, max: usize) -> String {
-    format!("{} must be {max} characters or fewer", capitalise(name))
+pub fn too_long(name: &str, max: usize, lang: &str) -> String {
+    message(
+        lang,
+        "messages.too_long",
+        &[("name", name), ("max", &max.to_string())],
+    )
 }
 
-pub fn date_must_include(name: &str, missing: &[&str]) -> String {
-    let parts = match missing {
-        [one] => (*one).to_string(),
-        [first, second] => format!("{first} and {second}"),
-        _ => missing.join(", "),
+/// "Your date of birth must include a day and year": `missing` are the part names (`day`,
+/// `month`, `year`). Each language says the list its own way: English puts its article before
+/// the first part only ("a day and year"), Spanish before each ("un día y un año").
+pub fn date_must_include(name: &str, missing: &[&str], lang: &str) -> String {
+    let word = |i: usize, part: &str| {
+        let position = if i == 0 { "first" } else { "then" };
+        locales::text(lang, &format!("date_missing.{position}_{part}")).to_string()
     };
-    let article = if parts.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
+    let words: Vec<String> = missing
+        .iter()
+        .enumerate()
+        .map(|(i, p)| word(i, p))
+        .collect();
+    let parts = match words.as_slice() {
+        [one] => one.clone(),
+        [first, second] => message(
+            lang,
+            "date_missing.two",
+            &[("first", first), ("second", second)],
+        ),
+        _ => words.join(locales::text(lang, "date_missing.separator")),
     };
-    format!("{} must include {article} {parts}", capitalise(name))
+    message(
+        lang,
+        "messages.date_must_include",
+        &[("name", name), ("parts", &parts)],
+    )
 }
 
-pub fn date_year_four_digits(name: &str) -> String {
-    format!("The year of {name} must include 4 numbers, like 2026")
+pub fn date_year_four_digits(name: &str, lang: &str) -> String {
+    message(lang, "messages.date_year_four_digits", &[("name", name)])
 }
 
-pub fn date_not_real(name: &str) -> String {
-    format!("{} must be a real date", capitalise(name))
+pub fn date_not_real(name: &str, lang: &str) -> String {
+    message(lang, "messages.date_not_real", &[("name", name)])
 }
 
-pub fn date_past(name: &str) -> String {
-    format!("{} must be in the past", capitalise(name))
+pub fn date_past(name: &str, lang: &str) -> String {
+    message(lang, "messages.date_past", &[("name", name)])
 }
 
-pub fn date_today_or_past(name: &str) -> String {
-    format!("{} must be today or in the past", capitalise(name))
+pub fn date_today_or_past(name: &str, lang: &str) -> String {
+    message(lang, "messages.date_today_or_past", &[("name", name)])
 }
 
-pub fn date_future(name: &str) -> String {
-    format!("{} must be in the future", capitalise(name))
+pub fn date_future(name: &str, lang: &str) -> String {
+    message(lang, "messages.date_future", &[("name", name)])
 }
 
 /// The message for a missing part of a name or an address, e.g. "Enter your first name" or
 /// "Enter the town or city of your new address".
-pub fn enter_part(part: &str, name: &str) -> String {
-    match part {
-        "given" => "Enter your first name".to_string(),
-        "family" => "Enter your last name".to_string(),
-        "line1" => format!("Enter the building and street of {name}"),
-        "town" => format!("Enter the town or city of {name}"),
-        "postcode" => format!("Enter the postcode of {name}"),
-        other => format!("Enter the {other} of {name}"),
-    }
+pub fn enter_part(part: &str, name: &str, lang: &str) -> String {
+    let key = match part {
+        "given" | "family" | "line1" | "town" | "region" | "postcode" => {
+            format!("messages.enter_{part}")
+        }
+        _ => "messages.enter_other_part".to_string(),
+    };
+    message(lang, &key, &[("name", name), ("part", part)])
 }
 
-pub fn part_too_long(part_label: &str, max: usize) -> String {
-    format!("{part_label} must be {max} characters or fewer")
-}
-
-pub fn postcode_not_real(name: &str) -> String {
-    format!("Enter a real postcode for {name}, like SW1A 1AA")
-}
-
-pub fn too_short(name: &str, min: usize) -> String {
-    format!("{} must be {min} characters or more", capitalise(name))
-}
-
-pub fn part_too_short(part_label: &str, min: usize) -> String {
-    format!("{part_label} must be {min} characters or more")
-}
-
-pub fn date_within_days(name: &str, days: u32) -> String {
-    format!("{} must be within the last {days} days", capitalise(name))
-}
-
-pub fn date_before(name: &str, other: &str) -> String {
-    format!("{} must be before {other}", capitalise(name))
-}
-
-pub fn date_after(name: &str, other: &str) -> String {
-    format!("{} must be after {other}", capitalise(name))
-}
-
-pub fn age_at_least(years: u32) -> String {
-    format!("You must be {years} or older")
-}
-
-pub fn age_at_most(years: u32) -> String {
-    format!("You must be {years} or younger")
-}
-
-pub fn not_a_number(name: &str) -> String {
-    format!("{} must be a number", capitalise(name))
-}
-
-pub fn not_whole(name: &str) -> String {
-    format!("{} must be a whole number", capitalise(name))
-}
-
-pub fn at_least(name: &str, min: f64) -> String {
-    format!("{} must be {} or more", capitalise(name), number(min))
-}
-
-pub fn at_most(name: &str, max: f64) -> String {
-    format!("{} must be {} or less", capitalise(name), number(max))
-}
-
-pub fn not_money(name: &str) -> String {
-    format!(
-        "{} must be an amount of money, like 600 or 193.54",
-        capitalise(name)
+pub fn part_too_long(part_label: &str, max: usize, lang: &str) -> String {
+    message(
+        lang,
+        "messages.part_too_long",
+        &[("label", part_label), ("max", &max.to_string())],
     )
 }
 
-pub fn email_format(name: &str) -> String {
-    format!("Enter {name} in the correct format, like name@example.com")
+pub fn postcode_not_real(name: &str, lang: &str) -> String {
+    message(lang, "messages.postcode_not_real", &[("name", name)])
 }
 
-pub fn phone_format(name: &str) -> String {
-    format!("Enter {name} in the correct format, like 01632 960 001 or +1 202 555 0143")
+pub fn too_short(name: &str, min: usize, lang: &str) -> String {
+    message(
+        lang,
+        "messages.too_short",
+        &[("name", name), ("min", &min.to_string())],
+    )
 }
 
-pub fn id_format(name: &str, example: &str) -> String {
-    format!("Enter {name} in the correct format, like {example}")
+pub fn part_too_short(part_label: &str, min: usize, lang: &str) -> String {
+    message(
+        lang,
+        "messages.part_too_short",
+        &[("label", part_label), ("min", &min.to_string())],
+    )
 }
 
-pub fn zip_not_real(name: &str) -> String {
-    format!("Enter a real ZIP code for {name}, like 20500")
+pub fn date_within_days(name: &str, days: u32, lang: &str) -> String {
+    message(
+        lang,
+        "messages.date_within_days",
+        &[("name", name), ("days", &days.to_string())],
+    )
+}
+
+/// `other` is the other date in words ([`crate::date::Date::long_form`]).
+pub fn date_before(name: &str, other: &str, lang: &str) -> String {
+    message(
+        lang,
+        "messages.date_before",
+        &[("name", name), ("other", other)],
+    )
+}
+
+pub fn date_after(name: &str, other: &str, lang: &str) -> String {
+    message(
+        lang,
+        "messages.date_after",
+        &[("name", name), ("other", other)],
+    )
+}
+
+pub fn age_at_least(years: u32, lang: &str) -> String {
+    message(
+        lang,
+        "messages.age_at_least",
+        &[("years", &years.to_string())],
+    )
+}
+
+pub fn age_at_most(years: u32, lang: &str) -> String {
+    message(
+        lang,
+        "messages.age_at_most",
+        &[("years", &years.to_string())],
+    )
+}
+
+pub fn not_a_number(name: &str, lang: &str) -> String {
+    message(lang, "messages.not_a_number", &[("name", name)])
+}
+
+pub fn not_whole(name: &str, lang: &str) -> String {
+    message(lang, "messages.not_whole", &[("name", name)])
+}
+
+pub fn at_least(name: &str, min: f64, lang: &str) -> String {
+    message(
+        lang,
+        "messages.at_least",
+        &[("name", name), ("min", &number(min, lang))],
+    )
+}
+
+pub fn at_most(name: &str, max: f64, lang: &str) -> String {
+    message(
+        lang,
+        "messages.at_most",
+        &[("name", name), ("max", &number(max, lang))],
+    )
+}
+
+pub fn not_money(name: &str, lang: &str) -> String {
+    message(lang, "messages.not_money", &[("name", name)])
+}
+
+pub fn email_format(name: &str, lang: &str) -> String {
+    message(lang, "messages.email_format", &[("name", name)])
+}
+
+pub fn phone_format(name: &str, lang: &str) -> String {
+    message(lang, "messages.phone_format", &[("name", name)])
+}
+
+pub fn id_format(name: &str, example: &str, lang: &str) -> String {
+    message(
+        lang,
+        "messages.id_format",
+        &[("name", name), ("example", example)],
+    )
+}
+
+pub fn zip_not_real(name: &str, lang: &str) -> String {
+    message(lang, "messages.zip_not_real", &[("name", name)])
 }
 
 /// "Select yes if you have a driving licence": `name` says what yes means.
-pub fn select_yes_no(name: &str) -> String {
-    format!("Select yes if {name}, or no if not")
+pub fn select_yes_no(name: &str, lang: &str) -> String {
+    message(lang, "messages.select_yes_no", &[("name", name)])
 }
 
-pub fn select(name: &str) -> String {
-    format!("Select {name}")
+pub fn select(name: &str, lang: &str) -> String {
+    message(lang, "messages.select", &[("name", name)])
 }
 
-pub fn exclusive_with_others(name: &str, exclusive: &str) -> String {
-    format!("Select {name}, or select ‘{exclusive}’")
+pub fn exclusive_with_others(name: &str, exclusive: &str, lang: &str) -> String {
+    message(
+        lang,
+        "messages.exclusive_with_others",
+        &[("name", name), ("exclusive", exclusive)],
+    )
 }
 
-pub fn not_an_option(name: &str) -> String {
-    format!("Select {name} from the list")
+pub fn not_an_option(name: &str, lang: &str) -> String {
+    message(lang, "messages.not_an_option", &[("name", name)])
 }
 
-/// A number as a person writes it: no ".0" on whole numbers.
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
+/// A number as a person writes it in `lang`: no ".0" on whole numbers.
+fn number(n: f64, lang: &str) -> String {
+    let text = if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
         n.to_string()
-    }
+    };
+    locales::decimal(&text, lang)
 }
 
 #[cfg(test)]
@@ -167,16 +233,79 @@ mod tests {
     #[test]
     fn date_messages_read_naturally() {
         assert_eq!(
-            date_must_include("the date you moved", &["month"]),
+            date_must_include("the date you moved", &["month"], "en"),
             "The date you moved must include a month"
         );
         assert_eq!(
-            date_must_include("your date of birth", &["day", "year"]),
+            date_must_include("your date of birth", &["day", "year"], "en"),
             "Your date of birth must include a day and year"
         );
         assert_eq!(
-            date_past("the date you moved"),
+            date_past("the date you moved", "en"),
             "The date you moved must be in the past"
+        );
+    }
+
+    #[test]
+    fn spanish_messages_read_naturally() {
+        assert_eq!(
+            enter("la fecha en que se mudó", "es"),
+            "Introduzca la fecha en que se mudó"
+        );
+        assert_eq!(
+            date_not_real("la fecha en que se mudó", "es"),
+            "La fecha en que se mudó debe ser una fecha real"
+        );
+        assert_eq!(
+            date_past("su fecha de nacimiento", "es"),
+            "Su fecha de nacimiento debe estar en el pasado"
+        );
+        assert_eq!(
+            date_must_include("su fecha de nacimiento", &["day", "month"], "es"),
+            "Su fecha de nacimiento debe incluir un día y un mes"
+        );
+        assert_eq!(
+            date_must_include("la fecha en que se mudó", &["year"], "es"),
+            "La fecha en que se mudó debe incluir un año"
+        );
+        assert_eq!(
+            date_before("la fecha en que se mudó", "1 de marzo de 2026", "es"),
+            "La fecha en que se mudó debe ser anterior al 1 de marzo de 2026"
+        );
+        assert_eq!(
+            too_long("su número de contribuyente", 20, "es"),
+            "Su número de contribuyente debe tener 20 caracteres o menos"
+        );
+        assert_eq!(
+            enter_part("town", "su nueva dirección", "es"),
+            "Introduzca la ciudad o el pueblo de su nueva dirección"
+        );
+        assert_eq!(
+            enter_part("given", "su nombre", "es"),
+            "Introduzca su nombre"
+        );
+        assert_eq!(
+            select_yes_no("tiene licencia de conducir", "es"),
+            "Seleccione sí si tiene licencia de conducir, o no si no es así"
+        );
+        assert_eq!(age_at_least(18, "es"), "Debe tener 18 años o más");
+        assert_eq!(
+            at_least("cuántas horas a la semana trabajaba", 1.5, "es"),
+            "Cuántas horas a la semana trabajaba debe ser 1.5 o más"
+        );
+    }
+
+    #[test]
+    fn an_unknown_language_is_answered_in_english() {
+        assert_eq!(enter("your name", "fr"), "Enter your name");
+        assert_eq!(
+            enter_part("region", "your address", "de"),
+            "Enter the region of your address"
+        );
+        assert_eq!(
+            enter_part("line2", "your address", "en"),
+            "Enter the line2 of your address",
+            "as before for a part with no message of its own"
         );
     }
 }

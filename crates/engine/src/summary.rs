@@ -5,10 +5,10 @@ use crate::conditions::holds;
 use crate::date::Date;
 use crate::definition::{Journey, Question};
 use crate::field::{self, FieldKind};
+use crate::locales;
 use crate::mapping::{template_keys, Canonical};
 use crate::navigate::{Plan, Step};
 use crate::repeat;
-use crate::text::capitalise;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -82,7 +82,14 @@ fn rows_where(
                             index: item,
                         },
                         question_key: repeat::item_key(&group.key, item),
-                        label: format!("{} {}", capitalise(group.item.tr(lang)), item + 1),
+                        label: locales::message(
+                            lang,
+                            "summary.item",
+                            &[
+                                ("item", group.item.tr(lang)),
+                                ("number", &(item + 1).to_string()),
+                            ],
+                        ),
                         lines: repeat::item_questions(page, item)
                             .iter()
                             .flat_map(|q| answer_lines(q, answers, lang))
@@ -129,7 +136,7 @@ pub fn answer_lines(question: &Question, answers: &Answers, lang: &str) -> Vec<S
         other => other.to_string(),
     };
     let option_label = |value: &str| {
-        field::choices(question)
+        field::choices(question, lang)
             .iter()
             .find(|c| c.value == value)
             .map(|c| c.label.tr(lang).to_string())
@@ -139,7 +146,7 @@ pub fn answer_lines(question: &Question, answers: &Answers, lang: &str) -> Vec<S
         FieldKind::Date => canonical
             .iter()
             .filter_map(|(_, v)| v.as_str().and_then(Date::parse_iso))
-            .map(|d| d.long_form())
+            .map(|d| d.long_form(lang))
             .collect(),
         FieldKind::Name => vec![canonical
             .iter()
@@ -159,9 +166,16 @@ pub fn answer_lines(question: &Question, answers: &Answers, lang: &str) -> Vec<S
             let prefix = question.prefix.as_ref().map(|p| p.tr(lang)).unwrap_or("");
             canonical
                 .iter()
-                .map(|(_, v)| format!("{prefix}{}", text(v)))
+                .map(|(_, v)| format!("{prefix}{}", locales::decimal(&text(v), lang)))
                 .collect()
         }
+        FieldKind::Number => canonical
+            .iter()
+            .map(|(_, v)| match v {
+                Value::Number(_) => locales::decimal(&text(v), lang),
+                _ => text(v),
+            })
+            .collect(),
         FieldKind::LongText => answers
             .trimmed(&question.key)
             .lines()
@@ -246,5 +260,31 @@ mod tests {
             .find(|r| r.question_key == "address.current")
             .unwrap();
         assert_eq!(address.lines, ["1 High St", "Leeds", "LS1 4AP"]);
+    }
+
+    #[test]
+    fn answers_are_written_out_in_spanish() {
+        let journey =
+            Journey::from_json(include_str!("../../../tests/fixtures/address-change.json"))
+                .unwrap();
+        let mut answers = Answers::default();
+        for (k, v) in [
+            ("person.date_of_birth.day", "10"),
+            ("person.date_of_birth.month", "12"),
+            ("person.date_of_birth.year", "1985"),
+        ] {
+            answers.set(k, v);
+        }
+        let plan = Plan::new(&journey, &answers, crate::validate::tests::env());
+        let dob = rows(&journey, &answers, &plan, "es")
+            .into_iter()
+            .find(|r| r.question_key == "person.date_of_birth")
+            .unwrap();
+        assert_eq!(dob.lines, ["10 de diciembre de 1985"]);
+        let yes_no = Question::new("k", FieldKind::YesNo, "¿Maneja?", "maneja");
+        let mut answers = Answers::default();
+        answers.set("k", "yes");
+        assert_eq!(answer_lines(&yes_no, &answers, "es"), ["Sí"]);
+        assert_eq!(answer_lines(&yes_no, &answers, "en"), ["Yes"]);
     }
 }

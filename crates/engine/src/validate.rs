@@ -141,31 +141,33 @@ fn validate_answer(question: &Question, answers: &Answers, env: Env) -> Vec<Fiel
     match question.kind {
         FieldKind::Date => validate_date(question, answers, env).into_iter().collect(),
         FieldKind::Name | FieldKind::Address => validate_parts(question, answers, env),
-        FieldKind::YesNo if value.is_empty() => one(Some(messages::select_yes_no(name))),
+        FieldKind::YesNo if value.is_empty() => one(Some(messages::select_yes_no(name, env.lang))),
         FieldKind::YesNo => {
-            one((!matches!(value, "yes" | "no")).then(|| messages::select_yes_no(name)))
+            one((!matches!(value, "yes" | "no")).then(|| messages::select_yes_no(name, env.lang)))
         }
         FieldKind::Radios | FieldKind::Select if value.is_empty() => {
-            one(Some(messages::select(name)))
+            one(Some(messages::select(name, env.lang)))
         }
         FieldKind::Radios | FieldKind::Select => {
             one((!question.options.iter().any(|o| o.value == value))
-                .then(|| messages::not_an_option(name)))
+                .then(|| messages::not_an_option(name, env.lang)))
         }
         FieldKind::Checkboxes => {
             let chosen = answers.list(key);
             let exclusive = question.options.iter().find(|o| o.exclusive);
             let message = if chosen.is_empty() {
-                Some(messages::select(name))
+                Some(messages::select(name, env.lang))
             } else if chosen
                 .iter()
                 .any(|c| !question.options.iter().any(|o| o.value == *c))
             {
-                Some(messages::not_an_option(name))
+                Some(messages::not_an_option(name, env.lang))
             } else {
                 exclusive
                     .filter(|e| chosen.len() > 1 && chosen.contains(&e.value.as_str()))
-                    .map(|none| messages::exclusive_with_others(name, none.label.tr(env.lang)))
+                    .map(|none| {
+                        messages::exclusive_with_others(name, none.label.tr(env.lang), env.lang)
+                    })
             };
             one(message)
         }
@@ -192,7 +194,7 @@ fn text_problem(question: &Question, value: &str, default_max: usize, env: Env) 
     let name = question.name.tr(env.lang);
     let custom = |rule: &Rule| rule.message().map(|m| m.tr(env.lang).to_string());
     if value.is_empty() {
-        return Some(messages::enter(name));
+        return Some(messages::enter(name, env.lang));
     }
     let length = value.chars().count();
     let max = question.validate.iter().find_map(|r| match r {
@@ -201,15 +203,19 @@ fn text_problem(question: &Question, value: &str, default_max: usize, env: Env) 
     });
     let (max, max_message) = max.unwrap_or((default_max, None));
     if length > max {
-        return Some(max_message.unwrap_or_else(|| messages::too_long(name, max)));
+        return Some(max_message.unwrap_or_else(|| messages::too_long(name, max, env.lang)));
     }
     let format_problem = match question.kind {
-        FieldKind::Email => (!field::is_email(value)).then(|| messages::email_format(name)),
-        FieldKind::Phone => (!field::is_phone(value)).then(|| messages::phone_format(name)),
+        FieldKind::Email => {
+            (!field::is_email(value)).then(|| messages::email_format(name, env.lang))
+        }
+        FieldKind::Phone => {
+            (!field::is_phone(value)).then(|| messages::phone_format(name, env.lang))
+        }
         FieldKind::NationalId => question.format.as_ref().and_then(|format| {
             let compact = field::compact(value);
             (env.patterns.is_match(&format.pattern, &compact) == Some(false))
-                .then(|| messages::id_format(name, &format.example))
+                .then(|| messages::id_format(name, &format.example, env.lang))
         }),
         _ => None,
     };
@@ -218,7 +224,7 @@ fn text_problem(question: &Question, value: &str, default_max: usize, env: Env) 
     }
     question.validate.iter().find_map(|rule| match rule {
         Rule::MinLength { min, .. } if length < *min => {
-            Some(custom(rule).unwrap_or_else(|| messages::too_short(name, *min)))
+            Some(custom(rule).unwrap_or_else(|| messages::too_short(name, *min, env.lang)))
         }
         Rule::Pattern { pattern, message } => (env.patterns.is_match(pattern, value)
             == Some(false))
@@ -235,24 +241,30 @@ fn number_problem(
 ) -> Option<String> {
     let name = question.name.tr(env.lang);
     if value.is_empty() {
-        return Some(messages::enter(name));
+        return Some(messages::enter(name, env.lang));
     }
     let number = if question.kind == FieldKind::Currency {
         match field::parse_money(value) {
             Some(cents) => cents as f64 / 100.0,
-            None => return Some(messages::not_money(name)),
+            None => return Some(messages::not_money(name, env.lang)),
         }
     } else {
         match field::parse_number(value) {
             Some(n) => n,
-            None => return Some(messages::not_a_number(name)),
+            None => return Some(messages::not_a_number(name, env.lang)),
         }
     };
     question.validate.iter().find_map(|rule| {
         let broken = match rule {
-            Rule::Whole { .. } => (number.fract() != 0.0).then(|| messages::not_whole(name)),
-            Rule::Min { min, .. } => (number < *min).then(|| messages::at_least(name, *min)),
-            Rule::Max { max, .. } => (number > *max).then(|| messages::at_most(name, *max)),
+            Rule::Whole { .. } => {
+                (number.fract() != 0.0).then(|| messages::not_whole(name, env.lang))
+            }
+            Rule::Min { min, .. } => {
+                (number < *min).then(|| messages::at_least(name, *min, env.lang))
+            }
+            Rule::Max { max, .. } => {
+                (number > *max).then(|| messages::at_most(name, *max, env.lang))
+            }
             _ => None,
         };
         broken.map(|default| custom(rule).unwrap_or(default))
@@ -270,34 +282,41 @@ fn validate_parts(question: &Question, answers: &Answers, env: Env) -> Vec<Field
             let value = answers.trimmed(&key);
             let length = value.chars().count();
             let message = if value.is_empty() {
-                (!part.optional).then(|| messages::enter_part(part.name, name))
+                (!part.optional).then(|| messages::enter_part(part.name, name, env.lang))
             } else if part.name == "postcode" {
                 match question.country {
                     Country::Uk => postcode::normalise_uk(value)
                         .is_none()
-                        .then(|| messages::postcode_not_real(name)),
+                        .then(|| messages::postcode_not_real(name, env.lang)),
                     Country::Us => postcode::normalise_zip(value)
                         .is_none()
-                        .then(|| messages::zip_not_real(name)),
+                        .then(|| messages::zip_not_real(name, env.lang)),
                 }
             } else {
                 question
                     .validate
                     .iter()
                     .find_map(|rule| match rule {
-                        Rule::MaxLength { max, .. } if length > *max => Some(
-                            custom(rule)
-                                .unwrap_or_else(|| messages::part_too_long(part.label, *max)),
-                        ),
-                        Rule::MinLength { min, .. } if length < *min => Some(
-                            custom(rule)
-                                .unwrap_or_else(|| messages::part_too_short(part.label, *min)),
-                        ),
+                        Rule::MaxLength { max, .. } if length > *max => {
+                            Some(custom(rule).unwrap_or_else(|| {
+                                messages::part_too_long(part.label(env.lang), *max, env.lang)
+                            }))
+                        }
+                        Rule::MinLength { min, .. } if length < *min => {
+                            Some(custom(rule).unwrap_or_else(|| {
+                                messages::part_too_short(part.label(env.lang), *min, env.lang)
+                            }))
+                        }
                         _ => None,
                     })
                     .or_else(|| {
-                        (length > DEFAULT_MAX_LENGTH)
-                            .then(|| messages::part_too_long(part.label, DEFAULT_MAX_LENGTH))
+                        (length > DEFAULT_MAX_LENGTH).then(|| {
+                            messages::part_too_long(
+                                part.label(env.lang),
+                                DEFAULT_MAX_LENGTH,
+                                env.lang,
+                            )
+                        })
                     })
             };
             message.map(|message| FieldError::at(&key, message))
@@ -315,45 +334,55 @@ fn validate_date(question: &Question, answers: &Answers, env: Env) -> Option<Fie
             .collect()
     };
     let (message, parts) = match field::parse_date_parts(&question.key, answers) {
-        Err(DateProblem::Empty) => (messages::enter(name), part_keys(&["day", "month", "year"])),
+        Err(DateProblem::Empty) => (
+            messages::enter(name, env.lang),
+            part_keys(&["day", "month", "year"]),
+        ),
         Err(DateProblem::Missing(missing)) => (
-            messages::date_must_include(name, &missing),
+            messages::date_must_include(name, &missing, env.lang),
             part_keys(&missing),
         ),
-        Err(DateProblem::YearNotFourDigits) => {
-            (messages::date_year_four_digits(name), part_keys(&["year"]))
+        Err(DateProblem::YearNotFourDigits) => (
+            messages::date_year_four_digits(name, env.lang),
+            part_keys(&["year"]),
+        ),
+        Err(DateProblem::NotReal(wrong)) => {
+            (messages::date_not_real(name, env.lang), part_keys(&wrong))
         }
-        Err(DateProblem::NotReal(wrong)) => (messages::date_not_real(name), part_keys(&wrong)),
         Ok(date) => {
             // Another date this one is compared with, and how to name it in a message.
             let other = |key: &str| -> Option<(Date, String)> {
                 let other = field::parse_date_parts(key, answers).ok()?;
-                Some((other, other.long_form()))
+                Some((other, other.long_form(env.lang)))
             };
             let broken = question.validate.iter().find_map(|rule| {
                 let default = match rule {
-                    Rule::Past { .. } => (date >= today).then(|| messages::date_past(name)),
-                    Rule::TodayOrPast { .. } => {
-                        (date > today).then(|| messages::date_today_or_past(name))
+                    Rule::Past { .. } => {
+                        (date >= today).then(|| messages::date_past(name, env.lang))
                     }
-                    Rule::Future { .. } => (date <= today).then(|| messages::date_future(name)),
+                    Rule::TodayOrPast { .. } => {
+                        (date > today).then(|| messages::date_today_or_past(name, env.lang))
+                    }
+                    Rule::Future { .. } => {
+                        (date <= today).then(|| messages::date_future(name, env.lang))
+                    }
                     Rule::WithinDays { days, .. } => {
                         let age = today.days_since_epoch() - date.days_since_epoch();
                         (age < 0 || age > i64::from(*days))
-                            .then(|| messages::date_within_days(name, *days))
+                            .then(|| messages::date_within_days(name, *days, env.lang))
                     }
                     Rule::Before { key, .. } => other(key)
                         .filter(|(other, _)| date >= *other)
-                        .map(|(_, words)| messages::date_before(name, &words)),
+                        .map(|(_, words)| messages::date_before(name, &words, env.lang)),
                     Rule::After { key, .. } => other(key)
                         .filter(|(other, _)| date <= *other)
-                        .map(|(_, words)| messages::date_after(name, &words)),
+                        .map(|(_, words)| messages::date_after(name, &words, env.lang)),
                     Rule::AgeAtLeast { years, .. } => (date.full_years_until(today)
                         < i64::from(*years))
-                    .then(|| messages::age_at_least(*years)),
+                    .then(|| messages::age_at_least(*years, env.lang)),
                     Rule::AgeAtMost { years, .. } => (date.full_years_until(today)
                         > i64::from(*years))
-                    .then(|| messages::age_at_most(*years)),
+                    .then(|| messages::age_at_most(*years, env.lang)),
                     _ => None,
                 };
                 default.map(|default| {
@@ -908,6 +937,79 @@ pub(crate) mod tests {
         assert_eq!(
             errors[0].message, "The age you stop must be a number",
             "its own format first"
+        );
+    }
+
+    #[test]
+    fn messages_in_spanish() {
+        let env = Env {
+            lang: "es",
+            ..env()
+        };
+        let mut date = Question::new("d", FieldKind::Date, "¿Cuándo?", "la fecha en que se mudó");
+        date.validate = vec![Rule::Past { message: None }];
+        let check = |question: &Question, parts: &[(&str, &str)]| -> Vec<String> {
+            let mut answers = Answers::default();
+            for (k, v) in parts {
+                answers.set(k, v);
+            }
+            validate_question(question, &answers, env)
+                .into_iter()
+                .map(|e| e.message)
+                .collect()
+        };
+        assert_eq!(check(&date, &[]), ["Introduzca la fecha en que se mudó"]);
+        assert_eq!(
+            check(&date, &[("d.year", "2026")]),
+            ["La fecha en que se mudó debe incluir un día y un mes"]
+        );
+        assert_eq!(
+            check(
+                &date,
+                &[("d.day", "31"), ("d.month", "2"), ("d.year", "2026")]
+            ),
+            ["La fecha en que se mudó debe ser una fecha real"]
+        );
+        assert_eq!(
+            check(
+                &date,
+                &[("d.day", "1"), ("d.month", "1"), ("d.year", "2030")]
+            ),
+            ["La fecha en que se mudó debe estar en el pasado"]
+        );
+        date.validate = vec![Rule::After {
+            key: "o".into(),
+            message: None,
+        }];
+        assert_eq!(
+            check(
+                &date,
+                &[
+                    ("d.day", "1"),
+                    ("d.month", "3"),
+                    ("d.year", "2026"),
+                    ("o.day", "1"),
+                    ("o.month", "3"),
+                    ("o.year", "2026")
+                ]
+            ),
+            ["La fecha en que se mudó debe ser posterior al 1 de marzo de 2026"]
+        );
+        let address = Question::new("a", FieldKind::Address, "¿Dirección?", "su nueva dirección");
+        assert_eq!(
+            check(&address, &[("a.line1", "1 Calle Mayor")]),
+            [
+                "Introduzca la ciudad o el pueblo de su nueva dirección",
+                "Introduzca el código postal de su nueva dirección"
+            ]
+        );
+        let name = Question::new("n", FieldKind::Name, "¿Nombre?", "su nombre");
+        assert_eq!(
+            check(
+                &name,
+                &[("n.given", &"x".repeat(201)), ("n.family", "Ruiz")]
+            ),
+            ["Nombre debe tener 200 caracteres o menos"]
         );
     }
 

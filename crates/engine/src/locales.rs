@@ -1,0 +1,263 @@
+//! The engine's own words in each language: its messages, the labels of the inputs of a date,
+//! a name or an address, Yes and No, month names. They live in `crates/engine/locales/<lang>.json`
+//! (nested per area, templates with `{name}`-style placeholders), compiled in and read once.
+//! English is the fallback for a key missing in a language and for a language with no file.
+//!
+//! A placeholder written with a capital first letter (`{Name}`) is filled with the value
+//! capitalised, so a template says where its noun phrase opens a sentence: "{Name} must be a
+//! real date", "{Name} debe ser una fecha real".
+
+use crate::text::{capitalise, DEFAULT_LANG};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The languages the engine speaks, with their catalogues.
+const SOURCES: [(&str, &str); 2] = [
+    ("en", include_str!("../locales/en.json")),
+    ("es", include_str!("../locales/es.json")),
+];
+
+/// Flattened catalogues: language → dotted key → template.
+type Catalogues = HashMap<&'static str, HashMap<String, String>>;
+
+fn catalogues() -> &'static Catalogues {
+    static CATALOGUES: OnceLock<Catalogues> = OnceLock::new();
+    CATALOGUES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(lang, source)| {
+                // The files are part of the build; a test reads each one.
+                let json: Value = serde_json::from_str(source).unwrap_or(Value::Null);
+                let mut flat = HashMap::new();
+                flatten(&json, String::new(), &mut flat);
+                (*lang, flat)
+            })
+            .collect()
+    })
+}
+
+fn flatten(value: &Value, path: String, into: &mut HashMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                flatten(value, join(&path, key), into);
+            }
+        }
+        Value::String(text) => {
+            into.insert(path, text.clone());
+        }
+        _ => {}
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The languages the engine has its own words in.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    SOURCES.iter().map(|(lang, _)| *lang)
+}
+
+/// The text at `key` (dotted, e.g. `messages.enter`) in `lang`: exactly, else in its base
+/// language (`es-US` → `es`), else in English, else the key itself.
+pub fn text<'a>(lang: &str, key: &'a str) -> &'a str {
+    let all = catalogues();
+    let base = lang.split(['-', '_']).next().unwrap_or(lang);
+    for candidate in [lang, base, DEFAULT_LANG] {
+        if let Some(found) = all.get(candidate).and_then(|c| c.get(key)) {
+            return found.as_str();
+        }
+    }
+    key
+}
+
+/// The template at `key` in `lang`, its placeholders filled in (see [`fill`]).
+pub fn message(lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+    fill(text(lang, key), args)
+}
+
+/// Fills `{name}` placeholders from `args`; `{Name}` takes the value of `name` capitalised.
+/// A placeholder with no value is left as it is.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match value_of(name, args) {
+            Some(value) => out.push_str(&value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn value_of(name: &str, args: &[(&str, &str)]) -> Option<String> {
+    if let Some((_, value)) = args.iter().find(|(n, _)| *n == name) {
+        return Some(value.to_string());
+    }
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    args.iter()
+        .find(|(n, _)| *n == lower)
+        .map(|(_, value)| capitalise(value))
+}
+
+/// A number written for reading in `lang`: its decimal separator from the catalogue (US
+/// English and US Spanish both write a point). `text` is as Rust writes it ("193.54").
+pub fn decimal(text: &str, lang: &str) -> String {
+    let separator = self::text(lang, "numbers.decimal_separator");
+    if separator == "." {
+        text.to_string()
+    } else {
+        text.replacen('.', separator, 1)
+    }
+}
+
+/// The key paths present and non-empty in `base` but missing or empty in `other`: what a
+/// translation still lacks. Objects are walked key by key (`pages.check_heading`), arrays by
+/// index (`months[0]`); an empty string, null, an empty object or an empty array counts as
+/// empty, and a value of another shape in `other` (text where `base` has an object) as
+/// missing.
+pub fn missing_keys(base: &Value, other: &Value) -> Vec<String> {
+    let mut missing = Vec::new();
+    walk(base, Some(other), String::new(), &mut missing);
+    missing
+}
+
+fn walk(base: &Value, other: Option<&Value>, path: String, missing: &mut Vec<String>) {
+    match base {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let theirs = other.and_then(Value::as_object).and_then(|o| o.get(key));
+                walk(value, theirs, join(&path, key), missing);
+            }
+        }
+        Value::Array(items) => {
+            for (index, value) in items.iter().enumerate() {
+                let theirs = other.and_then(Value::as_array).and_then(|o| o.get(index));
+                walk(value, theirs, format!("{path}[{index}]"), missing);
+            }
+        }
+        leaf if is_empty(leaf) => {}
+        _ => {
+            if other.is_none_or(|o| is_empty(o) || o.is_object() || o.is_array()) {
+                missing.push(path);
+            }
+        }
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Object(map) => map.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_catalogue_is_json_with_every_english_key() {
+        let english: Value = serde_json::from_str(SOURCES[0].1).unwrap();
+        for (lang, source) in SOURCES {
+            let json: Value =
+                serde_json::from_str(source).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            assert_eq!(
+                missing_keys(&english, &json),
+                Vec::<String>::new(),
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn looks_up_with_fallbacks() {
+        assert_eq!(text("en", "choices.yes"), "Yes");
+        assert_eq!(text("es", "choices.yes"), "Sí");
+        assert_eq!(text("es-US", "choices.yes"), "Sí");
+        assert_eq!(
+            text("fr", "choices.yes"),
+            "Yes",
+            "unknown language: English"
+        );
+        assert_eq!(text("es", "no.such.key"), "no.such.key");
+        assert_eq!(languages().collect::<Vec<_>>(), ["en", "es"]);
+    }
+
+    #[test]
+    fn fills_placeholders_capitalising_on_request() {
+        let args = [("name", "la fecha en que se mudó"), ("max", "20")];
+        assert_eq!(
+            fill("{Name} debe tener {max} caracteres", &args),
+            "La fecha en que se mudó debe tener 20 caracteres"
+        );
+        assert_eq!(
+            fill("Introduzca {name}", &args),
+            "Introduzca la fecha en que se mudó"
+        );
+        assert_eq!(fill("{unknown} {Other} {", &args), "{unknown} {Other} {");
+        assert_eq!(fill("no placeholders", &[]), "no placeholders");
+    }
+
+    #[test]
+    fn missing_keys_finds_what_a_translation_lacks() {
+        let base = json!({
+            "a": "A",
+            "b": { "c": "C", "d": "D", "blank": "" },
+            "list": ["x", "y"],
+            "n": 3
+        });
+        let other = json!({
+            "a": "A",
+            "b": { "c": " ", "extra": "E" },
+            "list": ["x"],
+            "n": null
+        });
+        assert_eq!(missing_keys(&base, &other), ["b.c", "b.d", "list[1]", "n"]);
+        assert_eq!(missing_keys(&base, &base), Vec::<String>::new());
+        assert_eq!(
+            missing_keys(&json!({ "a": { "b": "B" } }), &json!({ "a": "A" })),
+            ["a.b"]
+        );
+        assert_eq!(
+            missing_keys(&json!({ "a": "A" }), &json!({ "a": { "b": "B" } })),
+            ["a"],
+            "an object where text belongs is not the text"
+        );
+        assert_eq!(
+            missing_keys(&json!({ "a": "A" }), &json!("text")),
+            ["a"],
+            "a whole file of the wrong shape"
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_point() {
+        assert_eq!(decimal("193.54", "en"), "193.54");
+        assert_eq!(decimal("193.54", "es"), "193.54");
+    }
+}
