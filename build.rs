@@ -3,7 +3,7 @@
 //! to one part of the app: `common` (the frame round every page), `flow` (the journey's
 //! notices, titles and sending), `pages` and `components`.
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -14,9 +14,12 @@ const NAMESPACES: [&str; 4] = ["common", "flow", "pages", "components"];
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
-    let config = Config::new(LOCALES[0])?
+    let mut config = Config::new(LOCALES[0])?
         .add_locales(&LOCALES[1..])?
         .add_namespaces(NAMESPACES)?;
+    // `t_string!` / `td_string!` with values ("Send these details to {{ agency }}"): for
+    // document titles, status messages and other words that are Strings rather than views.
+    config.options = ParseOptions::new().interpolate_display(true);
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();
