@@ -9,9 +9,9 @@ use crate::drafts::{self, Drafting};
 use crate::events;
 use crate::language::{use_language, Language};
 use crate::outbox;
-use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
+use crate::pages::consent::{consent_heading, ConsentPage};
 use crate::pages::items::{items_heading, ItemsPage};
-use crate::pages::known::{KnownPage, KNOWN_HEADING};
+use crate::pages::known::{known_heading, KnownPage};
 use crate::pages::{
     check::CheckPage, confirmation::ConfirmationPage, question::QuestionPage,
     services::ServicesPage, start::StartPage,
@@ -434,12 +434,12 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
             }
             Step::Items(i) => Some(
                 flow.answers
-                    .with(|answers| items_heading(&journey.pages[i], answers, lang)),
+                    .with(|answers| items_heading(&journey.pages[i], answers, flow.language.get())),
             ),
             Step::Services => Some("Services you can use".to_string()),
-            Step::Known => Some(KNOWN_HEADING.to_string()),
+            Step::Known => Some(known_heading(flow.language.get())),
             Step::Check => Some("Check your answers before sending".to_string()),
-            Step::Consent => Some(CONSENT_HEADING.to_string()),
+            Step::Consent => Some(consent_heading(flow.language.get())),
             Step::Confirmation => Some(flow.outcomes.with(|o| confirmation_heading(o)).to_string()),
         };
         let mut title = match page {
