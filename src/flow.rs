@@ -10,9 +10,9 @@ use crate::events;
 use crate::i18n::{td_string, Locale};
 use crate::language::{use_language, Language};
 use crate::outbox;
-use crate::pages::consent::{ConsentPage, CONSENT_HEADING};
+use crate::pages::consent::{consent_heading, ConsentPage};
 use crate::pages::items::{items_heading, ItemsPage};
-use crate::pages::known::{KnownPage, KNOWN_HEADING};
+use crate::pages::known::{known_heading, KnownPage};
 use crate::pages::{
     check::CheckPage, confirmation::ConfirmationPage, question::QuestionPage,
     services::ServicesPage, start::StartPage,
@@ -514,12 +514,12 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
             }
             Step::Items(i) => Some(
                 flow.answers
-                    .with(|answers| items_heading(&journey.pages[i], answers, lang)),
+                    .with(|answers| items_heading(&journey.pages[i], answers, locale)),
             ),
-            Step::Services => Some(td_string!(locale, flow.title_services).to_string()),
-            Step::Known => Some(KNOWN_HEADING.to_string()),
-            Step::Check => Some(td_string!(locale, flow.title_check).to_string()),
-            Step::Consent => Some(CONSENT_HEADING.to_string()),
+            Step::Services => Some(td_string!(locale, pages.services_heading).to_string()),
+            Step::Known => Some(known_heading(locale)),
+            Step::Check => Some(td_string!(locale, pages.check_heading).to_string()),
+            Step::Consent => Some(consent_heading(locale)),
             Step::Confirmation => Some(
                 flow.outcomes
                     .with(|o| confirmation_heading(o, locale))

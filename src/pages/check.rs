@@ -5,6 +5,7 @@ use crate::components::back_link::BackLink;
 use crate::components::field::source_text;
 use crate::components::summary_list::{Row, SummaryList};
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::summary;
@@ -12,6 +13,7 @@ use tell_once_engine::summary;
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let journey = flow.journey();
     let (rows, back) = flow.answers.with_untracked(|answers| {
         let plan = Plan::new(&journey, answers, flow.env());
@@ -35,9 +37,9 @@ pub fn CheckPage() -> impl IntoView {
     };
     view! {
         <BackLink to=back/>
-        <h1 class="heading-l" tabindex="-1">"Check your answers before sending"</h1>
+        <h1 class="heading-l" tabindex="-1">{t!(i18n, pages.check_heading)}</h1>
         <SummaryList rows/>
-        <p class="body">"Next, you will see which services get which of these details, and choose where to send them."</p>
-        <button type="button" class="button" on:click=on_continue>"Continue"</button>
+        <p class="body">{t!(i18n, pages.check_next)}</p>
+        <button type="button" class="button" on:click=on_continue>{t!(i18n, pages.continue_button)}</button>
     }
 }

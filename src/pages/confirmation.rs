@@ -5,7 +5,8 @@
 use crate::browser;
 use crate::components::summary_list::{Row, SummaryList};
 use crate::components::survey::Survey;
-use crate::flow::{confirmation_heading, sent_heading, use_flow, Outcome, Status};
+use crate::flow::{confirmation_heading, use_flow, Outcome, Status};
+use crate::i18n::*;
 use crate::outbox;
 use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use tell_once_engine::Step;
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let life_events = use_life_events();
     let retrying = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
@@ -25,26 +27,44 @@ pub fn ConfirmationPage() -> impl IntoView {
                 .iter()
                 .map(|o| {
                     let (line, retry) = match o.status() {
-                        Status::Sent(reference) => (format!("Sent. Reference: {reference}"), None),
+                        Status::Sent(reference) => (
+                            t_string!(i18n, pages.confirmation_sent_line, reference).to_string(),
+                            None,
+                        ),
                         Status::Pending => (
-                            format!("Received by {}, not finished yet. They will contact you if they need anything.", o.agency_name),
+                            t_string!(
+                                i18n,
+                                pages.confirmation_pending_line,
+                                agency = &o.agency_name
+                            )
+                            .to_string(),
                             None,
                         ),
                         Status::Failed(what_to_do) => (
-                            format!("Not sent. {what_to_do}"),
+                            t_string!(i18n, pages.confirmation_failed_line, what_to_do).to_string(),
                             o.can_retry().then(|| o.parcel.service.clone()),
                         ),
                         Status::Queued => (
-                            "Waiting to be sent: you are offline. We will send it when you are back online.".to_string(),
+                            t_string!(i18n, pages.confirmation_queued_line).to_string(),
                             None,
                         ),
-                        Status::Sending => ("Sending…".to_string(), None),
+                        Status::Sending => (t_string!(i18n, pages.sending).to_string(), None),
                         Status::LeftOut => (
-                            format!("Not sent: you chose to leave this out. Tell {} yourself.", o.agency_name),
+                            t_string!(
+                                i18n,
+                                pages.confirmation_left_out_line,
+                                agency = &o.agency_name
+                            )
+                            .to_string(),
                             None,
                         ),
                     };
-                    (format!("{}: {}", o.agency_name, o.service_title), line, retry, o.can_fix())
+                    (
+                        format!("{}: {}", o.agency_name, o.service_title),
+                        line,
+                        retry,
+                        o.can_fix(),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -54,14 +74,25 @@ pub fn ConfirmationPage() -> impl IntoView {
             return;
         }
         retrying.set(Some(service_id.clone()));
-        status.set("Sending again…".into());
+        status.set(
+            td_string!(
+                i18n.get_locale_untracked(),
+                pages.confirmation_sending_again
+            )
+            .to_string(),
+        );
         spawn_local(async move {
             outbox::retry(flow, service_id).await;
             retrying.set(None);
-            let heading = flow
-                .outcomes
-                .with_untracked(|o| confirmation_heading(o, flow.locale_untracked()));
-            status.set(format!("Done. {heading}."));
+            let heading = flow.outcomes.with_untracked(|o| confirmation_heading(o, flow.locale_untracked()));
+            status.set(
+                td_string!(
+                    i18n.get_locale_untracked(),
+                    pages.confirmation_done,
+                    heading
+                )
+                .to_string(),
+            );
             // The Try again button is gone: focus goes to the heading, not lost to the page.
             flow.widget.focus_heading();
         });
@@ -74,16 +105,16 @@ pub fn ConfirmationPage() -> impl IntoView {
             .with(|o| confirmation_heading(o, flow.language.get()))
     };
     view! {
-        <div class="panel" class:panel--problem=move || heading() != sent_heading(flow.language.get())>
+        <div class="panel" class:panel--problem=move || !flow.outcomes.with(|o| all_have_details(o))>
             <h1 class="panel__title" tabindex="-1">{heading}</h1>
             {move || flow.outcomes.with(|o| single_reference(o)).map(|reference| view! {
                 <div class="panel__body">
-                    "Your reference number"<br/>
+                    {t!(i18n, pages.confirmation_reference_label)}<br/>
                     <strong class="panel__reference">{reference}</strong>
                 </div>
             })}
         </div>
-        <h2 class="heading-m">"What happened to each service"</h2>
+        <h2 class="heading-m">{t!(i18n, pages.confirmation_services_heading)}</h2>
         <dl class="summary-list">
             {move || status_rows()
                 .into_iter()
@@ -97,7 +128,8 @@ pub fn ConfirmationPage() -> impl IntoView {
                                     ev.prevent_default();
                                     flow.go(Step::Check);
                                 }>
-                                    "Change your answers"<span class="visually-hidden">{format!(" for {label}")}</span>
+                                    {t!(i18n, pages.confirmation_change_answers)}
+                                    <span class="visually-hidden">{t!(i18n, pages.confirmation_change_answers_hidden, service = label.clone())}</span>
                                 </a>
                             </dd>
                         })}
@@ -109,7 +141,8 @@ pub fn ConfirmationPage() -> impl IntoView {
                                     aria-disabled=move || if retrying.get().is_some() { "true" } else { "false" }
                                     on:click=move |_| try_again(service_id.clone())
                                 >
-                                    "Try again"<span class="visually-hidden">{format!(" sending to {label}")}</span>
+                                    {t!(i18n, pages.confirmation_try_again)}
+                                    <span class="visually-hidden">{t!(i18n, pages.confirmation_try_again_hidden, service = label.clone())}</span>
                                 </button>
                             </dd>
                         })}
@@ -118,14 +151,14 @@ pub fn ConfirmationPage() -> impl IntoView {
                 .collect_view()}
         </dl>
         <p class="visually-hidden" role="status">{move || status.get()}</p>
-        <h2 class="heading-m">"What happens next"</h2>
+        <h2 class="heading-m">{t!(i18n, pages.confirmation_next_heading)}</h2>
         {move || flow.outcomes.with(|outcomes| outcomes
             .iter()
-            .filter_map(next_step)
+            .filter_map(|o| next_step(o, flow.language.get()))
             .map(|text| view! { <p class="body">{text}</p> })
             .collect_view())}
-        <h2 class="heading-m">"What was sent"</h2>
-        <p class="body">"Keep a copy of this receipt: it shows what went to each service, and when."</p>
+        <h2 class="heading-m">{t!(i18n, pages.confirmation_receipt_heading)}</h2>
+        <p class="body">{t!(i18n, pages.confirmation_receipt_intro)}</p>
         {move || flow.outcomes.with(|outcomes| outcomes
             .iter()
             .filter(|o| matches!(o.status(), Status::Sent(_) | Status::Pending))
@@ -133,27 +166,36 @@ pub fn ConfirmationPage() -> impl IntoView {
                 let rows: Vec<Row> = o.rows.iter().cloned().map(Row::of).collect();
                 view! {
                     <h3 class="heading-s">{format!("{}: {}", o.agency_name, o.service_title)}</h3>
-                    <p class="body">{format!("Sent at {}", o.parcel.at)}</p>
+                    <p class="body">{t!(i18n, pages.confirmation_sent_at, at = o.parcel.at.clone())}</p>
                     <SummaryList rows/>
                 }
             })
             .collect_view())}
         <p class="no-print">
             <button type="button" class="button button--secondary" on:click=move |_| browser::print()>
-                "Print or save this receipt"
+                {t!(i18n, pages.confirmation_print_button)}
             </button>
         </p>
         <Survey/>
-        <p class="body">"We will remember your details while this page is open, so you will not have to tell us them again for another life event."</p>
+        <p class="body">{t!(i18n, pages.confirmation_remember)}</p>
         {life_events.map(|events| view! {
             <p class="body no-print">
                 <a class="link" href=events.href() on:click=move |ev: leptos::ev::MouseEvent| {
                     ev.prevent_default();
                     events.show_list();
-                }>"Tell us about another life event"</a>
+                }>{t!(i18n, pages.confirmation_another_life_event)}</a>
             </p>
         })}
     }
+}
+
+/// True when every service chosen has the details (sent, or received and not finished yet): the
+/// panel then shows no problem.
+fn all_have_details(outcomes: &[Outcome]) -> bool {
+    outcomes
+        .iter()
+        .map(Outcome::status)
+        .all(|s| matches!(s, Status::Sent(_) | Status::Pending | Status::LeftOut))
 }
 
 /// The one reference, when one service was sent to.
@@ -169,19 +211,23 @@ fn single_reference(outcomes: &[Outcome]) -> Option<String> {
     }
 }
 
-/// What the person can expect from a service, in words.
-fn next_step(o: &Outcome) -> Option<String> {
+/// What the person can expect from a service, in words, in `locale`.
+fn next_step(o: &Outcome, locale: Locale) -> Option<String> {
+    let (agency, service) = (&o.agency_name, o.service_title.to_lowercase());
     match o.status() {
-        Status::Sent(reference) => Some(format!(
-            "{} has your details for: {}. They may contact you if they need to know more. Keep your reference number {reference} in case you need to contact them.",
-            o.agency_name,
-            o.service_title.to_lowercase()
-        )),
-        Status::Pending => Some(format!(
-            "{} has your details for: {}, but has not finished with them yet. They will send you a reference when they have.",
-            o.agency_name,
-            o.service_title.to_lowercase()
-        )),
+        Status::Sent(reference) => Some(
+            td_string!(
+                locale,
+                pages.confirmation_next_sent,
+                agency,
+                service,
+                reference
+            )
+            .to_string(),
+        ),
+        Status::Pending => {
+            Some(td_string!(locale, pages.confirmation_next_pending, agency, service).to_string())
+        }
         Status::Failed(_) | Status::Queued | Status::Sending | Status::LeftOut => None,
     }
 }

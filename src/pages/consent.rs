@@ -6,14 +6,31 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::field::{described_by, error_for, hint_id, ErrorMessage};
 use crate::components::summary_list::{Row, SummaryList};
-use crate::flow::use_flow;
+use crate::flow::{use_flow, Flow};
+use crate::i18n::*;
 use crate::outbox;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tell_once_engine::navigate::{Plan, Step};
 use tell_once_engine::FieldError;
 
-pub const CONSENT_HEADING: &str = "Who gets what";
+/// The page's heading, in `locale`: also the page's part of the document title.
+pub fn consent_heading(locale: Locale) -> String {
+    td_string!(locale, pages.consent_heading).to_string()
+}
+
+/// The message when no service is chosen, by the first choice, in the language shown.
+fn none_chosen(flow: Flow, first_id: &str) -> FieldError {
+    FieldError {
+        key: first_id.to_string(),
+        message: td_string!(
+            flow.language.i18n.get_locale_untracked(),
+            pages.consent_choose_error
+        )
+        .to_string(),
+        inputs: vec![first_id.to_string()],
+    }
+}
 
 /// The id of the checkbox that sends to a service.
 fn choice_id(service_id: &str) -> String {
@@ -23,6 +40,7 @@ fn choice_id(service_id: &str) -> String {
 #[component]
 pub fn ConsentPage() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let journey = flow.journey();
     let recipients = flow.recipients();
     let first_id = recipients
@@ -31,6 +49,13 @@ pub fn ConsentPage() -> impl IntoView {
         .unwrap_or_default();
     let sending = RwSignal::new(false);
     let status = RwSignal::new(String::new());
+    // The page is shown afresh in the language the person switches to: so is its message.
+    if flow
+        .errors
+        .with_untracked(|e| e.iter().any(|e| e.key == first_id))
+    {
+        flow.errors.set(vec![none_chosen(flow, &first_id)]);
+    }
 
     let send = move |_| {
         if sending.get_untracked() || flow.sending.get_untracked() {
@@ -52,17 +77,14 @@ pub fn ConsentPage() -> impl IntoView {
                 .count()
         });
         if chosen == 0 {
-            flow.errors.set(vec![FieldError {
-                key: first_id.clone(),
-                message: "Choose at least one service to send your details to".into(),
-                inputs: vec![first_id.clone()],
-            }]);
+            flow.errors.set(vec![none_chosen(flow, &first_id)]);
             flow.widget.focus_id(ERROR_SUMMARY_ID);
             return;
         }
         flow.errors.set(Vec::new());
         sending.set(true);
-        status.set("Sending your details…".into());
+        status
+            .set(td_string!(i18n.get_locale_untracked(), pages.consent_sending_status).to_string());
         spawn_local(async move {
             outbox::send_chosen(flow, move |message| status.set(message)).await;
             flow.go(Step::Confirmation);
@@ -97,7 +119,7 @@ pub fn ConsentPage() -> impl IntoView {
             view! {
                 <section class="recipient" aria-labelledby=labelled_by>
                     <h2 class="heading-m recipient__title" id=heading_id>{service.title.tr(flow.lang()).to_string()}</h2>
-                    <p class="body recipient__agency">{format!("{agency} will get:")}</p>
+                    <p class="body recipient__agency">{t!(i18n, pages.consent_agency_will_get, agency = agency.clone())}</p>
                     <SummaryList rows/>
                     <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
                         <ErrorMessage id=id.clone() message=error/>
@@ -110,9 +132,9 @@ pub fn ConsentPage() -> impl IntoView {
                                 aria-describedby=move || described_by(&describe_id, true, error.with(Option::is_some))
                                 on:change=on_change
                             />
-                            <label class="label checkboxes__label" for=id.clone()>{format!("Send these details to {agency}")}</label>
+                            <label class="label checkboxes__label" for=id.clone()>{t!(i18n, pages.consent_send_label, agency = agency.clone())}</label>
                             <div class="hint checkboxes__hint" id=hint_id(&id)>
-                                {format!("If you leave this out, {agency} will not get anything from us, and you will need to tell them yourself.")}
+                                {t!(i18n, pages.consent_leave_out_hint, agency)}
                             </div>
                         </div>
                     </div>
@@ -124,17 +146,21 @@ pub fn ConsentPage() -> impl IntoView {
     view! {
         <BackLink to=Step::Check/>
         <ErrorSummary/>
-        <h1 class="heading-l" tabindex="-1">{CONSENT_HEADING}</h1>
-        <p class="body">"Each service gets only the details listed under it. Nothing is sent until you choose Send."</p>
+        <h1 class="heading-l" tabindex="-1">{t!(i18n, pages.consent_heading)}</h1>
+        <p class="body">{t!(i18n, pages.consent_intro)}</p>
         {sections}
-        <p class="body">"By sending, you confirm that these details are correct to the best of your knowledge."</p>
+        <p class="body">{t!(i18n, pages.consent_confirm)}</p>
         <button
             type="button"
             class="button"
             aria-disabled=move || if sending.get() { "true" } else { "false" }
             on:click=send
         >
-            {move || if sending.get() { "Sending…" } else { "Send" }}
+            {move || if sending.get() {
+                t_string!(i18n, pages.sending).to_string()
+            } else {
+                t_string!(i18n, pages.consent_send_button).to_string()
+            }}
         </button>
         <p class="visually-hidden" role="status">{move || status.get()}</p>
     }

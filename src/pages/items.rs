@@ -5,7 +5,9 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use tell_once_engine::definition::{Page, Question};
 use tell_once_engine::field::FieldKind;
 use tell_once_engine::navigate::{self, Plan, Step};
@@ -13,8 +15,10 @@ use tell_once_engine::text::capitalise;
 use tell_once_engine::validate::validate_question;
 use tell_once_engine::{repeat, summary, Answers};
 
-/// "You have added 1 child" / "You have added 2 children".
-pub fn items_heading(page: &Page, answers: &Answers, lang: &str) -> String {
+/// "You have added 1 child" / "You have added 2 children", in `locale` (the journey gives the
+/// nouns).
+pub fn items_heading(page: &Page, answers: &Answers, locale: Locale) -> String {
+    let lang = locale.as_str();
     let count = repeat::count(page, answers);
     let Some(group) = &page.repeat else {
         return String::new();
@@ -24,32 +28,36 @@ pub fn items_heading(page: &Page, answers: &Answers, lang: &str) -> String {
     } else {
         group.items.tr(lang)
     };
-    format!("You have added {count} {noun}")
+    td_string!(locale, pages.items_heading, count, noun).to_string()
 }
 
-/// The yes/no asked under the list; its answer is only read, never sent.
-fn add_another(page: &Page, lang: &str) -> Question {
+/// The yes/no asked under the list; its answer is only read, never sent. Its words are in
+/// `locale` (whatever the language, they are the question's only text).
+fn add_another(page: &Page, locale: Locale) -> Question {
+    let lang = locale.as_str();
     let group = page
         .repeat
         .as_ref()
         .map(|r| r.key.as_str())
         .unwrap_or("group");
-    let item = page
+    let (item, items) = page
         .repeat
         .as_ref()
-        .map(|r| r.item.tr(lang))
-        .unwrap_or("item");
+        .map(|r| (r.item.tr(lang), r.items.tr(lang)))
+        .unwrap_or_default();
     Question::new(
         &format!("{group}.add_another"),
         FieldKind::YesNo,
-        &format!("Do you need to add another {item}?"),
-        &format!("you need to add another {item}"),
+        &td_string!(locale, pages.items_add_another_label, item, items).to_string(),
+        &td_string!(locale, pages.items_add_another_name, item, items).to_string(),
     )
 }
 
 #[component]
 pub fn ItemsPage(page: usize) -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
+    let locale = flow.language.i18n.get_locale_untracked();
     let journey = flow.journey();
     let definition = journey.pages[page].clone();
     let group = definition.repeat.clone();
@@ -60,7 +68,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
         .as_ref()
         .map(|g| g.item.tr(flow.lang()).to_string())
         .unwrap_or_default();
-    let question = add_another(&definition, flow.lang());
+    let question = add_another(&definition, locale);
     let count = Memo::new({
         let definition = definition.clone();
         move |_| flow.answers.with(|a| repeat::count(&definition, a))
@@ -69,7 +77,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
         let definition = definition.clone();
         move |_| {
             flow.answers
-                .with(|a| items_heading(&definition, a, flow.lang()))
+                .with(|a| items_heading(&definition, a, flow.language.get()))
         }
     });
     let announcement = RwSignal::new(String::new());
@@ -95,7 +103,13 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                     let hidden = format!(" {} {}", item, index + 1);
                     let change_hidden = hidden.clone();
                     let target = row.step;
-                    let removed = format!("{} {} removed", capitalise(&item), index + 1);
+                    let removed = t_string!(
+                        i18n,
+                        pages.items_removed,
+                        item = capitalise(&item),
+                        number = index + 1
+                    )
+                    .to_string();
                     view! {
                         <div class="summary-list__row">
                             <dt class="summary-list__key">{row.label}</dt>
@@ -107,7 +121,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                                     ev.prevent_default();
                                     flow.go(target);
                                     flow.returning_to_items.set(true);
-                                }>"Change"<span class="visually-hidden">{change_hidden}</span></a>
+                                }>{t!(i18n, pages.change_link)}<span class="visually-hidden">{change_hidden}</span></a>
                                 {removable.then(|| {
                                     let removed = removed.clone();
                                     view! {
@@ -117,7 +131,7 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                                             announcement.set(removed.clone());
                                             flow.widget.set_title(&heading.get_untracked());
                                             flow.widget.focus_heading();
-                                        }>"Remove"<span class="visually-hidden">{hidden.clone()}</span></button>
+                                        }>{t!(i18n, pages.items_remove)}<span class="visually-hidden">{hidden.clone()}</span></button>
                                     }
                                 })}
                             </dd>
@@ -179,9 +193,10 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
             {move || if count.get() < max {
                 view! { <QuestionField question=question.clone() is_heading=false/> }.into_any()
             } else {
-                view! { <p class="body">{format!("You cannot add more than {max} {}.", group.as_ref().map(|g| g.items.tr(flow.lang()).to_string()).unwrap_or_default())}</p> }.into_any()
+                let items = group.as_ref().map(|g| g.items.tr(flow.lang()).to_string()).unwrap_or_default();
+                view! { <p class="body">{t!(i18n, pages.items_max, max, items)}</p> }.into_any()
             }}
-            <button type="submit" class="button">"Continue"</button>
+            <button type="submit" class="button">{t!(i18n, pages.continue_button)}</button>
         </form>
     }
 }

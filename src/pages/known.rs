@@ -6,15 +6,20 @@ use crate::components::back_link::BackLink;
 use crate::components::field::source_text;
 use crate::components::summary_list::{Row, SummaryList};
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::summary;
 
-pub const KNOWN_HEADING: &str = "We already have these details";
+/// The page's heading, in `locale`: also the page's part of the document title.
+pub fn known_heading(locale: Locale) -> String {
+    td_string!(locale, pages.known_heading).to_string()
+}
 
 #[component]
 pub fn KnownPage() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let journey = flow.journey();
     let (rows, back) = flow.answers.with_untracked(|answers| {
         let plan = Plan::new(&journey, answers, flow.env());
@@ -53,9 +58,9 @@ pub fn KnownPage() -> impl IntoView {
     };
     view! {
         <BackLink to=back/>
-        <h1 class="heading-l" tabindex="-1">{KNOWN_HEADING}</h1>
-        <p class="body">"You have told us these before, so we will not ask for them again. Check they are still right. If something has changed, change it here."</p>
+        <h1 class="heading-l" tabindex="-1">{t!(i18n, pages.known_heading)}</h1>
+        <p class="body">{t!(i18n, pages.known_intro)}</p>
         <SummaryList rows/>
-        <button type="button" class="button" on:click=on_continue>"Continue"</button>
+        <button type="button" class="button" on:click=on_continue>{t!(i18n, pages.continue_button)}</button>
     }
 }

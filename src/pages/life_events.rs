@@ -2,7 +2,8 @@
 //! own words. Choosing one starts its journey.
 
 use crate::browser;
-use crate::flow::{JourneyFlow, PRODUCT};
+use crate::flow::JourneyFlow;
+use crate::i18n::*;
 use crate::language::use_language;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -101,9 +102,10 @@ fn Catalogue(
     journeys: StoredValue<Vec<Arc<Journey>>>,
     choose: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let lang = use_language().code_untracked();
     let title = catalogue.title.tr(lang).to_string();
-    browser::widget().set_title(&format!("{title} – {PRODUCT}"));
+    browser::widget().set_title(&format!("{title} – {}", t_string!(i18n, common.product)));
     let query = RwSignal::new(String::new());
     // The search that was run, and what it found: shown and announced together.
     let results = RwSignal::new(None::<(String, Vec<usize>)>);
@@ -136,21 +138,24 @@ fn Catalogue(
     let status = move || {
         results.with(|r| match r {
             None => String::new(),
-            Some((words, _)) if words.is_empty() => "Type what has happened, for example ‘I’m moving house’.".into(),
-            Some((words, found)) if found.is_empty() => {
-                format!("No life events match ‘{words}’. Try other words, or choose from the list below.")
+            Some((words, _)) if words.is_empty() => {
+                t_string!(i18n, pages.life_events_type_something).to_string()
             }
-            Some((words, found)) if found.len() == 1 => format!("1 life event matches ‘{words}’"),
-            Some((words, found)) => format!("{} life events match ‘{words}’", found.len()),
+            Some((words, found)) if found.is_empty() => {
+                t_string!(i18n, pages.life_events_none, words).to_string()
+            }
+            Some((words, found)) => {
+                t_string!(i18n, pages.life_events_found, count = found.len(), words).to_string()
+            }
         })
     };
     let count = journeys.with_value(Vec::len);
     view! {
         <h1 class="heading-xl" tabindex="-1">{title}</h1>
         <p class="body-l">{catalogue.intro.tr(lang).to_string()}</p>
-        <form class="search" role="search" aria-label="Life events" on:submit=on_search>
-            <label class="label label--m" for="life-event-search">"What has happened?"</label>
-            <div class="hint" id="life-event-search-hint">"For example, ‘we are having a baby’ or ‘I lost my job’"</div>
+        <form class="search" role="search" aria-label=move || t_string!(i18n, pages.life_events_search_label).to_string() on:submit=on_search>
+            <label class="label label--m" for="life-event-search">{t!(i18n, pages.life_events_question)}</label>
+            <div class="hint" id="life-event-search-hint">{t!(i18n, pages.life_events_hint)}</div>
             <div class="search__row">
                 <input
                     class="input search__input"
@@ -161,18 +166,18 @@ fn Catalogue(
                     aria-describedby="life-event-search-hint"
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button search__button">"Search"</button>
+                <button type="submit" class="button search__button">{t!(i18n, pages.life_events_search_button)}</button>
             </div>
         </form>
         <p class="body search__status" role="status">{status}</p>
         {move || results.with(|r| r.as_ref().filter(|(_, found)| !found.is_empty()).map(|(_, found)| {
             let found = found.clone();
             view! {
-                <h2 class="heading-m">"Search results"</h2>
+                <h2 class="heading-m">{t!(i18n, pages.life_events_results_heading)}</h2>
                 <ul class="life-events">{found.into_iter().map(link).collect_view()}</ul>
             }
         }))}
-        <h2 class="heading-m">"All life events"</h2>
+        <h2 class="heading-m">{t!(i18n, pages.life_events_all_heading)}</h2>
         <ul class="life-events">{(0..count).map(link).collect_view()}</ul>
     }
 }

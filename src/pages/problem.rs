@@ -1,44 +1,59 @@
 //! The page shown when the journey itself cannot be used: it says so plainly, and names the
-//! problem precisely for the team that runs the service.
+//! problem precisely for the team that runs the service. What the person reads is in the
+//! language shown; what comes from elsewhere for that team (the reason, the list of problems)
+//! is English, and marked so.
 
 use crate::api::{LoadProblem, LoadProblemKind};
 use crate::browser;
-use crate::flow::PRODUCT;
+use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
 pub fn ProblemPage(problem: LoadProblem) -> impl IntoView {
-    let heading = "Sorry, there is a problem with this service";
-    browser::widget().set_title(&format!("{heading} – {PRODUCT}"));
+    let i18n = use_i18n();
+    let widget = browser::widget();
+    Effect::new(move |_| {
+        widget.set_title(&format!(
+            "{} – {}",
+            t_string!(i18n, pages.problem_heading),
+            t_string!(i18n, common.product)
+        ));
+    });
     let retry = problem.is_transient();
+    let file = view! { <code>{problem.url.clone()}</code> };
     let detail = match problem.kind {
         LoadProblemKind::Network(reason) => view! {
-            <p class="body problem-detail">"The file " <code>{problem.url}</code> " could not be downloaded (" {reason} ")."</p>
+            <p class="body problem-detail">{t!(
+                i18n,
+                pages.problem_download_failed,
+                file,
+                reason = view! { <span lang="en">{reason}</span> }
+            )}</p>
         }
         .into_any(),
         LoadProblemKind::Status(status) => view! {
-            <p class="body problem-detail">"The file " <code>{problem.url}</code> " could not be downloaded: the server answered " {status} "."</p>
+            <p class="body problem-detail">{t!(i18n, pages.problem_status_failed, file, status)}</p>
         }
         .into_any(),
         LoadProblemKind::Definition(problems) => view! {
             {if problem.url.is_empty() {
-                view! { <p class="body problem-detail">"The settings the page gives this service cannot be used:"</p> }.into_any()
+                view! { <p class="body problem-detail">{t!(i18n, pages.problem_settings_unusable)}</p> }.into_any()
             } else {
-                view! { <p class="body problem-detail">"The file " <code>{problem.url}</code> " cannot be used:"</p> }.into_any()
+                view! { <p class="body problem-detail">{t!(i18n, pages.problem_file_unusable, file)}</p> }.into_any()
             }}
-            <ul class="list list--bullet">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            <ul class="list list--bullet" lang="en">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         }
         .into_any(),
     };
     view! {
-        <h1 class="heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="heading-l" tabindex="-1">{t!(i18n, pages.problem_heading)}</h1>
         {if retry {
-            view! { <p class="body">"The service could not be loaded. Check your internet connection, then reload the page to try again."</p> }.into_any()
+            view! { <p class="body">{t!(i18n, pages.problem_could_not_load)}</p> }.into_any()
         } else {
-            view! { <p class="body">"The service cannot start because of a mistake in how it is set up. You have not lost anything: no answers were collected."</p> }.into_any()
+            view! { <p class="body">{t!(i18n, pages.problem_set_up_mistake)}</p> }.into_any()
         }}
-        <p class="body">"Try again later."</p>
-        <h2 class="heading-s">"Details for the team that runs this service"</h2>
+        <p class="body">{t!(i18n, pages.problem_try_later)}</p>
+        <h2 class="heading-s">{t!(i18n, pages.problem_details_heading)}</h2>
         {detail}
     }
 }

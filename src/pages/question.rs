@@ -5,6 +5,7 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::question_field::QuestionField;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
 use tell_once_engine::text::capitalise;
@@ -12,6 +13,7 @@ use tell_once_engine::text::capitalise;
 #[component]
 pub fn QuestionPage(step: Step) -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let journey = flow.journey();
     let (page_index, item) = match step {
         Step::Item { page, index } => (page, Some(index)),
@@ -77,7 +79,7 @@ pub fn QuestionPage(step: Step) -> impl IntoView {
                 .into_iter()
                 .map(|question| view! { <QuestionField question is_heading=question_is_heading/> })
                 .collect_view()}
-            <button type="submit" class="button">"Continue"</button>
+            <button type="submit" class="button">{t!(i18n, pages.continue_button)}</button>
         </form>
     }
 }

@@ -3,12 +3,14 @@
 
 use crate::components::back_link::BackLink;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{self, Plan, Step};
 
 #[component]
 pub fn ServicesPage() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let journey = flow.journey();
     let (plan, back) = flow.answers.with_untracked(|answers| {
         (
@@ -64,27 +66,27 @@ pub fn ServicesPage() -> impl IntoView {
     };
     view! {
         <BackLink to=back/>
-        <h1 class="heading-l" tabindex="-1">"Services you can use"</h1>
+        <h1 class="heading-l" tabindex="-1">{t!(i18n, pages.services_heading)}</h1>
         {if any {
             view! {
-                <h2 class="heading-m">"Services that apply to you"</h2>
-                <p class="body">"From your answers, we can tell these services for you:"</p>
+                <h2 class="heading-m">{t!(i18n, pages.services_apply_heading)}</h2>
+                <p class="body">{t!(i18n, pages.services_apply_intro)}</p>
                 {list(applying)}
             }
             .into_any()
         } else {
             view! {
-                <p class="body">"From your answers, none of the services in this journey apply to you, so there is nothing to send. If an answer was wrong, go back and change it."</p>
+                <p class="body">{t!(i18n, pages.services_none)}</p>
             }
             .into_any()
         }}
         {(!not_applying.is_empty()).then(|| view! {
-            <h2 class="heading-m">"Services that do not apply to you"</h2>
+            <h2 class="heading-m">{t!(i18n, pages.services_not_apply_heading)}</h2>
             {list(not_applying)}
         })}
         {any.then(|| view! {
-            <p class="body">"Next, we will ask only what these services need."</p>
-            <button type="button" class="button" on:click=on_continue>"Continue"</button>
+            <p class="body">{t!(i18n, pages.services_next)}</p>
+            <button type="button" class="button" on:click=on_continue>{t!(i18n, pages.continue_button)}</button>
         })}
     }
 }

@@ -1,6 +1,7 @@
 //! The start page: what the journey is for, what you will need, and the Start button.
 
 use crate::flow::use_flow;
+use crate::i18n::*;
 use crate::storage;
 use leptos::prelude::*;
 use tell_once_engine::Step;
@@ -8,6 +9,7 @@ use tell_once_engine::Step;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let journey = flow.journey();
     let needs = journey
         .you_will_need
@@ -18,15 +20,15 @@ pub fn StartPage() -> impl IntoView {
         <h1 class="heading-xl" tabindex="-1">{journey.title.tr(flow.lang()).to_string()}</h1>
         <p class="body-l">{journey.summary.tr(flow.lang()).to_string()}</p>
         {(!needs.is_empty()).then(|| view! {
-            <h2 class="heading-m">"Before you start"</h2>
-            <p class="body">"You will need:"</p>
+            <h2 class="heading-m">{t!(i18n, pages.start_before_heading)}</h2>
+            <p class="body">{t!(i18n, pages.start_you_will_need)}</p>
             <ul class="list list--bullet">
                 {needs.into_iter().map(|need| view! { <li>{need}</li> }).collect_view()}
             </ul>
         })}
         {(flow.session.keep_ms > 0).then(|| view! { <Keeping/> })}
         <button type="button" class="button button--start" on:click=move |_| flow.go(Step::Question(0))>
-            "Start now"
+            {t!(i18n, pages.start_button)}
             <svg class="button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/>
             </svg>
@@ -39,20 +41,14 @@ pub fn StartPage() -> impl IntoView {
 #[component]
 fn Keeping() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let keeping = flow.drafting.keeping;
     let days = (flow.session.keep_ms as f64 / 86_400_000.0)
         .round()
         .max(1.0) as i64;
-    let period = if days == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{days} days")
-    };
     view! {
-        <h2 class="heading-m">"Saving your answers"</h2>
-        <p class="body">{format!(
-            "We save your answers on this device as you go, so you can come back to them for {period} after you last use this form."
-        )}</p>
+        <h2 class="heading-m">{t!(i18n, pages.start_saving_heading)}</h2>
+        <p class="body">{t!(i18n, pages.start_saving_text, count = move || days)}</p>
         <div class="checkboxes">
             <div class="checkboxes__item">
                 <input
@@ -67,8 +63,8 @@ fn Keeping() -> impl IntoView {
                         storage::Keeping::Device
                     })
                 />
-                <label class="label checkboxes__label" for="shared-device">"I am using a shared or public device"</label>
-                <div class="hint checkboxes__hint" id="shared-device-hint">"We will keep your answers only until you close this tab."</div>
+                <label class="label checkboxes__label" for="shared-device">{t!(i18n, pages.start_shared_device_label)}</label>
+                <div class="hint checkboxes__hint" id="shared-device-hint">{t!(i18n, pages.start_shared_device_hint)}</div>
             </div>
         </div>
     }
