@@ -2,6 +2,10 @@
 //! app's own words in each language, every key checked at compile time. Each namespace belongs
 //! to one part of the app: `common` (the frame round every page), `flow` (the journey's
 //! notices, titles and sending), `pages` and `components`.
+//!
+//! No ICU plural rules (leptos_i18n's `plurals` feature needs ICU data in the WebAssembly):
+//! a text with a count has `_singular` and `_plural` keys and the code picks one, which is
+//! right for English and Spanish. A language with more forms words its texts round the count.
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;

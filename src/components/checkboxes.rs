@@ -4,6 +4,7 @@
 use crate::components::field::hint_id;
 use crate::components::radios::option_id;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 use tell_once_engine::field::html_id;
@@ -11,6 +12,7 @@ use tell_once_engine::field::html_id;
 #[component]
 pub fn Checkboxes(question: Question) -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let id = html_id(&question.key);
     let key = question.key.clone();
     let chosen = Memo::new(move |_| {
@@ -52,7 +54,7 @@ pub fn Checkboxes(question: Question) -> impl IntoView {
                 flow.answers.update(|a| a.set_list(&key, &now));
             };
             view! {
-                {exclusive.then(|| view! { <div class="checkboxes__divider">"or"</div> })}
+                {exclusive.then(|| view! { <div class="checkboxes__divider">{t!(i18n, components.checkboxes_or)}</div> })}
                 <div class="checkboxes__item">
                     <input
                         class="checkboxes__input"

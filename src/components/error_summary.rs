@@ -1,5 +1,6 @@
 use crate::browser;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::field::html_id;
 
@@ -33,15 +34,16 @@ pub fn Problems(
     section: bool,
 ) -> impl IntoView {
     let widget = browser::widget();
+    let i18n = use_i18n();
     let title_id = format!("{id}-title");
     move || {
         let problems = problems.get();
         let title_id = title_id.clone();
         (!problems.is_empty()).then(|| {
             let title = if section {
-                view! { <h3 class="error-summary__title" id=title_id.clone()>"There is a problem"</h3> }.into_any()
+                view! { <h3 class="error-summary__title" id=title_id.clone()>{t!(i18n, components.error_summary_title)}</h3> }.into_any()
             } else {
-                view! { <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2> }.into_any()
+                view! { <h2 class="error-summary__title" id=title_id.clone()>{t!(i18n, components.error_summary_title)}</h2> }.into_any()
             };
             view! {
                 <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=title_id>

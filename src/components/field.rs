@@ -2,6 +2,7 @@
 //! hint and error ids, `aria-invalid`, visible labels, and the error message markup.
 
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::answers::Source;
 use tell_once_engine::field::html_id;
@@ -33,11 +34,20 @@ impl Hint {
     }
 }
 
-/// Where an answer came from, in words.
+/// Where an answer came from, in words, in the language shown.
 pub fn source_text(source: &Source) -> String {
+    source_text_in(use_i18n().get_locale(), source)
+}
+
+/// Where an answer came from, in words, in the given language.
+pub fn source_text_in(locale: Locale, source: &Source) -> String {
     match source {
-        Source::Record { agency, .. } => format!("From your {agency} record"),
-        Source::Journey { title } => format!("You told us this in ‘{title}’"),
+        Source::Record { agency, .. } => {
+            td_string!(locale, components.source_record, agency).to_string()
+        }
+        Source::Journey { title } => {
+            td_string!(locale, components.source_journey, title).to_string()
+        }
     }
 }
 
@@ -85,11 +95,12 @@ pub fn invalid(key: String) -> Signal<bool> {
 /// An error message beside a field, with hidden "Error:" for screen readers.
 #[component]
 pub fn ErrorMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         message.get().map(|message| {
             view! {
                 <p class="error-message" id=error_id(&id)>
-                    <span class="visually-hidden">"Error: "</span>
+                    <span class="visually-hidden">{t!(i18n, common.error_prefix)}" "</span>
                     {message}
                 </p>
             }
@@ -254,7 +265,26 @@ pub fn Input(key: String, label: String, hint: Hint, options: InputOptions) -> i
 
 #[cfg(test)]
 mod tests {
-    use super::described_by;
+    use super::{described_by, source_text_in, Locale, Source};
+
+    #[test]
+    fn says_where_an_answer_came_from() {
+        let record = Source::Record {
+            agency: "Revenue Service".into(),
+            read_on: "2026-11-23".into(),
+        };
+        assert_eq!(
+            source_text_in(Locale::en, &record),
+            "From your Revenue Service record"
+        );
+        let journey = Source::Journey {
+            title: "Mudarse de casa".into(),
+        };
+        assert_eq!(
+            source_text_in(Locale::es, &journey),
+            "Nos dio este dato en ‘Mudarse de casa’"
+        );
+    }
 
     #[test]
     fn describes_with_hint_then_error() {

@@ -6,27 +6,25 @@
 //! shown, only its button (or Escape) does, so the person's choice is deliberate.
 
 use crate::browser;
+use crate::i18n::*;
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The heading of the warning.
-pub const WARNING_HEADING: &str = "Do you need more time?";
 
 /// How long before the end the warning comes: two minutes, or half the timeout if it is short.
 fn warning_before(idle: Duration) -> Duration {
     Duration::from_secs(120).min(idle / 2)
 }
 
-/// "2 minutes", "1 minute", "45 seconds".
-fn in_words(duration: Duration) -> String {
-    let seconds = duration.as_secs();
-    match seconds {
-        s if s >= 120 => format!("{} minutes", s / 60),
-        s if s >= 60 => "1 minute".into(),
-        1 => "1 second".into(),
-        s => format!("{s} seconds"),
+/// "2 minutes", "1 minute", "45 seconds" (whole minutes from one minute up). One or many is
+/// chosen here rather than by ICU plural rules: English and Spanish both say one only for 1.
+fn in_words(locale: Locale, duration: Duration) -> String {
+    match duration.as_secs() {
+        s if s >= 120 => td_string!(locale, components.idle_minutes, count = s / 60).to_string(),
+        s if s >= 60 => td_string!(locale, components.idle_minute, count = 1).to_string(),
+        1 => td_string!(locale, components.idle_second, count = 1).to_string(),
+        s => td_string!(locale, components.idle_seconds, count = s).to_string(),
     }
 }
 
@@ -38,6 +36,7 @@ pub fn IdleTimeout(
     timed_out: RwSignal<bool>,
 ) -> impl IntoView {
     let widget = browser::widget();
+    let i18n = use_i18n();
     let dialog = NodeRef::<Dialog>::new();
     let warning = warning_before(idle);
     let open = RwSignal::new(false);
@@ -115,15 +114,15 @@ pub fn IdleTimeout(
                 more_time();
             }
         >
-            <h2 class="heading-m" id="idle-warning-heading">{WARNING_HEADING}</h2>
+            <h2 class="heading-m" id="idle-warning-heading">{t!(i18n, components.idle_warning_heading)}</h2>
             <p class="body" id="idle-warning-text">
-                {format!(
-                    "You have not used this form for a while. To protect your information, we will close it in {}. Your answers are saved, so you will not lose them.",
-                    in_words(warning)
-                )}
+                {move || {
+                    let time = in_words(i18n.get_locale(), warning);
+                    t_string!(i18n, components.idle_warning_text, time).to_string()
+                }}
             </p>
             <button type="button" class="button" autofocus on:click=move |_| more_time()>
-                "Yes, I need more time"
+                {t!(i18n, components.idle_more_time_button)}
             </button>
         </dialog>
     }
@@ -132,16 +131,37 @@ pub fn IdleTimeout(
 /// Shown instead of the form once it was closed for being idle: the answers are kept.
 #[component]
 pub fn TimedOutPage(timed_out: RwSignal<bool>) -> impl IntoView {
-    browser::widget().set_title(&format!("{TIMED_OUT_HEADING} – {}", crate::flow::PRODUCT));
+    let widget = browser::widget();
+    let i18n = use_i18n();
+    // Titled again in the language the person switches to.
+    Effect::new(move |_| {
+        let heading = t_string!(i18n, components.timed_out_heading);
+        widget.set_title(&format!("{heading} – {}", crate::flow::PRODUCT));
+    });
     view! {
-        <h1 class="heading-l" tabindex="-1">{TIMED_OUT_HEADING}</h1>
-        <p class="body">"You did not use it for a while, so we closed it to protect your information."</p>
-        <p class="body">"We kept your answers, so you can carry on where you left off."</p>
+        <h1 class="heading-l" tabindex="-1">{t!(i18n, components.timed_out_heading)}</h1>
+        <p class="body">{t!(i18n, components.timed_out_why)}</p>
+        <p class="body">{t!(i18n, components.timed_out_kept)}</p>
         <button type="button" class="button" on:click=move |_| timed_out.set(false)>
-            "Carry on where I left off"
+            {t!(i18n, components.timed_out_button)}
         </button>
     }
 }
 
-/// The heading of the page shown after the timeout.
-pub const TIMED_OUT_HEADING: &str = "We closed this form";
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_how_long_is_left_in_words() {
+        let words = |locale, seconds| in_words(locale, Duration::from_secs(seconds));
+        assert_eq!(words(Locale::en, 120), "2 minutes");
+        assert_eq!(words(Locale::en, 90), "1 minute");
+        assert_eq!(words(Locale::en, 45), "45 seconds");
+        assert_eq!(words(Locale::en, 1), "1 second");
+        assert_eq!(words(Locale::es, 120), "2 minutos");
+        assert_eq!(words(Locale::es, 60), "1 minuto");
+        assert_eq!(words(Locale::es, 30), "30 segundos");
+        assert_eq!(words(Locale::es, 1), "1 segundo");
+    }
+}

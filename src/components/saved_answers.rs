@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::drafts;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use crate::storage::Keeping;
 use leptos::prelude::*;
 
@@ -15,6 +16,7 @@ const DELETE_ID: &str = "delete-answers";
 #[component]
 pub fn SavedAnswers() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let asking = RwSignal::new(false);
     let drafting = flow.drafting;
     // Also after sending, while something is still to send: the person may want to delete
@@ -22,16 +24,14 @@ pub fn SavedAnswers() -> impl IntoView {
     let shown = move || drafting.expires_at.get().is_some() || drafting.unsaved.get();
     let kept = move || {
         if drafting.unsaved.get() {
-            return "We could not save your answers on this device, so you will lose them if you close this page.".to_string();
+            return t_string!(i18n, components.saved_unsaved).to_string();
         }
         match (drafting.keeping.get(), drafting.expires_at.get()) {
-            (Keeping::Tab, _) => {
-                "We keep your answers in this tab only, until you close it.".to_string()
+            (Keeping::Tab, _) => t_string!(i18n, components.saved_tab).to_string(),
+            (Keeping::Device, Some(expires)) => {
+                let date = browser::date_in_words(expires, i18n.get_locale());
+                t_string!(i18n, components.saved_device, date).to_string()
             }
-            (Keeping::Device, Some(expires)) => format!(
-                "We save your answers on this device as you go, until {}. You can come back to them until then.",
-                browser::date_in_words(expires, flow.language.get())
-            ),
             (Keeping::Device, None) => String::new(),
         }
     };
@@ -42,18 +42,18 @@ pub fn SavedAnswers() -> impl IntoView {
     view! {
         <Show when=shown>
             <section class="saved-answers no-print" aria-labelledby="saved-answers-heading">
-                <h2 class="heading-s" id="saved-answers-heading">"Your answers"</h2>
+                <h2 class="heading-s" id="saved-answers-heading">{t!(i18n, components.saved_heading)}</h2>
                 <p class="body">{kept}</p>
                 <Show
                     when=move || asking.get()
                     fallback=move || view! {
                         <button type="button" class="button button--secondary" id=DELETE_ID on:click=ask>
-                            "Delete my answers"
+                            {t!(i18n, components.saved_delete_button)}
                         </button>
                     }
                 >
                     <p class="body" id="delete-answers-question">
-                        "Delete every answer you have given in this form? You cannot undo this."
+                        {t!(i18n, components.saved_delete_question)}
                     </p>
                     <div class="button-group">
                         <button
@@ -66,13 +66,13 @@ pub fn SavedAnswers() -> impl IntoView {
                                 drafts::delete(&flow);
                             }
                         >
-                            "Yes, delete my answers"
+                            {t!(i18n, components.saved_delete_confirm)}
                         </button>
                         <button type="button" class="button button--secondary" on:click=move |_| {
                             asking.set(false);
                             flow.widget.focus_id(DELETE_ID);
                         }>
-                            "No, keep them"
+                            {t!(i18n, components.saved_delete_keep)}
                         </button>
                     </div>
                 </Show>

@@ -3,12 +3,14 @@
 use crate::components::field::{FormGroup, Wiring};
 use crate::components::question_field::question_hint;
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::definition::Question;
 
 #[component]
 pub fn Select(question: Question, is_heading: bool) -> impl IntoView {
     let lang = use_flow().lang();
+    let i18n = use_i18n();
     let hint = question_hint(&question);
     let wiring = Wiring::new(&question.key, hint.is_some(), true);
     let invalid = wiring.invalid;
@@ -31,7 +33,7 @@ pub fn Select(question: Question, is_heading: bool) -> impl IntoView {
                 aria-invalid=aria_invalid
                 on:change=store
             >
-                <option value="" selected=chosen.is_empty()>"Choose an option"</option>
+                <option value="" selected=chosen.is_empty()>{t!(i18n, components.select_choose)}</option>
                 {options}
             </select>
         </FormGroup>

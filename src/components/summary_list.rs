@@ -3,6 +3,7 @@
 //! answers", "We already have these details", "Who gets what" and the receipt.
 
 use crate::flow::use_flow;
+use crate::i18n::*;
 use leptos::prelude::*;
 use tell_once_engine::navigate::{Returning, Step};
 use tell_once_engine::summary::SummaryRow;
@@ -28,16 +29,35 @@ impl Row {
     }
 }
 
+/// The words a Change link's visually hidden text adds after "Change", from the row's label:
+/// "Change your name", "Cambiar su nombre". English lowercases the whole label; Spanish only
+/// its first letter, so names of agencies and programs keep their capitals.
+pub fn change_hidden_text(locale: Locale, label: &str) -> String {
+    let words = match locale {
+        Locale::en => label.to_lowercase(),
+        _ => {
+            let mut chars = label.chars();
+            chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    };
+    format!(" {words}")
+}
+
 #[component]
 pub fn SummaryList(rows: Vec<Row>) -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     view! {
         <dl class="summary-list">
             {rows
                 .into_iter()
                 .map(|row| {
                     let count = row.lines.len();
-                    let hidden = format!(" {}", row.label.to_lowercase());
+                    let label = row.label.clone();
+                    let hidden = move || change_hidden_text(i18n.get_locale(), &label);
                     let change = row.change.map(|(target, returning)| {
                         let go = move |ev: leptos::ev::MouseEvent| {
                             ev.prevent_default();
@@ -47,7 +67,7 @@ pub fn SummaryList(rows: Vec<Row>) -> impl IntoView {
                         view! {
                             <dd class="summary-list__actions">
                                 <a class="link" href=flow.href(target) on:click=go>
-                                    "Change"<span class="visually-hidden">{hidden}</span>
+                                    {t!(i18n, components.summary_change)}<span class="visually-hidden">{hidden}</span>
                                 </a>
                             </dd>
                         }
@@ -70,5 +90,25 @@ pub fn SummaryList(rows: Vec<Row>) -> impl IntoView {
                 })
                 .collect_view()}
         </dl>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_links_say_what_they_change() {
+        assert_eq!(change_hidden_text(Locale::en, "Your name"), " your name");
+        assert_eq!(
+            change_hidden_text(Locale::en, "Health Cover number"),
+            " health cover number"
+        );
+        assert_eq!(change_hidden_text(Locale::es, "Su nombre"), " su nombre");
+        assert_eq!(
+            change_hidden_text(Locale::es, "Número de Cobertura de Salud"),
+            " número de Cobertura de Salud"
+        );
+        assert_eq!(change_hidden_text(Locale::es, ""), " ");
     }
 }

@@ -13,6 +13,7 @@ use crate::components::error_summary::Problems;
 use crate::components::field::{error_id, hint_id, ErrorMessage};
 use crate::components::radios::option_id;
 use crate::flow::{use_flow, Status};
+use crate::i18n::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,53 +23,56 @@ pub const FEEDBACK_URL: &str = "/feedback";
 /// The longest comment, in characters, as the server takes it.
 pub const MAX_COMMENT: usize = 1200;
 
-/// One statement of the survey: the name the server knows its rating by, and its words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One statement of the survey: the name the server knows its rating by (the same in every
+/// language), and its words in a language.
+#[derive(Debug, Clone, Copy)]
 pub struct Statement {
     pub key: &'static str,
-    pub text: &'static str,
+    pub text: fn(Locale) -> &'static str,
 }
 
 /// The A-11 statements, in the order A-11 gives them, in words for any service.
 pub const STATEMENTS: [Statement; 7] = [
     Statement {
         key: "satisfaction",
-        text: "I am satisfied with the service I received.",
+        text: |locale| td_string!(locale, components.survey_satisfaction),
     },
     Statement {
         key: "trust",
-        text: "This interaction increased my trust in the government.",
+        text: |locale| td_string!(locale, components.survey_trust),
     },
     Statement {
         key: "effectiveness",
-        text: "My need was addressed.",
+        text: |locale| td_string!(locale, components.survey_effectiveness),
     },
     Statement {
         key: "ease",
-        text: "It was easy to complete what I needed to do.",
+        text: |locale| td_string!(locale, components.survey_ease),
     },
     Statement {
         key: "efficiency",
-        text: "It took a reasonable amount of time to do what I needed to do.",
+        text: |locale| td_string!(locale, components.survey_efficiency),
     },
     Statement {
         key: "equity",
-        text: "I was treated fairly.",
+        text: |locale| td_string!(locale, components.survey_equity),
     },
     Statement {
         key: "transparency",
-        text: "I understood what was being asked of me throughout the process.",
+        text: |locale| td_string!(locale, components.survey_transparency),
     },
 ];
 
-/// The five-point scale, from 1 to 5.
-pub const SCALE: [&str; 5] = [
-    "Strongly disagree",
-    "Disagree",
-    "Neither agree nor disagree",
-    "Agree",
-    "Strongly agree",
-];
+/// The five-point scale's words, from 1 to 5. Only the number is sent.
+pub fn scale(locale: Locale) -> [&'static str; 5] {
+    [
+        td_string!(locale, components.survey_strongly_disagree),
+        td_string!(locale, components.survey_disagree),
+        td_string!(locale, components.survey_neither),
+        td_string!(locale, components.survey_agree),
+        td_string!(locale, components.survey_strongly_agree),
+    ]
+}
 
 /// A rating for each of [`STATEMENTS`], 1 to 5, or `None` when not answered.
 pub type Ratings = [Option<u8>; 7];
@@ -94,13 +98,21 @@ pub enum Problem {
 }
 
 impl Problem {
-    pub fn message(&self) -> String {
+    pub fn message(&self, locale: Locale) -> String {
         match self {
-            Problem::Empty => "Choose at least one answer or write a comment".into(),
-            Problem::TooLong(_) => format!("What could we do better must be {MAX_COMMENT} characters or less"),
-            Problem::NotSent(FeedbackProblem::Network) => "Your feedback could not be sent because there is no connection. Your answers are still here: check your connection and send them again".into(),
-            Problem::NotSent(FeedbackProblem::Status(status)) if *status >= 500 => "Your feedback could not be sent because of a problem on our side. Your answers are still here: try sending them again later".into(),
-            Problem::NotSent(FeedbackProblem::Status(_)) => "Your feedback could not be sent: we could not accept it. You can leave the survey, it is optional".into(),
+            Problem::Empty => td_string!(locale, components.survey_error_empty).into(),
+            Problem::TooLong(_) => {
+                td_string!(locale, components.survey_error_too_long, max = MAX_COMMENT).to_string()
+            }
+            Problem::NotSent(FeedbackProblem::Network) => {
+                td_string!(locale, components.survey_error_no_connection).into()
+            }
+            Problem::NotSent(FeedbackProblem::Status(status)) if *status >= 500 => {
+                td_string!(locale, components.survey_error_server).into()
+            }
+            Problem::NotSent(FeedbackProblem::Status(_)) => {
+                td_string!(locale, components.survey_error_refused).into()
+            }
         }
     }
 
@@ -144,15 +156,21 @@ pub fn feedback_body(journey: &str, version: &str, ratings: &Ratings, comment: &
     .to_string()
 }
 
-/// The character count's message under the comment (GOV.UK's words).
-pub fn count_message(length: usize) -> String {
-    let plural = |n: usize| if n == 1 { "character" } else { "characters" };
+/// The character count's message under the comment (GOV.UK's words). One or many is chosen
+/// here rather than by ICU plural rules: English and Spanish both say one only for 1.
+pub fn count_message(locale: Locale, length: usize) -> String {
     if length <= MAX_COMMENT {
-        let left = MAX_COMMENT - length;
-        format!("You have {left} {} remaining", plural(left))
+        match MAX_COMMENT - length {
+            1 => td_string!(locale, components.survey_remaining_singular, count = 1).to_string(),
+            left => {
+                td_string!(locale, components.survey_remaining_plural, count = left).to_string()
+            }
+        }
     } else {
-        let over = length - MAX_COMMENT;
-        format!("You have {over} {} too many", plural(over))
+        match length - MAX_COMMENT {
+            1 => td_string!(locale, components.survey_too_many_singular, count = 1).to_string(),
+            over => td_string!(locale, components.survey_too_many_plural, count = over).to_string(),
+        }
     }
 }
 
@@ -160,6 +178,7 @@ pub fn count_message(length: usize) -> String {
 #[component]
 pub fn Survey() -> impl IntoView {
     let flow = use_flow();
+    let i18n = use_i18n();
     let something_sent = Memo::new(move |_| {
         flow.outcomes.with(|outcomes| {
             outcomes
@@ -212,7 +231,7 @@ pub fn Survey() -> impl IntoView {
             Signal::derive(move || {
                 shown
                     .get()
-                    .then(|| problem.with(|p| p.as_ref().map(Problem::message)))
+                    .then(|| problem.with(|p| p.as_ref().map(|p| p.message(i18n.get_locale()))))
                     .flatten()
             })
         };
@@ -240,14 +259,14 @@ pub fn Survey() -> impl IntoView {
         view! {
             <ProblemSummary problem/>
             <form class="survey__form" novalidate on:submit=send>
-                <p class="body">"Tell us how much you agree with each statement. Answer as many as you like."</p>
+                <p class="body">{t!(i18n, components.survey_intro)}</p>
                 <div class="form-group" class:form-group--error=move || empty.get()>
                     <ErrorMessage id=GROUP_ID.to_string() message=message_if(empty)/>
                     {statements}
                     <div class="form-group" class:form-group--error=move || too_long.get()>
-                        <label class="label" for=COMMENT_ID>"What could we do better? (optional)"</label>
+                        <label class="label" for=COMMENT_ID>{t!(i18n, components.survey_comment_label)}</label>
                         <div class="hint" id=hint_id(COMMENT_ID)>
-                            "Do not include personal information, such as your name or reference number."
+                            {t!(i18n, components.survey_comment_hint)}
                         </div>
                         <ErrorMessage id=COMMENT_ID.to_string() message=message_if(too_long)/>
                         <textarea
@@ -267,7 +286,7 @@ pub fn Survey() -> impl IntoView {
                             class:survey__count--over=over
                             id=COUNT_ID
                         >
-                            {move || count_message(length())}
+                            {move || count_message(i18n.get_locale(), length())}
                         </div>
                     </div>
                 </div>
@@ -277,7 +296,11 @@ pub fn Survey() -> impl IntoView {
                     id=SEND_ID
                     aria-disabled=move || if sending.get() { "true" } else { "false" }
                 >
-                    {move || if sending.get() { "Sending feedback…" } else { "Send feedback" }}
+                    {move || if sending.get() {
+                        t_string!(i18n, components.survey_sending_button)
+                    } else {
+                        t_string!(i18n, components.survey_send_button)
+                    }}
                 </button>
             </form>
         }
@@ -287,14 +310,14 @@ pub fn Survey() -> impl IntoView {
         something_sent.get().then(|| {
             view! {
                 <section class="survey no-print" aria-labelledby=SECTION_TITLE_ID>
-                    <h2 class="heading-m" id=SECTION_TITLE_ID>"Tell us about your experience (optional)"</h2>
+                    <h2 class="heading-m" id=SECTION_TITLE_ID>{t!(i18n, components.survey_heading)}</h2>
                     {move || if sent.get() {
                         view! {
                             <div class="survey__thanks">
                                 <h3 class="heading-s survey__thanks-title" id=THANKS_ID tabindex="-1">
-                                    "Thank you for your feedback."
+                                    {t!(i18n, components.survey_thanks_heading)}
                                 </h3>
-                                <p class="body">"It helps us make this service better."</p>
+                                <p class="body">{t!(i18n, components.survey_thanks_text)}</p>
                             </div>
                         }
                         .into_any()
@@ -322,11 +345,10 @@ fn StatementScale(
     } else {
         format!("{GROUP_ID}-{}", statement.key)
     };
+    let i18n = use_i18n();
     let chosen = ratings.with_untracked(|r| r[index]);
-    let items = SCALE
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
+    let items = (0..5)
+        .map(|i| {
             let value = i as u8 + 1;
             let input_id = option_id(&id, i, &value.to_string());
             view! {
@@ -340,7 +362,7 @@ fn StatementScale(
                         prop:checked=chosen == Some(value)
                         on:change=move |_| ratings.update(|r| r[index] = Some(value))
                     />
-                    <label class="label radios__label" for=input_id>{*label}</label>
+                    <label class="label radios__label" for=input_id>{move || scale(i18n.get_locale())[i]}</label>
                 </div>
             }
         })
@@ -351,7 +373,7 @@ fn StatementScale(
                 class="fieldset"
                 aria-describedby=move || group_error.get().then(|| error_id(GROUP_ID))
             >
-                <legend class="fieldset__legend survey__statement">{statement.text}</legend>
+                <legend class="fieldset__legend survey__statement">{move || (statement.text)(i18n.get_locale())}</legend>
                 <div class="radios">{items}</div>
             </fieldset>
         </div>
@@ -362,10 +384,12 @@ fn StatementScale(
 /// shown. A problem with no field to go to (sending failed) links to the Send button.
 #[component]
 fn ProblemSummary(problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    let i18n = use_i18n();
     let problems = Signal::derive(move || {
+        let locale = i18n.get_locale();
         problem.with(|p| {
             p.iter()
-                .map(|found| (found.target().to_string(), found.message()))
+                .map(|found| (found.target().to_string(), found.message(locale)))
                 .collect()
         })
     });
@@ -423,9 +447,63 @@ mod tests {
 
     #[test]
     fn counts_what_is_left_and_what_is_over() {
-        assert_eq!(count_message(0), "You have 1200 characters remaining");
-        assert_eq!(count_message(1199), "You have 1 character remaining");
-        assert_eq!(count_message(1201), "You have 1 character too many");
-        assert_eq!(count_message(1210), "You have 10 characters too many");
+        assert_eq!(
+            count_message(Locale::en, 0),
+            "You have 1200 characters remaining"
+        );
+        assert_eq!(
+            count_message(Locale::en, 1199),
+            "You have 1 character remaining"
+        );
+        assert_eq!(
+            count_message(Locale::en, 1201),
+            "You have 1 character too many"
+        );
+        assert_eq!(
+            count_message(Locale::en, 1210),
+            "You have 10 characters too many"
+        );
+        assert_eq!(count_message(Locale::es, 0), "Le quedan 1200 caracteres");
+        assert_eq!(count_message(Locale::es, 1199), "Le queda 1 carácter");
+        assert_eq!(count_message(Locale::es, 1201), "Tiene 1 carácter de más");
+        assert_eq!(
+            count_message(Locale::es, 1210),
+            "Tiene 10 caracteres de más"
+        );
+    }
+
+    #[test]
+    fn speaks_each_language_but_sends_the_same_values() {
+        assert_eq!(
+            (STATEMENTS[0].text)(Locale::en),
+            "I am satisfied with the service I received."
+        );
+        assert_eq!(
+            (STATEMENTS[0].text)(Locale::es),
+            "El servicio que recibí fue satisfactorio."
+        );
+        assert_eq!(scale(Locale::en)[2], "Neither agree nor disagree");
+        assert_eq!(scale(Locale::es)[4], "Muy de acuerdo");
+        assert_eq!(
+            Problem::TooLong(1300).message(Locale::en),
+            "What could we do better must be 1200 characters or less"
+        );
+        assert_eq!(
+            Problem::Empty.message(Locale::es),
+            "Elija al menos una respuesta o escriba un comentario"
+        );
+        let keys: Vec<&str> = STATEMENTS.iter().map(|s| s.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "satisfaction",
+                "trust",
+                "effectiveness",
+                "ease",
+                "efficiency",
+                "equity",
+                "transparency"
+            ]
+        );
     }
 }

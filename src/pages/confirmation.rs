@@ -84,7 +84,9 @@ pub fn ConfirmationPage() -> impl IntoView {
         spawn_local(async move {
             outbox::retry(flow, service_id).await;
             retrying.set(None);
-            let heading = flow.outcomes.with_untracked(|o| confirmation_heading(o, flow.locale_untracked()));
+            let heading = flow
+                .outcomes
+                .with_untracked(|o| confirmation_heading(o, flow.locale_untracked()));
             status.set(
                 td_string!(
                     i18n.get_locale_untracked(),

@@ -144,9 +144,16 @@ fn Catalogue(
             Some((words, found)) if found.is_empty() => {
                 t_string!(i18n, pages.life_events_none, words).to_string()
             }
-            Some((words, found)) => {
-                t_string!(i18n, pages.life_events_found, count = found.len(), words).to_string()
+            Some((words, found)) if found.len() == 1 => {
+                t_string!(i18n, pages.life_events_found_singular, count = 1, words).to_string()
             }
+            Some((words, found)) => t_string!(
+                i18n,
+                pages.life_events_found_plural,
+                count = found.len(),
+                words
+            )
+            .to_string(),
         })
     };
     let count = journeys.with_value(Vec::len);

@@ -48,7 +48,11 @@ fn Keeping() -> impl IntoView {
         .max(1.0) as i64;
     view! {
         <h2 class="heading-m">{t!(i18n, pages.start_saving_heading)}</h2>
-        <p class="body">{t!(i18n, pages.start_saving_text, count = move || days)}</p>
+        <p class="body">{move || if days == 1 {
+            t_string!(i18n, pages.start_saving_text_singular, count = 1).to_string()
+        } else {
+            t_string!(i18n, pages.start_saving_text_plural, count = days).to_string()
+        }}</p>
         <div class="checkboxes">
             <div class="checkboxes__item">
                 <input
