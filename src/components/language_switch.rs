@@ -1,7 +1,8 @@
 //! The language switch at the top of every page: each language the page is given in, named in
 //! itself ("Español", marked `lang="es"`). Switching keeps every answer and the page; focus
 //! stays on the button pressed (the buttons are never re-rendered), and the current one is
-//! marked `aria-current`.
+//! marked `aria-current`. A group, not a navigation landmark: several widgets on one page
+//! would give the page several landmarks of the same name.
 
 use crate::i18n::*;
 use crate::language::use_language;
@@ -33,9 +34,9 @@ pub fn LanguageSwitch() -> impl IntoView {
         let offered = language.offered();
         (offered.len() > 1).then(|| {
             view! {
-                <nav class="language-switch" aria-label=move || t_string!(i18n, common.language_switch_label)>
+                <div class="language-switch" role="group" aria-label=move || t_string!(i18n, common.language_switch_label)>
                     <ul class="language-switch__list">{offered.into_iter().map(button).collect_view()}</ul>
-                </nav>
+                </div>
             }
         })
     }

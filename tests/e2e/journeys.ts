@@ -10,6 +10,7 @@ export type Question = {
   key: string;
   type: string;
   label: Text;
+  name?: Text;
   required?: boolean;
   options?: Array<{ value: string; label: Text }>;
   format?: { example: string };
@@ -179,3 +180,42 @@ export async function answer(page: Page, q: Question, given: string | string[] |
       await typeInto(page, page.getByLabel(label, { exact: true }), String(given ?? defaultAnswer(q)));
   }
 }
+
+/** The app's own words in `lang`, read from its translation files (`locales/`, and the
+ * engine's `crates/engine/locales/`), so a test in Spanish finds what a Spanish speaker sees. */
+export function wordsIn(lang: string) {
+  const ui = (ns: string) => JSON.parse(readFileSync(`locales/${lang}/${ns}.json`, 'utf8'));
+  const engine = JSON.parse(readFileSync(`crates/engine/locales/${lang}.json`, 'utf8'));
+  const [common, pages, components, flow] = ['common', 'pages', 'components', 'flow'].map(ui);
+  /** The text of a key with values in it, as a pattern: "Send these details to {{ agency }}" → /^Send these details to .+$/ */
+  const pattern = (text: string) =>
+    new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\{ *\w+ *\}\}/g, '.+')}$`);
+  return {
+    fields: {
+      lang,
+      day: engine.parts.day,
+      month: engine.parts.month,
+      year: engine.parts.year,
+      firstName: engine.parts.given,
+      lastName: engine.parts.family,
+      line1: engine.parts.uk_line1,
+      town: engine.parts.uk_town,
+      postcode: engine.parts.uk_postcode,
+    } satisfies Words,
+    language: common.language_name as string,
+    languageSwitch: common.language_switch_label as string,
+    start: pages.start_button as string,
+    continue: pages.continue_button as string,
+    problem: components.error_summary_title as string,
+    services: pages.services_heading as string,
+    servicesApply: pages.services_apply_heading as string,
+    check: pages.check_heading as string,
+    consent: pages.consent_heading as string,
+    sendTo: pattern(pages.consent_send_label),
+    send: pages.consent_send_button as string,
+    sent: flow.confirmation_sent as string,
+    outcomes: pages.confirmation_services_heading as string,
+    sentLine: pattern(pages.confirmation_sent_line),
+  };
+}
+export type UiWords = ReturnType<typeof wordsIn>;

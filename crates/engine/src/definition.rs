@@ -529,7 +529,7 @@ impl Journey {
     /// The journey if it passes every check, with defaults taken from the dictionary.
     pub fn checked(mut self, dictionary: Option<&Dictionary>) -> Result<Journey, DefinitionError> {
         let journey = &mut self;
-        let problems = crate::lint::check(journey, dictionary);
+        let problems = crate::lint::check_to_run(journey, dictionary);
         if !problems.is_empty() {
             return Err(DefinitionError::Problems(problems));
         }

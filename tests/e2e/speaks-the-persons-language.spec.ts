@@ -1,0 +1,199 @@
+// Every word in the person's language. Each default life event is begun in English, switched to
+// Spanish in the middle with the keyboard (answers and page kept, focus kept on the switch), and
+// completed in Spanish, with axe on every page in Spanish. The Spanish the test looks for comes
+// from the translation files themselves. Then: errors said again on switching, the choice kept
+// on the device and shared by widgets, the host page's `lang`, and right to left in Arabic.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { answer, journeyFile, PEOPLE, wordsIn, type Journey, type UiWords } from './journeys';
+import { expectNoAxeViolations, failOnPageErrors, heading, tabTo } from './support';
+
+const EN = wordsIn('en');
+const ES = wordsIn('es');
+
+/** The h1 of the page: every new page focuses it. */
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** The page the address names (standalone keeps it there). */
+const pageId = (page: Page) => new URL(page.url()).searchParams.get('page');
+
+/** Every text box's value and every choice's state on the page, to show nothing is lost. */
+async function answersOnPage(page: Page): Promise<string[]> {
+  const boxes = await page.getByRole('textbox').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+  const ticks = await page
+    .locator('input[type=radio], input[type=checkbox]')
+    .evaluateAll((els) => els.map((el) => String((el as HTMLInputElement).checked)));
+  return [...boxes, ...ticks];
+}
+
+/** Switches language with the keyboard: Tab to the language's button (named in itself), Enter. */
+async function switchTo(page: Page, words: UiWords): Promise<Locator> {
+  const button = page.getByRole('button', { name: words.language, exact: true });
+  await tabTo(page, button, { back: true, max: 60 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', words.fields.lang);
+  // Focus stays where the person pressed, never lost to the page.
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-current', 'true');
+  return button;
+}
+
+/** Answers the question pages in `words`' language until "Check your answers", running axe on
+ * each page (and, once, on its error state). */
+async function answerPages(page: Page, journey: Journey, words: UiWords, run: { errorsShown: boolean }) {
+  const person = PEOPLE[journey.id];
+  for (let step = 0; step < 40; step++) {
+    await expect(h1(page)).toBeFocused();
+    const title = await h1(page).innerText();
+    if (title === words.check) return;
+    await expectNoAxeViolations(page, `${journey.id} in ${words.fields.lang}: ${title}`);
+    if (title === words.services) {
+      await expect(page.getByRole('heading', { level: 2, name: words.servicesApply })).toBeVisible();
+      await page.getByRole('button', { name: words.continue }).click();
+      continue;
+    }
+    const definition = journey.pages.find((p) => p.id === pageId(page))!;
+    expect(definition, `page ${pageId(page)} is in the journey`).toBeTruthy();
+    if (!run.errorsShown && definition.questions.some((q) => q.required !== false)) {
+      run.errorsShown = true;
+      await page.getByRole('button', { name: words.continue }).click();
+      const summary = page.getByRole('alert', { name: words.problem });
+      await expect(summary).toBeFocused();
+      await expectNoAxeViolations(page, `${journey.id} in ${words.fields.lang}: ${title} (errors)`);
+    }
+    for (const question of definition.questions) await answer(page, question, person[question.key], words.fields);
+    await page.getByRole('button', { name: words.continue }).click();
+    await expect(page.getByRole('alert', { name: words.problem })).toHaveCount(0);
+  }
+  throw new Error(`${journey.id}: never reached "${words.check}"`);
+}
+
+const JOURNEYS = ['moving-house', 'having-a-baby', 'death-of-someone-close', 'losing-your-job', 'approaching-retirement'];
+
+for (const id of JOURNEYS) {
+  test(`switches ${id} to Spanish half way and completes it in Spanish, axe clean`, async ({ page }) => {
+    test.setTimeout(180_000);
+    failOnPageErrors(page);
+    const journey = journeyFile(id);
+    expect(journey.languages).toContain('es');
+    await page.goto(`/?journey=${id}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('group', { name: EN.languageSwitch })).toBeVisible();
+    await page.getByRole('button', { name: EN.start }).click();
+
+    // In English, up to the second page of questions, answered but not yet sent on.
+    let questionPages = 0;
+    for (let step = 0; questionPages < 2 && step < 10; step++) {
+      await expect(h1(page)).toBeFocused();
+      if ((await h1(page).innerText()) === EN.services) {
+        await page.getByRole('button', { name: EN.continue }).click();
+        continue;
+      }
+      const definition = journey.pages.find((p) => p.id === pageId(page))!;
+      for (const question of definition.questions) await answer(page, question, PEOPLE[id][question.key]);
+      questionPages++;
+      if (questionPages < 2) await page.getByRole('button', { name: EN.continue }).click();
+    }
+    const here = pageId(page);
+    const definition = journey.pages.find((p) => p.id === here)!;
+    const given = await answersOnPage(page);
+    const englishHeading = await h1(page).innerText();
+
+    // The switch: same page, same answers, now in Spanish, and the document says so.
+    await switchTo(page, ES);
+    const spanishHeading = definition.title?.es ?? definition.questions[0].label.es;
+    await expect(h1(page)).toHaveText(spanishHeading);
+    expect(spanishHeading).not.toBe(englishHeading);
+    expect(pageId(page)).toBe(here);
+    expect(await answersOnPage(page)).toEqual(given);
+    await expect(page).toHaveTitle(new RegExp(`^${spanishHeading.replace(/[?¿()]/g, '.')} – `));
+    await expect(page.getByRole('button', { name: ES.continue })).toBeVisible();
+    await expect(page.getByRole('button', { name: EN.continue })).toHaveCount(0);
+    await expectNoAxeViolations(page, `${id}: ${spanishHeading} (just switched)`);
+    await page.getByRole('button', { name: ES.continue }).click();
+
+    // The rest in Spanish, errors included.
+    await answerPages(page, journey, ES, { errorsShown: false });
+    await expect(heading(page, ES.check)).toBeFocused();
+    await expectNoAxeViolations(page, `${id}: ${ES.check}`);
+    await page.getByRole('button', { name: ES.continue }).click();
+    await expect(heading(page, ES.consent)).toBeFocused();
+    await expectNoAxeViolations(page, `${id}: ${ES.consent}`);
+    const choices = page.getByRole('checkbox', { name: ES.sendTo });
+    const chosen = await choices.count();
+    expect(chosen).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: ES.send, exact: true }).click();
+    await expect(heading(page, ES.sent)).toBeFocused({ timeout: 15_000 });
+    const outcomes = page.getByRole('heading', { level: 2, name: ES.outcomes }).locator('xpath=following-sibling::dl[1]');
+    await expect(outcomes.getByRole('definition')).toHaveText(Array(chosen).fill(ES.sentLine));
+    await expectNoAxeViolations(page, `${id}: ${ES.sent}`);
+
+    // The choice is the person's: kept on this device for next time.
+    await page.goto(`/?journey=${id}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
+  });
+}
+
+test('errors on the page are said again in the language switched to, and back', async ({ page }) => {
+  failOnPageErrors(page);
+  const journey = journeyFile('moving-house');
+  const question = journey.pages[0].questions[0];
+  await page.goto('/?journey=moving-house');
+  await page.getByRole('button', { name: EN.start }).click();
+  await page.getByRole('button', { name: EN.continue }).click();
+  const summary = (words: UiWords) => page.getByRole('alert', { name: words.problem });
+  await expect(summary(EN)).toBeFocused();
+  const english = await summary(EN).getByRole('link').allInnerTexts();
+  expect(english).toHaveLength(1);
+
+  await switchTo(page, ES);
+  await expect(summary(ES)).toBeVisible();
+  const spanish = await summary(ES).getByRole('link').allInnerTexts();
+  expect(spanish).toHaveLength(1);
+  expect(spanish[0]).not.toBe(english[0]);
+  // The question's own words in Spanish, inside the message.
+  expect(spanish[0].toLowerCase()).toContain(question.name!.es.toLowerCase());
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectNoAxeViolations(page, 'moving house, errors, switched to Spanish');
+
+  await switchTo(page, EN);
+  await expect(summary(EN).getByRole('link')).toHaveText(english);
+});
+
+test('the host page sets the language; the person’s choice is shared by every widget and kept', async ({ page }) => {
+  failOnPageErrors(page);
+  await page.goto('/demo/agency/');
+  const widgets = page.locator('tell-once');
+  await expect(widgets).toHaveCount(2);
+  const [moving, baby] = [widgets.nth(0), widgets.nth(1)];
+  await expect(moving.getByRole('button', { name: EN.start })).toBeVisible();
+  // Not chosen yet: the page's own language (en).
+  const rootLang = (widget: Locator) => widget.evaluate((el) => el.shadowRoot!.querySelector('.tell-once')!.getAttribute('lang'));
+  expect(await rootLang(moving)).toBe('en');
+
+  // A widget the host page marks as Spanish speaks Spanish, from its first word.
+  await page.evaluate(() => {
+    const element = document.createElement('tell-once');
+    element.setAttribute('journey', '/journeys/losing-your-job.json');
+    element.setAttribute('lang', 'es-US');
+    document.querySelector('main')!.append(element);
+  });
+  const third = widgets.nth(2);
+  await expect(third.getByRole('button', { name: ES.start })).toBeVisible();
+  expect(await rootLang(third)).toBe('es');
+  await expect(moving.getByRole('button', { name: EN.start })).toBeVisible();
+
+  // The person chooses Spanish in one widget: every widget follows, and the page around is left alone.
+  await moving.getByRole('button', { name: ES.language }).click();
+  await expect(moving.getByRole('button', { name: ES.start })).toBeVisible();
+  await expect(baby.getByRole('button', { name: ES.start })).toBeVisible();
+  expect(await rootLang(baby)).toBe('es');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoAxeViolations(page, 'agency page, widgets in Spanish');
+
+  // Kept on the device: after a reload, Spanish again, and English is one press away.
+  await page.reload();
+  await expect(baby.getByRole('button', { name: ES.start })).toBeVisible();
+  await baby.getByRole('button', { name: EN.language }).click();
+  await expect(moving.getByRole('button', { name: EN.start })).toBeVisible();
+});
