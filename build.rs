@@ -5,14 +5,15 @@
 //!
 //! No ICU plural rules (leptos_i18n's `plurals` feature needs ICU data in the WebAssembly):
 //! a text with a count has `_singular` and `_plural` keys and the code picks one, which is
-//! right for English and Spanish. A language with more forms words its texts round the count.
+//! right for English and Spanish. A language with more forms words its texts round the count
+//! (Arabic: "عدد الأحرف المتبقية لك: {{ count }}").
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
 /// The languages of the app's own words; English is the default and the fallback.
-const LOCALES: [&str; 2] = ["en", "es"];
+const LOCALES: [&str; 3] = ["en", "es", "ar"];
 const NAMESPACES: [&str; 4] = ["common", "flow", "pages", "components"];
 
 fn main() -> Result<(), Box<dyn Error>> {

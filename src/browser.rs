@@ -174,6 +174,9 @@ fn intl_locale(locale: Locale) -> &'static str {
     match locale {
         Locale::en => "en-GB",
         Locale::es => "es-US",
+        // Western digits ("2:05 م"), as the journeys and the dates in words write them: Intl's
+        // plain "ar" writes Arabic-Indic digits.
+        Locale::ar => "ar-u-nu-latn",
     }
 }
 

@@ -147,6 +147,12 @@ mod tests {
         assert_eq!(d.long_form("fr"), "23 November 2026", "English otherwise");
         assert_eq!(month_name(1, "es"), "enero");
         assert_eq!(month_name(12, "en"), "December");
+        assert_eq!(
+            Date::new(2026, 3, 1).unwrap().long_form("ar"),
+            "1 مارس 2026"
+        );
+        assert_eq!(d.long_form("ar"), "23 نوفمبر 2026");
+        assert_eq!(month_name(5, "ar"), "مايو");
     }
 
     #[test]

@@ -649,6 +649,10 @@ mod tests {
             ("Dic", 12),
             ("agosto", 8),
             ("mar", 3),
+            // And in Arabic.
+            ("مارس", 3),
+            ("يونيو", 6),
+            ("يوليو", 7),
         ] {
             answers.set("d.month", month);
             assert_eq!(

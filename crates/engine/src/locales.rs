@@ -13,9 +13,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The languages the engine speaks, with their catalogues.
-const SOURCES: [(&str, &str); 2] = [
+const SOURCES: [(&str, &str); 3] = [
     ("en", include_str!("../locales/en.json")),
     ("es", include_str!("../locales/es.json")),
+    ("ar", include_str!("../locales/ar.json")),
 ];
 
 /// Flattened catalogues: language → dotted key → template.
@@ -205,7 +206,9 @@ mod tests {
             "unknown language: English"
         );
         assert_eq!(text("es", "no.such.key"), "no.such.key");
-        assert_eq!(languages().collect::<Vec<_>>(), ["en", "es"]);
+        assert_eq!(text("ar", "choices.yes"), "نعم");
+        assert_eq!(text("ar-EG", "choices.no"), "لا");
+        assert_eq!(languages().collect::<Vec<_>>(), ["en", "es", "ar"]);
     }
 
     #[test]
@@ -259,5 +262,10 @@ mod tests {
     fn numbers_keep_their_point() {
         assert_eq!(decimal("193.54", "en"), "193.54");
         assert_eq!(decimal("193.54", "es"), "193.54");
+        assert_eq!(
+            decimal("193.54", "ar"),
+            "193.54",
+            "Western digits, as the journeys write"
+        );
     }
 }

@@ -295,6 +295,47 @@ mod tests {
         );
     }
 
+    /// The questions' names from the Moving house journey's Arabic.
+    #[test]
+    fn arabic_messages_read_naturally() {
+        assert_eq!(enter("تاريخ انتقالك", "ar"), "أدخل تاريخ انتقالك");
+        assert_eq!(
+            date_must_include("تاريخ ميلادك", &["day", "year"], "ar"),
+            "يجب أن يتضمن تاريخ ميلادك يومًا وسنةً"
+        );
+        assert_eq!(
+            date_must_include("تاريخ ميلادك", &["day", "month", "year"], "ar"),
+            "يجب أن يتضمن تاريخ ميلادك يومًا، وشهرًا، وسنةً"
+        );
+        assert_eq!(
+            date_before("تاريخ انتقالك", "1 مارس 2026", "ar"),
+            "يجب أن يكون تاريخ انتقالك قبل 1 مارس 2026"
+        );
+        assert_eq!(
+            too_long("رقم دافع الضرائب الخاص بك", 20, "ar"),
+            "يجب ألا يزيد عدد أحرف رقم دافع الضرائب الخاص بك على 20"
+        );
+        assert_eq!(
+            enter_part("town", "عنوانك الجديد", "ar"),
+            "أدخل المدينة أو البلدة في عنوانك الجديد"
+        );
+        // A yes/no question's name is a statement: asked back as a question, it reads right
+        // whatever its grammar ("لديك …", "أنت …").
+        assert_eq!(
+            select_yes_no("لديك رخصة قيادة", "ar"),
+            "اختر «نعم» أو «لا»: هل لديك رخصة قيادة؟"
+        );
+        assert_eq!(
+            select_yes_no("أنت مسجل للتصويت", "ar"),
+            "اختر «نعم» أو «لا»: هل أنت مسجل للتصويت؟"
+        );
+        assert_eq!(age_at_least(18, "ar"), "يجب أن يكون عمرك 18 أو أكثر");
+        assert_eq!(
+            at_least("عدد الساعات", 1.5, "ar"),
+            "أدخل عدد الساعات بقيمة لا تقل عن 1.5"
+        );
+    }
+
     #[test]
     fn an_unknown_language_is_answered_in_english() {
         assert_eq!(enter("your name", "fr"), "Enter your name");

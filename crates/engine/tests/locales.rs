@@ -1,5 +1,5 @@
 //! Every word has its translation: the engine's own catalogue (`crates/engine/locales`) and
-//! the app's namespaces (`locales/<lang>/<namespace>.json`), Spanish against English.
+//! the app's namespaces (`locales/<lang>/<namespace>.json`), every language against English.
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -15,36 +15,84 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn the_engine_says_everything_in_spanish() {
-    let dir = manifest().join("locales");
-    let missing = missing_keys(&read(&dir.join("en.json")), &read(&dir.join("es.json")));
-    assert!(missing.is_empty(), "missing in es.json: {missing:?}");
+/// The entries of `dir` that `keep` accepts, sorted.
+fn entries(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| keep(path))
+        .collect();
+    found.sort();
+    found
+}
+
+fn is_json(path: &Path) -> bool {
+    path.is_file() && path.extension().is_some_and(|e| e == "json")
+}
+
+fn name(path: &Path) -> String {
+    path.file_name()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
-fn the_app_says_everything_in_spanish() {
-    let root = manifest().join("../../locales");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("en"))
-        .expect("locales/en")
-        .map(|entry| entry.expect("a file in locales/en").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+fn the_engine_says_everything_in_every_language() {
+    let dir = manifest().join("locales");
+    let english = read(&dir.join("en.json"));
+    let others: Vec<PathBuf> = entries(&dir, is_json)
+        .into_iter()
+        .filter(|path| name(path) != "en.json")
         .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no namespaces in locales/en");
+    for expected in ["es.json", "ar.json"] {
+        assert!(
+            others.iter().any(|path| name(path) == expected),
+            "crates/engine/locales/{expected} is missing"
+        );
+    }
     let mut problems = Vec::new();
-    for english in files {
-        let name = english.file_name().expect("a file name");
-        let spanish = root.join("es").join(name);
-        if !spanish.exists() {
-            problems.push(format!("locales/es/{} is missing", name.to_string_lossy()));
-            continue;
-        }
-        for key in missing_keys(&read(&english), &read(&spanish)) {
-            problems.push(format!("{}: {key}", name.to_string_lossy()));
+    for other in others {
+        for key in missing_keys(&english, &read(&other)) {
+            problems.push(format!("{}: {key}", name(&other)));
         }
     }
-    assert!(problems.is_empty(), "missing in locales/es: {problems:#?}");
+    assert!(
+        problems.is_empty(),
+        "missing in crates/engine/locales: {problems:#?}"
+    );
+}
+
+#[test]
+fn the_app_says_everything_in_every_language() {
+    let root = manifest().join("../../locales");
+    let namespaces = entries(&root.join("en"), is_json);
+    assert!(!namespaces.is_empty(), "no namespaces in locales/en");
+    let languages: Vec<PathBuf> = entries(&root, |path| path.is_dir())
+        .into_iter()
+        .filter(|path| name(path) != "en")
+        .collect();
+    for expected in ["es", "ar"] {
+        assert!(
+            languages.iter().any(|path| name(path) == expected),
+            "locales/{expected} is missing"
+        );
+    }
+    let mut problems = Vec::new();
+    for language in &languages {
+        for english in &namespaces {
+            let translated = language.join(name(english));
+            let at = format!("locales/{}/{}", name(language), name(english));
+            if !translated.exists() {
+                problems.push(format!("{at} is missing"));
+                continue;
+            }
+            for key in missing_keys(&read(english), &read(&translated)) {
+                problems.push(format!("{at}: {key}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "missing translations: {problems:#?}");
 }
 
 #[test]
