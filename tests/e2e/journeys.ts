@@ -204,6 +204,7 @@ export function wordsIn(lang: string) {
     } satisfies Words,
     language: common.language_name as string,
     languageSwitch: common.language_switch_label as string,
+    yes: engine.choices.yes as string,
     start: pages.start_button as string,
     continue: pages.continue_button as string,
     problem: components.error_summary_title as string,

@@ -197,3 +197,46 @@ test('the host page sets the language; the person’s choice is shared by every 
   await baby.getByRole('button', { name: EN.language }).click();
   await expect(moving.getByRole('button', { name: EN.start })).toBeVisible();
 });
+
+test('right to left: Moving house in Arabic is laid out from the right, axe clean, nothing off the side', async ({ page }, testInfo) => {
+  failOnPageErrors(page);
+  const AR = wordsIn('ar');
+  const journey = journeyFile('moving-house');
+  expect(journey.languages).toContain('ar');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?journey=moving-house');
+  await switchTo(page, AR);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(h1(page)).toHaveText(journey.title.ar);
+
+  /** Right to left, what starts a line starts at the right: the heading and the button share
+   * their right edge, not their left. */
+  const edges = async (locator: Locator) => {
+    const box = (await locator.boundingBox())!;
+    return { left: box.x, right: box.x + box.width };
+  };
+  const start = page.getByRole('button', { name: AR.start });
+  const [title, button] = [await edges(h1(page)), await edges(start)];
+  expect(Math.abs(title.right - button.right)).toBeLessThanOrEqual(2);
+  expect(button.left - title.left).toBeGreaterThan(40);
+  const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  expect(await noSideways()).toBe(true);
+  await expectNoAxeViolations(page, 'moving house in Arabic: start');
+  await page.screenshot({ path: testInfo.outputPath('rtl-start.png'), fullPage: true });
+
+  // A question and its errors, in Arabic, the error summary on the right too.
+  await start.click();
+  const first = journey.pages[0].questions[0];
+  await expect(heading(page, first.label.ar)).toBeFocused();
+  await page.getByRole('button', { name: AR.continue }).click();
+  const summary = page.getByRole('alert', { name: AR.problem });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toContainText(first.name!.ar);
+  expect(await noSideways()).toBe(true);
+  await expectNoAxeViolations(page, 'moving house in Arabic: errors');
+  await page.screenshot({ path: testInfo.outputPath('rtl-errors.png'), fullPage: true });
+  await page.getByRole('radio', { name: AR.yes }).check();
+  await page.getByRole('button', { name: AR.continue }).click();
+  await expect(heading(page, journey.pages[1].questions[0].label.ar)).toBeFocused();
+  await expectNoAxeViolations(page, 'moving house in Arabic: second question');
+});
