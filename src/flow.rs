@@ -590,8 +590,9 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
     });
 
     // A page is shown afresh in the language the person switches to; what they typed is in
-    // the answers, so nothing is lost.
-    let page = move || match (flow.language.get(), flow.step.get()).1 {
+    // the answers, so nothing is lost. Not the confirmation: its words follow the language by
+    // themselves, and the survey on it keeps what the person has chosen so far.
+    let page_for = move |step: Step| match step {
         Step::Start => view! { <StartPage/> }.into_any(),
         step @ (Step::Question(_) | Step::Item { .. }) => view! { <QuestionPage step/> }.into_any(),
         Step::Items(page) => view! { <ItemsPage page/> }.into_any(),
@@ -600,6 +601,13 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         Step::Check => view! { <CheckPage/> }.into_any(),
         Step::Consent => view! { <ConsentPage/> }.into_any(),
         Step::Confirmation => view! { <ConfirmationPage/> }.into_any(),
+    };
+    let page = move || {
+        let step = flow.step.get();
+        if step != Step::Confirmation {
+            flow.language.get();
+        }
+        page_for(step)
     };
     view! {
         <Notices/>

@@ -201,7 +201,8 @@ impl Wiring {
         let flow = use_flow();
         let key = self.key.clone();
         move |ev| {
-            let value = event_target_value(&ev);
+            // Arabic-Indic digits are kept as the 0–9 every date, number and agency reads.
+            let value = tell_once_engine::text::western_digits(&event_target_value(&ev));
             flow.answers.update(|answers| answers.set(&key, &value));
         }
     }

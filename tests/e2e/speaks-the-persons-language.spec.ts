@@ -5,7 +5,7 @@
 // on the device and shared by widgets, the host page's `lang`, and right to left in Arabic.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answer, journeyFile, PEOPLE, wordsIn, type Journey, type UiWords } from './journeys';
-import { expectNoAxeViolations, failOnPageErrors, heading, tabTo } from './support';
+import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person, sendFromCheck, tabTo } from './support';
 
 const EN = wordsIn('en');
 const ES = wordsIn('es');
@@ -239,4 +239,21 @@ test('right to left: Moving house in Arabic is laid out from the right, axe clea
   await page.getByRole('button', { name: AR.continue }).click();
   await expect(heading(page, journey.pages[1].questions[0].label.ar)).toBeFocused();
   await expectNoAxeViolations(page, 'moving house in Arabic: second question');
+});
+
+test('switching language on the confirmation keeps the survey as far as the person got', async ({ page }) => {
+  failOnPageErrors(page);
+  await answerAll(page, person());
+  await sendFromCheck(page);
+  const radios = page.getByRole('radio');
+  await radios.nth(3).check();
+  const comment = page.getByRole('textbox');
+  await comment.fill('Quick and clear');
+
+  await switchTo(page, ES);
+  await expect(heading(page, ES.sent)).toBeVisible();
+  await expect(radios.nth(3)).toBeChecked();
+  await expect(comment).toHaveValue('Quick and clear');
+  await expect(page.getByRole('heading', { level: 2, name: ES.outcomes })).toBeVisible();
+  await expectNoAxeViolations(page, 'confirmation with the survey begun, switched to Spanish');
 });

@@ -50,6 +50,18 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// Digits typed on an Arabic or Persian keyboard (٠–٩, ۰–۹) as the 0–9 that dates, numbers
+/// and agencies' systems read; every other character as it is.
+pub fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +75,14 @@ mod tests {
         let only_welsh = Localized(BTreeMap::from([("cy".to_string(), "Symud tŷ".to_string())]));
         assert_eq!(only_welsh.tr("en"), "Symud tŷ");
         assert_eq!(Text::default().tr("en"), "");
+    }
+
+    #[test]
+    fn reads_arabic_and_persian_digits_as_western_ones() {
+        assert_eq!(western_digits("٢٧ ٣ ١٩٨٥"), "27 3 1985");
+        assert_eq!(western_digits("۰۱۶۳۲ ۹۶۰"), "01632 960");
+        assert_eq!(western_digits("شارع ٥, Flat 2"), "شارع 5, Flat 2");
+        assert_eq!(western_digits(""), "");
     }
 
     #[test]
