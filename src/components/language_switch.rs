@@ -19,7 +19,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             <li class="language-switch__item">
                 <button
                     type="button"
-                    class="language-switch__button"
+                    class="link-button language-switch__button"
                     lang=locale.as_str()
                     aria-current=current
                     on:click=move |_| language.choose(locale)
