@@ -98,6 +98,7 @@
       const message = document.createElement('p');
       message.className = 'body';
       message.setAttribute('role', 'alert');
+      message.lang = 'en'; // the app's translations are in the WebAssembly that did not load
       message.textContent =
         'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
       root.append(message);
