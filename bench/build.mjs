@@ -1,0 +1,57 @@
+// Builds bench/site: Tell Once's dist/ (as built by trunk; not rebuilt here), the forms in every
+// library's format, each peer bundled with esbuild in production mode, and one page per library
+// and form: site/<library>-<form>.html.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { writeForms, FORMS } from './forms.mjs';
+import { LIBS } from './libs.mjs';
+
+const here = new URL('.', import.meta.url).pathname;
+const site = join(here, 'site');
+const dist = join(here, '..', 'dist');
+
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
+// Tell Once as an agency embeds it: the loader, its wasm and css, next to each other.
+cpSync(dist, site, { recursive: true });
+rmSync(join(site, 'index.html'));
+writeForms(join(site, 'bench', 'forms'));
+
+const common = {
+  bundle: true, minify: true, format: 'esm', target: 'es2022', platform: 'browser',
+  define: { 'process.env.NODE_ENV': '"production"' }, jsx: 'automatic', legalComments: 'none',
+  loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.svg': 'file' }, logLevel: 'warning',
+};
+for (const lib of ['surveyjs', 'rjsf', 'jsonforms']) {
+  await build({ ...common, entryPoints: { app: join(here, 'src', `${lib}.jsx`) }, outdir: join(site, lib) });
+}
+// Form.io: its own prebuilt, minified bundle and stylesheet.
+mkdirSync(join(site, 'formio'), { recursive: true });
+for (const f of ['formio.form.min.js', 'formio.form.min.css']) {
+  cpSync(join(here, 'node_modules', '@formio', 'js', 'dist', f), join(site, 'formio', f));
+}
+cpSync(join(here, 'src', 'formio.js'), join(site, 'formio', 'app.js'));
+
+const hooks = readFileSync(join(here, 'hooks.js'), 'utf8');
+const head = (config) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>bench</title>` +
+  `<script>window.__benchConfig=${JSON.stringify(config)};\n${hooks}</script>`;
+const fs = await import('node:fs');
+for (const [lib, def] of Object.entries(LIBS)) {
+  for (const form of FORMS) {
+    const config = { ready: def.ready[form.id] };
+    if (def.start) config.start = def.start;
+    let body;
+    if (lib === 'tellonce') {
+      body = `<script type="module" src="/tell-once.js"></script></head><body><main><tell-once journey="/bench/forms/${form.id}.tellonce.json" standalone><p>Loading…</p></tell-once></main></body></html>`;
+    } else if (lib === 'formio') {
+      body = `<link rel="stylesheet" href="/formio/formio.form.min.css"><script src="/formio/formio.form.min.js"></script><script type="module" src="/formio/app.js"></script></head><body data-form="${form.id}"><main id="root"></main></body></html>`;
+    } else {
+      const css = fs.existsSync(join(site, lib, 'app.css')) ? `<link rel="stylesheet" href="/${lib}/app.css">` : '';
+      body = `${css}<script type="module" src="/${lib}/app.js"></script></head><body data-form="${form.id}"><main id="root"></main></body></html>`;
+    }
+    writeFileSync(join(site, `${lib}-${form.id}.html`), head(config) + body);
+  }
+}
+console.log('built', site);
