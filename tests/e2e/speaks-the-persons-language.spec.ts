@@ -4,6 +4,7 @@
 // from the translation files themselves. Then: errors said again on switching, the choice kept
 // on the device and shared by widgets, the host page's `lang`, and right to left in Arabic.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { answer, journeyFile, PEOPLE, wordsIn, type Journey, type UiWords } from './journeys';
 import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person, sendFromCheck, tabTo } from './support';
 
@@ -256,4 +257,19 @@ test('switching language on the confirmation keeps the survey as far as the pers
   await expect(comment).toHaveValue('Quick and clear');
   await expect(page.getByRole('heading', { level: 2, name: ES.outcomes })).toBeVisible();
   await expectNoAxeViolations(page, 'confirmation with the survey begun, switched to Spanish');
+});
+
+test('the list of life events, and its search, in Spanish', async ({ page }) => {
+  failOnPageErrors(page);
+  const pages = JSON.parse(readFileSync('locales/es/pages.json', 'utf8'));
+  const catalogue = JSON.parse(readFileSync('public/journeys/life-events.json', 'utf8'));
+  await page.goto('/');
+  await switchTo(page, ES);
+  await expect(h1(page)).toHaveText(catalogue.title.es);
+  await page.getByLabel(pages.life_events_question).fill('me mudé de casa');
+  await page.getByRole('button', { name: pages.life_events_search_button }).click();
+  const results = page.getByRole('heading', { level: 2, name: pages.life_events_results_heading }).locator('xpath=following-sibling::ul[1]');
+  await expect(results.getByRole('link').first()).toHaveText(journeyFile('moving-house').title.es);
+  await expect(page.getByRole('status')).toContainText('me mudé de casa');
+  await expectNoAxeViolations(page, 'life events in Spanish, searched');
 });
