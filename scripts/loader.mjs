@@ -58,6 +58,21 @@ const pages = (folder) =>
     return entry.name.endsWith('.html') ? [full] : [];
   });
 const scriptTag = /<script\b[^>]*\bsrc=(["']?)([^"' >]*tell-once\.js)\1[^>]*>/g;
+// `<div data-prerender></div>` (a comment would not survive Trunk's minifier) inside a
+// <tell-once catalogue="…"> element becomes the catalogue's heading
+// and introduction, in English: the page paints them from its own HTML, before the WebAssembly
+// has arrived, and the app then takes the element's place with the same words.
+const escape = (text) => text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+const prerender = (page, html) =>
+  html.replace(/(<tell-once\b[^>]*\bcatalogue=["']?([^"' >]+)["']?[^>]*>\s*)<div data-prerender><\/div>/g, (_match, open, href) => {
+    const file = path.join(path.dirname(page), href.replace(/^\//, ''));
+    if (!fs.existsSync(file)) fail(`${page}: the catalogue ${href} to prerender is not in the build`);
+    const catalogue = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return (
+      `${open}<h1 class="heading-xl">${escape(catalogue.title.en)}</h1>` +
+      `<p class="body-l">${escape(catalogue.intro.en)}</p>`
+    );
+  });
 let pinned = 0;
 for (const page of pages(dir)) {
   const html = fs.readFileSync(page, 'utf8');
@@ -80,6 +95,7 @@ for (const page of pages(dir)) {
   // from another origin): so must the page's own link to it, or the browser fetches it twice.
   const linked = new RegExp(`<link\\b(?![^>]*\\bcrossorigin\\b)([^>]*\\bhref=["']?[^"' >]*${cssName.replace('.', '\\.')}[^>]*)>`, 'g');
   patched = patched.replace(linked, '<link crossorigin$1>');
+  patched = prerender(page, patched);
   if (patched !== html) fs.writeFileSync(page, patched);
 }
 if (pinned === 0) fail('no page loads tell-once.js');
