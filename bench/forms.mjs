@@ -191,6 +191,11 @@ function rjsf(form) {
 function jsonforms(form) {
   const schema = jsonSchema(form);
   for (const q of form.questions) {
+    if (q.type === 'select' && q.options.length > 500) {
+      // JSON Forms 3.8.0 overflows the stack ("Maximum call stack size exceeded") on a oneOf of
+      // 2,000 {const, title}: the big select is a plain enum, its options showing their values
+      schema.properties[q.key] = { title: q.label, type: 'string', enum: q.options.map((o) => o.value) };
+    }
     if (q.type === 'yes_no') {
       // vanilla has a radio group for enums; a boolean renders as a checkbox, so ask Yes/No as an
       // enum of two strings, shown as radios

@@ -1,0 +1,1 @@
+export function report({ table }) { return `# Results\n\n${table}\n`; }

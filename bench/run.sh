@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The benchmark of issue 8: Tell Once against SurveyJS, RJSF, JSON Forms and Form.io, the same
+# forms in Debian's headless Chromium. Installs bench's own packages if missing, builds the peer
+# bundles (Tell Once is taken as built in dist/: run scripts/serve.sh or trunk build first),
+# serves bench/site on 127.0.0.1:${PORT:-8790}, measures, prints the table and writes
+# bench/RESULTS.md (and bench/results.json). Not part of scripts/test.sh.
+#   RUNS=5 (medians of that many runs)   ONLY=tellonce,rjsf (fewer libraries)   PORT=8790
+set -euo pipefail
+cd "$(dirname "$0")"
+[ -f ../dist/tell-once.js ] || { echo "bench: build Tell Once first (dist/tell-once.js is missing)" >&2; exit 1; }
+[ -x /usr/bin/chromium ] || { echo "bench: needs Debian's chromium at /usr/bin/chromium" >&2; exit 1; }
+if ! node -e "require.resolve('playwright-core'); require.resolve('esbuild'); require.resolve('@formio/js/package.json')" 2>/dev/null \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+node build.mjs
+exec timeout 1800 node run.mjs
