@@ -345,20 +345,9 @@ for (const [lib, r] of Object.entries(results)) {
     runs: Object.fromEntries(['first', 'firstMobile', 'long', 'bigselect', 'latency', 'memory'].map((k) => [k, r[k].filter(Boolean).length])),
   };
 }
-const COLUMNS = [
-  ['raw', 'bytes raw', 'kB'], ['gzip', 'gzip', 'kB'], ['brotli', 'brotli', 'kB'],
-  ['first', 'first question interactive', 'ms'], ['firstMobile', 'same, mobile', 'ms'],
-  ['long', '200 questions', 'ms'], ['bigselect', '2,000 options', 'ms'],
-  ['p50', 'input p50', 'ms'], ['p95', 'input p95', 'ms'], ['memory', 'JS heap + wasm', 'MB'],
-];
-const fmt = (v, unit) => (v == null ? '–' : unit === 'kB' ? (v / 1000).toFixed(1) : unit === 'MB' ? (v / 1e6).toFixed(2) : v.toFixed(unit === 'ms' && v < 100 ? 1 : 0));
-const best = Object.fromEntries(COLUMNS.map(([k]) => [k, Math.min(...Object.values(rows).map((r) => r[k]).filter((v) => v != null && v > 0))]));
-const lines = [
-  `| library | ${COLUMNS.map(([, h, u]) => `${h} (${u})`).join(' | ')} |`,
-  `| --- | ${COLUMNS.map(() => '---:').join(' | ')} |`,
-  ...Object.entries(rows).map(([lib, r]) => `| ${libs[lib].name} | ${COLUMNS.map(([k, , u]) => (r[k] == null ? '–' : `${fmt(r[k], u)} (${(r[k] / best[k]).toFixed(2)}×)`)).join(' | ')} |`),
-];
-const table = lines.join('\n');
+const names = Object.fromEntries(Object.entries(libs).map(([k, v]) => [k, v.name]));
+const { table: tableOf, report } = await import('./report.mjs');
+const table = tableOf(rows, names);
 console.log(table);
 
 const elapsed = ((Date.now() - started) / 60000).toFixed(1);
@@ -379,6 +368,6 @@ const meta = {
   load: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
   machine: { nproc: sh('nproc'), lscpu: sh('lscpu | head'), memory: sh("free -m | awk '/Mem:/ {print $2 \" MB\"}'") },
 };
-writeFileSync(join(here, 'results.json'), JSON.stringify({ meta, table, rows, names: Object.fromEntries(Object.entries(libs).map(([k, v]) => [k, v.name])), raw: results }, (k, v) => (k === 'session' ? undefined : v), 1));
-writeFileSync(join(here, 'RESULTS.md'), (await import('./report.mjs')).report(JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'))));
+writeFileSync(join(here, 'results.json'), JSON.stringify({ meta, table, rows, names, raw: results }, (k, v) => (k === 'session' ? undefined : v), 1));
+writeFileSync(join(here, 'RESULTS.md'), report(JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'))));
 log(`wrote bench/RESULTS.md and bench/results.json (${elapsed} min)`);

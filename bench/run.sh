@@ -9,8 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 [ -f ../dist/tell-once.js ] || { echo "bench: build Tell Once first (dist/tell-once.js is missing)" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "bench: needs Debian's chromium at /usr/bin/chromium" >&2; exit 1; }
-if ! node -e "require.resolve('playwright-core'); require.resolve('esbuild'); require.resolve('@formio/js/package.json')" 2>/dev/null \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# install when a pinned package is missing or at another version than package.json says
+if ! node -e '
+  const deps = require("./package.json").dependencies;
+  for (const [name, want] of Object.entries(deps)) {
+    if (require("./node_modules/" + name + "/package.json").version !== want) process.exit(1);
+  }' 2>/dev/null; then
   npm ci --no-audit --no-fund
 fi
 node build.mjs
