@@ -402,7 +402,8 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         .with_untracked(|store| known::seed(store, &journey));
     // Unless there is a draft: then the journey opens as the person left it.
     let language = use_language();
-    language.offer(&journey.languages);
+    // Only languages the journey has every text in.
+    language.offer(&tell_once_engine::lint::complete_languages(&journey));
     let opening = drafts::open(
         &journey,
         seeded.clone(),

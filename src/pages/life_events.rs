@@ -8,6 +8,7 @@ use crate::language::use_language;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tell_once_engine::catalogue::Catalogue;
+use tell_once_engine::lint;
 use tell_once_engine::search;
 use tell_once_engine::Journey;
 
@@ -56,8 +57,10 @@ pub fn LifeEvents(catalogue: Arc<Catalogue>, journeys: Vec<Arc<Journey>>) -> imp
             // the one chosen.
             let language = use_language();
             let common = journeys.with_value(|js| {
-                let mut common = js.first().map(|j| j.languages.clone()).unwrap_or_default();
-                common.retain(|code| js.iter().all(|j| j.languages.contains(code)));
+                let complete: Vec<Vec<String>> =
+                    js.iter().map(|j| lint::complete_languages(j)).collect();
+                let mut common = complete.first().cloned().unwrap_or_default();
+                common.retain(|code| complete.iter().all(|langs| langs.contains(code)));
                 common
             });
             language.offer(&common);

@@ -273,3 +273,18 @@ test('the list of life events, and its search, in Spanish', async ({ page }) => 
   await expect(page.getByRole('status')).toContainText('me mudé de casa');
   await expectNoAxeViolations(page, 'life events in Spanish, searched');
 });
+
+test('a language the journey lacks a text in is not offered, and the journey still runs', async ({ page }) => {
+  failOnPageErrors(page);
+  const AR = wordsIn('ar');
+  await page.route('**/journeys/moving-house.json', async (route) => {
+    const journey = await (await route.fetch()).json();
+    delete journey.pages[2].questions[0].hint.ar;
+    await route.fulfill({ json: journey });
+  });
+  await page.goto('/?journey=moving-house');
+  await expect(page.getByRole('button', { name: EN.start })).toBeVisible();
+  const languages = page.getByRole('group', { name: EN.languageSwitch }).getByRole('button');
+  await expect(languages).toHaveText([EN.language, ES.language]);
+  await expect(page.getByRole('button', { name: AR.language })).toHaveCount(0);
+});

@@ -296,13 +296,34 @@ fn translations(lint: &mut Lint, journey: &Journey) {
             format!("the languages must include English (\"{DEFAULT_LANG}\")"),
         );
     }
+    for (path, lang) in missing_translations(journey) {
+        lint.problem(
+            path,
+            format!("the text has no \"{lang}\" translation (the journey's languages include \"{lang}\")"),
+        );
+    }
+}
+
+/// The journey's languages in which every text is given: the only ones a person is offered, so
+/// a page is never half in one language and half in another.
+pub fn complete_languages(journey: &Journey) -> Vec<String> {
+    let missing = missing_translations(journey);
+    journey
+        .languages
+        .iter()
+        .filter(|lang| !missing.iter().any(|(_, m)| m == *lang))
+        .cloned()
+        .collect()
+}
+
+/// Every text missing a translation in one of the journey's languages: its JSON path and the
+/// language.
+fn missing_translations(journey: &Journey) -> Vec<(String, String)> {
+    let mut missing = Vec::new();
     let mut check = |path: String, present: Vec<&str>| {
         for lang in &journey.languages {
             if !present.contains(&lang.as_str()) {
-                lint.problem(
-                    path.clone(),
-                    format!("the text has no \"{lang}\" translation (the journey's languages include \"{lang}\")"),
-                );
+                missing.push((path.clone(), lang.clone()));
             }
         }
     };
@@ -373,6 +394,7 @@ fn translations(lint: &mut Lint, journey: &Journey) {
             }
         }
     }
+    missing
 }
 
 /// Whether a translation says something.
@@ -705,6 +727,8 @@ mod tests {
         assert!(!check(&journey, None).is_empty());
         let to_run = check_to_run(&journey, None);
         assert!(to_run.is_empty(), "{to_run:#?}");
+        // But the person is not offered the language it lacks.
+        assert_eq!(complete_languages(&journey), ["en"]);
         assert!(journey.checked(None).is_ok());
     }
 
