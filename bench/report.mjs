@@ -38,7 +38,7 @@ keystrokes per run. The whole run took ${meta.elapsed} minutes. Load average bef
 \`${meta.load?.before}\` / \`${meta.load?.after}\` (another process, such as an end-to-end test
 suite, may have been using the machine's 2 cores at the same time: the timings are noisier than on
 an idle machine; bytes are exact).
-
+${meta.note ? `\n${meta.note}\n` : ''}
 ${table(rows, names)}
 
 Every figure is followed by its ratio to the best of the four **peers** (Tell Once is left out of
@@ -88,6 +88,7 @@ ${detail('JS heap', (r) => (r.heap == null ? '–' : `${fmt(r.heap, 'MB')} MB`))
 ${detail('WebAssembly memory', (r) => (r.wasm == null ? '–' : `${fmt(r.wasm, 'MB')} MB`))}
 ${detail('keystrokes measured', (r) => `${r.keys - r.misses} of ${r.keys}`)}
 ${detail('keystrokes that changed the message', (r) => `${r.textChanges} of ${r.keys}`)}
+${detail('runs stopped (10 keys in a row with no change)', (r) => (r.stopped?.length ? r.stopped.map((x) => `after ${x.at} keys, box ${JSON.stringify(x.value)}`).join('; ') : 'none'))}
 ${detail('questions not filled by the harness', (r) => (r.notFilled?.length ? r.notFilled.join(', ') : 'none'))}
 ${detail('runs that succeeded (first, mobile, 200, 2,000, input, memory)', (r) => Object.values(r.runs ?? {}).join(', '))}
 
@@ -115,11 +116,20 @@ ${ms(rows.surveyjs.open)} (median).
   that call. The box's own value is rendered by the browser, as for every library. The peers are
   measured to their validation message changing, which is more work (validation and re-render);
   the figures are not like for like, and this is why.
+- **A keystroke the message does not follow** within 1 s is not counted (the p50/p95 are over
+  the keys that were followed); after 10 such keys in a row the run stops, and the details give
+  how many keys were measured and what the box held then.
+- **JSON Forms' text box lost keys.** Its vanilla input is controlled and debounced; with keys
+  10–30 ms apart (the harness's round trip between keys) it lost or doubled some (the box then
+  held "QQ12345" or "QQ123456CC", after which no key changes the message), so each of its runs
+  stopped early and its p50/p95 are over the keys it did follow (see the details). With no delay
+  at all, typing "QQ123456" once left "Q12346" in the box.
+- **Form.io's ~205 ms** is Form.io's own: it debounces a change before validating and showing the
+  message; it is not the harness.
 - **Live validation is switched on for every peer**, so that each keystroke re-validates:
   SurveyJS \`textUpdateMode: "onTyping"\` and \`checkErrorsMode: "onValueChanged"\`; RJSF
   \`liveValidate\`; JSON Forms \`validationMode="ValidateAndShow"\` (it shows errors from the
-  start); Form.io validates on change by default (its figure includes Form.io's own debounce of
-  changes).
+  start); Form.io validates on change by default.
 - **Where the form definition comes from**: every page fetches its form definition as JSON at run
   time (Tell Once fetches its journey itself); the peers' JavaScript is bundled by esbuild in
   production mode (minified, \`process.env.NODE_ENV="production"\`), Form.io's is its own prebuilt

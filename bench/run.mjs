@@ -153,14 +153,18 @@ async function render(lib, form) {
 // stored (its draft save, a Storage.setItem, runs after each answer is stored), and the
 // harness records whether its message changes at all.
 async function latency(lib) {
+  if (process.env.DEBUG) log('    latency: opening');
   const s = await open(false);
+  if (process.env.DEBUG) log('    latency: open');
   try {
     const def = libs[lib];
     await s.page.goto(url(lib, 'typical', true), { waitUntil: 'domcontentloaded' });
     await within(30_000, s.page.evaluate(() => window.__bench.done), `${lib} never showed its first question`);
     const box = s.page.locator(def.input('ni')).first();
     await box.click();
-    await s.page.keyboard.type('QQ123456');
+    // 50 ms between keys: typed with no delay, JSON Forms' debounced box drops characters
+    // (it held "Q12346" in one run)
+    await s.page.keyboard.type('QQ123456', { delay: 50 });
     await s.page.waitForTimeout(300);
     if (lib === 'tellonce') {
       await s.page.getByRole('button', { name: 'Continue' }).click();
@@ -173,32 +177,48 @@ async function latency(lib) {
     const times = [];
     let textChanges = 0;
     let misses = 0;
+    let run = 0;
+    let stopped = null;
     for (let i = 0; i < KEYSTROKES; i++) {
       const key = i % 2 === 0 ? 'C' : 'Backspace';
-      await s.page.evaluate(({ wrap, signal }) => {
+      await within(10_000, s.page.evaluate(({ wrap, signal }) => {
         const B = window.__bench;
         const el = B.query(wrap);
         const before = el.textContent;
         const saves = B.saves;
         B.key = { down: null };
         window.addEventListener('keydown', (e) => { B.key.down = e.timeStamp; }, { capture: true, once: true });
-        const text = () => el.isConnected && el.textContent !== before;
+        // the element is looked up again each time: a library may replace it while re-rendering
+        const text = () => { const now = B.query(wrap); return !!now && now.textContent !== before; };
         B.key.text = B.waitFor(text);
         B.key.done = signal === 'save' ? B.waitFor(() => B.saves > saves) : B.key.text;
-      }, { wrap: def.wrap('ni'), signal });
-      await s.page.keyboard.press(key);
-      const r = await s.page.evaluate(async () => {
+      }, { wrap: def.wrap('ni'), signal }), `arming keystroke ${i}`);
+      await within(10_000, s.page.keyboard.press(key), `pressing ${key}`);
+      const r = await within(10_000, s.page.evaluate(async () => {
         const B = window.__bench;
-        const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 2000));
+        const timeout = new Promise((resolve) => setTimeout(() => resolve(null), 1000));
         const done = await Promise.race([B.key.done, timeout]);
         const text = await Promise.race([B.key.text, new Promise((resolve) => setTimeout(() => resolve(null), 0))]);
         return { down: B.key.down, done, text };
-      });
-      if (r.done === null || r.down === null) misses++;
-      else times.push(r.done - r.down);
+      }), `keystroke ${i}`);
+      if (process.env.DEBUG && i % 50 === 0) log(`    keystroke ${i}, ${misses} missed so far`);
+      if (r.done === null || r.down === null) {
+        misses++;
+        run++;
+      } else {
+        times.push(r.done - r.down);
+        run = 0;
+      }
       if (r.text !== null) textChanges++;
+      if (run >= 10) {
+        // ten keys in a row without the message changing: the library has stopped following
+        // the keys (reported with the box's value at that point)
+        stopped = { at: i + 1, value: await box.inputValue().catch(() => '?') };
+        log(`    ${lib}: no change for 10 keys in a row, stopped after ${i + 1}; the box holds ${JSON.stringify(stopped.value)}`);
+        break;
+      }
     }
-    return { times, misses, textChanges, errors: s.errors.slice(0, 3) };
+    return { times, misses, textChanges, stopped, errors: s.errors.slice(0, 3) };
   } finally {
     await s.context.close();
   }
@@ -295,7 +315,10 @@ async function repeat(label, n, fn) {
   return out;
 }
 
-const results = {};
+// MERGE=1 keeps the libraries of the last results.partial.json that this run does not measure
+const results = process.env.MERGE
+  ? Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(here, 'results.partial.json'), 'utf8'))).filter(([k]) => !only.includes(k)))
+  : {};
 const started = Date.now();
 const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
 for (const lib of Object.keys(libs)) {
@@ -312,6 +335,7 @@ for (const lib of Object.keys(libs)) {
   r.latency = await repeat('latency', RUNS, () => latency(lib));
   log('  latency p50', r.latency.map((x) => x && percentile(x.times, 50)?.toFixed(1)).join(' '));
   r.memory = await repeat('memory', RUNS, () => memory(lib));
+  writeFileSync(join(here, 'results.partial.json'), JSON.stringify(results, (k, v) => (k === 'session' ? undefined : v)));
   log('  memory', r.memory.map((x) => x && (x.total / 1e6).toFixed(2)).join(' '), r.memory[0]?.failed?.length ? `not filled: ${r.memory[0].failed}` : '');
 }
 await browser.close();
@@ -320,7 +344,8 @@ server.close();
 // --- the table -----------------------------------------------------------------------------------
 const pick = (runs, f) => median(runs.filter(Boolean).map(f));
 const rows = {};
-for (const [lib, r] of Object.entries(results)) {
+for (const lib of Object.keys(LIBS).filter((k) => k in results)) {
+  const r = results[lib];
   const sizes = r.first.find((x) => x && x.sizes)?.sizes;
   rows[lib] = {
     raw: sizes?.raw, gzip: sizes?.gzip, brotli: sizes?.brotli,
@@ -339,13 +364,14 @@ for (const [lib, r] of Object.entries(results)) {
     heap: pick(r.memory, (x) => x.heap), wasm: pick(r.memory, (x) => x.wasm),
     misses: r.latency.filter(Boolean).reduce((n, x) => n + x.misses, 0),
     textChanges: r.latency.filter(Boolean).reduce((n, x) => n + x.textChanges, 0),
-    keys: r.latency.filter(Boolean).length * KEYSTROKES,
+    keys: r.latency.filter(Boolean).reduce((n, x) => n + (x.stopped ? x.stopped.at : KEYSTROKES), 0),
+    stopped: r.latency.filter(Boolean).map((x) => x.stopped).filter(Boolean),
     notFilled: [...new Set(r.memory.filter(Boolean).flatMap((x) => x.failed))],
     files: sizes?.files ?? [],
     runs: Object.fromEntries(['first', 'firstMobile', 'long', 'bigselect', 'latency', 'memory'].map((k) => [k, r[k].filter(Boolean).length])),
   };
 }
-const names = Object.fromEntries(Object.entries(libs).map(([k, v]) => [k, v.name]));
+const names = Object.fromEntries(Object.entries(LIBS).map(([k, v]) => [k, v.name]));
 const { table: tableOf, report } = await import('./report.mjs');
 const table = tableOf(rows, names);
 console.log(table);
@@ -355,7 +381,7 @@ const version = (p) => JSON.parse(readFileSync(join(here, 'node_modules', p, 'pa
 const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
 const json = { date: new Date().toISOString(), runs: RUNS, keystrokes: KEYSTROKES, rows, raw: results };
 const meta = {
-  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', runs: RUNS, keystrokes: KEYSTROKES, elapsed,
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note: process.env.NOTE ?? null, runs: RUNS, keystrokes: KEYSTROKES, elapsed,
   versions: {
     chromium: sh('/usr/bin/chromium --version 2>/dev/null'), node: process.version,
     'survey-core': version('survey-core'), 'survey-js-ui': version('survey-js-ui'),
@@ -371,3 +397,4 @@ const meta = {
 writeFileSync(join(here, 'results.json'), JSON.stringify({ meta, table, rows, names, raw: results }, (k, v) => (k === 'session' ? undefined : v), 1));
 writeFileSync(join(here, 'RESULTS.md'), report(JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'))));
 log(`wrote bench/RESULTS.md and bench/results.json (${elapsed} min)`);
+process.exit(0);
