@@ -31,9 +31,6 @@ use tell_once_engine::summary::{who_gets_what, SummaryRow};
 use tell_once_engine::validate::Env;
 use tell_once_engine::{Answers, FieldError, Journey};
 
-/// The product's name, at the end of every document title (as `common.product` says it).
-pub const PRODUCT: &str = "Tell Once";
-
 /// One service at sending: what it was sent (or would have been), and what became of it. The
 /// parcel is the engine's outbox entry, kept in the draft; the rest is for showing it, in the
 /// language shown: when the person switches language, it is all said again in the new one

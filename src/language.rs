@@ -15,7 +15,7 @@ pub type I18n = I18nContext<Locale>;
 thread_local! {
     /// The person's choice, for every widget on the page.
     static CHOSEN: ArcRwSignal<Option<Locale>> =
-        ArcRwSignal::new(storage::read_language().and_then(|code| code.parse().ok()));
+        ArcRwSignal::new(storage::read_language().as_deref().and_then(locale_of));
 }
 
 #[derive(Clone, Copy)]

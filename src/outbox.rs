@@ -21,7 +21,7 @@ use leptos_i18n::Locale as _;
 use std::sync::Arc;
 use tell_once_engine::delivery::{Delivery, SendProblem};
 use tell_once_engine::known;
-use tell_once_engine::mapping::{answers_to_send, request_for, MappingError};
+use tell_once_engine::mapping::{answers_to_send, request_for};
 use tell_once_engine::navigate::Plan;
 use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::who_gets_what;
@@ -248,31 +248,15 @@ pub fn explain(agency: &str, problem: &SendProblem, locale: Locale) -> String {
             td_string!(locale, flow.failed_rejected_status, agency, status).to_string()
         }
         SendProblem::Mapping(reason) => {
-            let reason = reason_in_words(reason, locale);
+            let reason = reason.message(locale.as_str());
             td_string!(locale, flow.failed_set_up_wrongly, agency, reason).to_string()
         }
         SendProblem::Reply(reason) => {
-            let reason = reason_in_words(reason, locale);
+            let reason = reason.message(locale.as_str());
             td_string!(locale, flow.failed_reply, agency, reason).to_string()
         }
         SendProblem::Refused { state } => {
             td_string!(locale, flow.failed_refused, agency, state).to_string()
-        }
-    }
-}
-
-/// Why a request could not be built, or a reply read, in `locale` (in English, as the engine
-/// says it).
-fn reason_in_words(reason: &MappingError, locale: Locale) -> String {
-    match reason {
-        MappingError::Unanswered(key) => {
-            td_string!(locale, flow.reason_unanswered, key).to_string()
-        }
-        MappingError::ReplyNotJson(error) => {
-            td_string!(locale, flow.reason_reply_not_json, error).to_string()
-        }
-        MappingError::NoReference(pointer) => {
-            td_string!(locale, flow.reason_no_reference, pointer).to_string()
         }
     }
 }

@@ -136,7 +136,7 @@ pub fn TimedOutPage(timed_out: RwSignal<bool>) -> impl IntoView {
     // Titled again in the language the person switches to.
     Effect::new(move |_| {
         let heading = t_string!(i18n, components.timed_out_heading);
-        widget.set_title(&format!("{heading} – {}", crate::flow::PRODUCT));
+        widget.set_title(&format!("{heading} – {}", t_string!(i18n, common.product)));
     });
     view! {
         <h1 class="heading-l" tabindex="-1">{t!(i18n, components.timed_out_heading)}</h1>

@@ -23,11 +23,7 @@ pub fn consent_heading(locale: Locale) -> String {
 fn none_chosen(flow: Flow, first_id: &str) -> FieldError {
     FieldError {
         key: first_id.to_string(),
-        message: td_string!(
-            flow.language.i18n.get_locale_untracked(),
-            pages.consent_choose_error
-        )
-        .to_string(),
+        message: td_string!(flow.locale_untracked(), pages.consent_choose_error).to_string(),
         inputs: vec![first_id.to_string()],
     }
 }

@@ -57,7 +57,7 @@ fn add_another(page: &Page, locale: Locale) -> Question {
 pub fn ItemsPage(page: usize) -> impl IntoView {
     let flow = use_flow();
     let i18n = use_i18n();
-    let locale = flow.language.i18n.get_locale_untracked();
+    let locale = flow.locale_untracked();
     let journey = flow.journey();
     let definition = journey.pages[page].clone();
     let group = definition.repeat.clone();
