@@ -478,33 +478,22 @@ pub struct Problem {
 }
 
 /// Reads a JSON file into a type, naming the line and column of a syntax error and the JSON
-/// path of a value of the wrong shape.
+/// path of a value of the wrong shape (worked out from where serde_json stopped).
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DefinitionError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        if inner.is_data() {
+    serde_json::from_str(text).map_err(|err| {
+        if err.is_data() {
             DefinitionError::Shape {
-                path,
-                message: without_position(&inner),
+                path: crate::json_path::path_at(text, err.line(), err.column()),
+                message: without_position(&err),
             }
         } else {
             DefinitionError::Syntax {
-                line: inner.line(),
-                column: inner.column(),
-                message: without_position(&inner),
+                line: err.line(),
+                column: err.column(),
+                message: without_position(&err),
             }
         }
-    })?;
-    deserializer
-        .end()
-        .map_err(|inner| DefinitionError::Syntax {
-            line: inner.line(),
-            column: inner.column(),
-            message: without_position(&inner),
-        })?;
-    Ok(value)
+    })
 }
 
 impl Journey {

@@ -142,9 +142,10 @@ impl Draft {
                 u32::try_from(number).unwrap_or(u32::MAX),
             ));
         }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|e| DraftProblem::NotADraft(format!("at {}: {}", e.path(), e.inner())))
+        serde_json::from_str(text).map_err(|e| {
+            let path = crate::json_path::path_at(text, e.line(), e.column());
+            DraftProblem::NotADraft(format!("at {path}: {e}"))
+        })
     }
 }
 
