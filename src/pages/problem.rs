@@ -20,14 +20,16 @@ pub fn ProblemPage(problem: LoadProblem) -> impl IntoView {
         ));
     });
     let retry = problem.is_transient();
-    let file = view! { <code>{problem.url.clone()}</code> };
+    // A closure, not a built view: a translation's variable may be shown more than once.
+    let url = problem.url.clone();
+    let file = move || view! { <code>{url.clone()}</code> };
     let detail = match problem.kind {
         LoadProblemKind::Network(reason) => view! {
             <p class="body problem-detail">{t!(
                 i18n,
                 pages.problem_download_failed,
                 file,
-                reason = view! { <span lang="en">{reason}</span> }
+                reason = move || view! { <span lang="en">{reason.clone()}</span> }
             )}</p>
         }
         .into_any(),
