@@ -89,7 +89,8 @@ pub fn router(store: Store, dist: &Path, faults: Option<Faults>) -> Router {
     }
     let mut router = router
         .with_state(store)
-        .fallback_service(ServeDir::new(dist));
+        // The build writes each file's brotli and gzip forms beside it (scripts/loader.mjs).
+        .fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip());
     if let Some(faults) = faults {
         router = router.layer(axum::middleware::from_fn_with_state(
             faults,

@@ -678,6 +678,42 @@ async fn the_host_page_says_whether_the_person_signed_in() {
     assert_eq!(css.body, "body {}", "other files are served as they are");
 }
 
+/// The build writes each file's brotli and gzip forms beside it; the server sends the one the
+/// browser accepts. (Stand-in bodies: the server sends the files, it does not decode them.)
+#[tokio::test]
+async fn the_apps_files_go_compressed_to_a_browser_that_accepts_it() {
+    let s = setup();
+    std::fs::write(s.dir.join("app.wasm"), "plain").unwrap();
+    std::fs::write(s.dir.join("app.wasm.br"), "brotli").unwrap();
+    std::fs::write(s.dir.join("app.wasm.gz"), "gzip").unwrap();
+    for (accept, encoding, body) in [
+        ("gzip, deflate, br, zstd", Some("br"), "brotli"),
+        ("gzip, deflate", Some("gzip"), "gzip"),
+        ("identity", None, "plain"),
+    ] {
+        let request = Request::get("/app.wasm")
+            .header(header::ACCEPT_ENCODING, accept)
+            .body(Body::empty())
+            .unwrap();
+        let reply = send(&s.app, request).await;
+        assert_eq!(reply.status, StatusCode::OK, "{accept}");
+        assert_eq!(
+            reply.header(header::CONTENT_TYPE),
+            "application/wasm",
+            "{accept}"
+        );
+        assert_eq!(
+            reply
+                .headers
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(reply.body, body, "{accept}");
+    }
+}
+
 // Idempotency keys: a retry gets the first reply, and makes no second record.
 
 fn replayed(reply: &Reply) -> bool {
