@@ -65,6 +65,28 @@
     return [link, loaded];
   };
 
+  // Starts fetching a file the app will ask for (the journey, or the list of life events) now,
+  // while the WebAssembly downloads, rather than after it starts: on a slow network that is a
+  // round trip and a download off the wait. The app's own fetch of the same address, made the
+  // same way (CORS, same-origin credentials), takes the preloaded reply.
+  const preload = (file) => {
+    if (typeof file !== 'string' || file === '') return;
+    let href;
+    try {
+      href = new URL(file, document.baseURI).href;
+    } catch {
+      return; // not an address: the app says so
+    }
+    const preloaded = [...document.head.querySelectorAll('link[rel=preload]')].some((l) => l.href === href);
+    if (preloaded) return; // another widget, or the page itself, asked for it
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  };
+
   const mounted = new WeakSet();
 
   // Renders a widget in `host`, set up by `config`. Until the app is ready, the host's own
@@ -83,6 +105,7 @@
       throw new Error(`TellOnce.mount: a <${host.localName}> element cannot hold a widget; use a <div>`);
     }
     mounted.add(host);
+    preload(config.journey ?? config.catalogue);
     shadow.replaceChildren(document.createElement('slot'));
     const [link, styled] = stylesheet(shadow);
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).

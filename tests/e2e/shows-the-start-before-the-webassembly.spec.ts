@@ -24,3 +24,28 @@ test('once the app is ready it takes the prerendered words’ place: one heading
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalogue.title.en);
 });
+
+test('the journeys and the list of life events are fetched while the WebAssembly downloads', async ({ page }) => {
+  // The WebAssembly never arrives: whatever is fetched was asked for by the loader, not the app.
+  await page.route('**/*.wasm', () => {});
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.json')) fetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/demo/agency/');
+  await expect.poll(() => [...fetched].sort()).toEqual(['/journeys/having-a-baby.json', '/journeys/moving-house.json']);
+  await page.goto('/');
+  await expect.poll(() => fetched.filter((path) => path === '/journeys/life-events.json')).toHaveLength(1);
+});
+
+test('the app takes the replies the loader fetched early: each journey crosses the network once', async ({ page }) => {
+  // No route here: Playwright's interception would keep the browser from matching preloads.
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.json')) fetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/demo/agency/');
+  await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(2);
+  const journeys = ['/journeys/having-a-baby.json', '/journeys/moving-house.json'];
+  expect(fetched.filter((path) => journeys.includes(path)).sort()).toEqual(journeys);
+});
