@@ -13,9 +13,15 @@ const dist = join(here, '..', 'dist');
 
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
-// Tell Once as an agency embeds it: the loader, its wasm and css, next to each other.
-cpSync(dist, site, { recursive: true });
+// Tell Once as an agency embeds it (docs/embedding.md): the loader, its wasm and css, next to
+// each other, and the loader's line with the two preload lines the build wrote for the demo
+// agency's page. (The build's own .br/.gz files are not copied: the bench server compresses
+// every library's files itself, the same way.)
+cpSync(dist, site, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
 rmSync(join(site, 'index.html'));
+const agencyPage = readFileSync(join(dist, 'demo', 'agency', 'index.html'), 'utf8');
+const tellOnceHead = [...agencyPage.matchAll(/<link rel="?preload"?[^>]*>|<script\b[^>]*tell-once\.js[^>]*><\/script>/g)].map((m) => m[0]);
+if (tellOnceHead.length !== 3) throw new Error(`expected 2 preload lines and the loader in dist/demo/agency/index.html, found: ${tellOnceHead.join(' ')}`);
 writeForms(join(site, 'bench', 'forms'));
 
 const common = {
@@ -44,7 +50,7 @@ for (const [lib, def] of Object.entries(LIBS)) {
     if (def.start) config.start = def.start;
     let body;
     if (lib === 'tellonce') {
-      body = `<script type="module" src="/tell-once.js"></script></head><body><main><tell-once journey="/bench/forms/${form.id}.tellonce.json" standalone><p>Loading…</p></tell-once></main></body></html>`;
+      body = `${tellOnceHead.join('')}</head><body><main><tell-once journey="/bench/forms/${form.id}.tellonce.json" standalone><p>Loading…</p></tell-once></main></body></html>`;
     } else if (lib === 'formio') {
       body = `<link rel="stylesheet" href="/formio/formio.form.min.css"><script src="/formio/formio.form.min.js"></script><script type="module" src="/formio/app.js"></script></head><body data-form="${form.id}"><main id="root"></main></body></html>`;
     } else {

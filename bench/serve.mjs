@@ -1,5 +1,8 @@
-// A tiny static server for bench/site on 127.0.0.1: everything uncompressed, nothing cached.
+// A tiny static server for bench/site on 127.0.0.1, nothing cached. Every library is served as a
+// real site would serve it: compressed with brotli (quality 11) when the browser accepts it, else
+// gzip (level 9), else as it is. Compressed bodies are made once per file and kept in memory.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -9,14 +12,32 @@ const TYPES = {
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.png': 'image/png',
 };
 
+const compressed = new Map();
+
+/** The body to send for `file` and its content-encoding, by what the request accepts. */
+function encode(file, body, accept = '') {
+  const encodings = accept.split(',').map((e) => e.trim().split(';')[0]);
+  const encoding = encodings.includes('br') ? 'br' : encodings.includes('gzip') ? 'gzip' : null;
+  if (!encoding) return { body, encoding };
+  const key = `${encoding} ${file}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return { body: compressed.get(key), encoding };
+}
+
 export function serve(root, port = 8790) {
   const server = createServer(async (req, res) => {
     try {
       let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
       let file = join(root, path);
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store' });
+      const { body, encoding } = encode(file, await readFile(file), req.headers['accept-encoding']);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-store', vary: 'accept-encoding' };
+      if (encoding) headers['content-encoding'] = encoding;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
