@@ -122,7 +122,10 @@ fn serve(options: Options) -> Result<(), String> {
             println!("Fault injection is on (--faults): for tests only, at /demo/faults");
         }
         let faults = options.faults.then(agencies::Faults::default);
-        axum::serve(listener, agencies::router(store, &options.dist, faults))
+        // The client's address is part of the hand-off API's limit on wrong guesses.
+        let app = agencies::router(store, &options.dist, faults)
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -1,7 +1,9 @@
 //! What the agencies received, in SQLite, exactly as it arrived; for agencies that answer
 //! "accepted, ask again later", the status tokens people poll; and, for requests sent with an
 //! `Idempotency-Key`, the reply each key was given, so that a retry gets the same one. Beside
-//! them, and never joined to them, the answers to the customer-experience survey.
+//! them, and never joined to them, the answers to the customer-experience survey, and the
+//! answers people chose to save for a hand-off (see `agencies/handoff.rs`): kept under a hash of
+//! their code, with a salted hash of the date of birth, and wiped when they expire.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
@@ -95,6 +97,24 @@ pub struct Feedback {
     /// Milliseconds since the Unix epoch.
     pub received_at: i64,
 }
+
+/// Answers a person chose to save, to pick up by phone, in person or on another device.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handoff {
+    pub journey: String,
+    pub version: Option<String>,
+    /// The answers as the app sent them (JSON); `None` once the save expired and was wiped.
+    pub answers: Option<String>,
+    pub dob_salt: String,
+    pub dob_hash: String,
+    /// Milliseconds since the Unix epoch.
+    pub saved_at: i64,
+    pub expires_at: i64,
+}
+
+/// How long an expired save's hashes are kept after its answers are wiped, so that the person
+/// is told "expired" rather than "not found": 90 days.
+const EXPIRED_KEPT_MS: i64 = 90 * 24 * 3600 * 1000;
 
 /// What one poll of a status token found.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +214,16 @@ impl Store {
                  transparency INTEGER,
                  comment TEXT,
                  received_at INTEGER NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS handoffs (
+                 code_hash TEXT PRIMARY KEY,
+                 journey TEXT NOT NULL,
+                 version TEXT,
+                 answers TEXT,
+                 dob_salt TEXT NOT NULL,
+                 dob_hash TEXT NOT NULL,
+                 saved_at INTEGER NOT NULL,
+                 expires_at INTEGER NOT NULL
              );",
         )?;
         // Databases made before idempotency keys have no column for them.
@@ -445,7 +475,72 @@ impl Store {
 }
 
 /// Milliseconds since the Unix epoch.
-fn now_ms() -> i64 {
+impl Store {
+    /// Saves answers under a code's hash, unless a save already has that hash: then `false`,
+    /// and the caller makes another code.
+    pub fn save_handoff(&self, code_hash: &str, handoff: &Handoff) -> rusqlite::Result<bool> {
+        let inserted = self.connection().execute(
+            "INSERT OR IGNORE INTO handoffs
+                 (code_hash, journey, version, answers, dob_salt, dob_hash, saved_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                code_hash,
+                handoff.journey,
+                handoff.version,
+                handoff.answers,
+                handoff.dob_salt,
+                handoff.dob_hash,
+                handoff.saved_at,
+                handoff.expires_at
+            ],
+        )?;
+        Ok(inserted == 1)
+    }
+
+    /// The save with this code hash, if any. First, every save that expired by `now` loses its
+    /// answers, and those expired 90 days ago are forgotten.
+    pub fn handoff(&self, code_hash: &str, now: i64) -> rusqlite::Result<Option<Handoff>> {
+        let connection = self.connection();
+        connection.execute(
+            "UPDATE handoffs SET answers = NULL WHERE expires_at <= ?1 AND answers IS NOT NULL",
+            params![now],
+        )?;
+        connection.execute(
+            "DELETE FROM handoffs WHERE expires_at <= ?1",
+            params![now - EXPIRED_KEPT_MS],
+        )?;
+        connection
+            .query_row(
+                "SELECT journey, version, answers, dob_salt, dob_hash, saved_at, expires_at
+                 FROM handoffs WHERE code_hash = ?1",
+                params![code_hash],
+                |row| {
+                    Ok(Handoff {
+                        journey: row.get(0)?,
+                        version: row.get(1)?,
+                        answers: row.get(2)?,
+                        dob_salt: row.get(3)?,
+                        dob_hash: row.get(4)?,
+                        saved_at: row.get(5)?,
+                        expires_at: row.get(6)?,
+                    })
+                },
+            )
+            .optional()
+    }
+
+    /// Makes a save expire at `now` (for tests, through `/demo/handoff/expire`). True if
+    /// there was one.
+    pub fn expire_handoff(&self, code_hash: &str, now: i64) -> rusqlite::Result<bool> {
+        let changed = self.connection().execute(
+            "UPDATE handoffs SET expires_at = MIN(expires_at, ?2) WHERE code_hash = ?1",
+            params![code_hash, now],
+        )?;
+        Ok(changed == 1)
+    }
+}
+
+pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)

@@ -50,6 +50,75 @@ pub struct Journey {
     /// Where a signed-in person's details can be fetched from, to fill in answers for them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<Prefill>,
+    /// Next steps offered after submission and on "Services you can use", each when its
+    /// condition holds: government reaching out, rather than waiting to be asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// How to reach each agency's people (phone, chat, in person), shown in "Get help" on every
+    /// page: no wrong door, whatever the channel.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub help: Vec<Contact>,
+}
+
+/// A next step the person may not know about, such as "Tell your child's school", shown only
+/// when its condition over the answers holds, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Suggestion {
+    /// Unique in the journey: letters, digits and hyphens.
+    pub id: String,
+    /// An expression over the journey's answers (see [`crate::expr`]): the suggestion is shown
+    /// only when it is true. Unanswered keys make it false, so on "Services you can use" a
+    /// suggestion that needs later answers waits until they are given.
+    pub show_if: String,
+    /// What to do, as a link text: "Tell your child's school".
+    pub title: Text,
+    /// Why it is suggested: "because you have children at school and your address changed".
+    pub why: Text,
+    pub target: Target,
+}
+
+/// Where a suggestion leads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Target {
+    /// Another life event of the catalogue, by its journey id: it starts with everything the
+    /// answer store already knows.
+    LifeEvent(String),
+    /// An agency's page, by its http(s) address.
+    Url(String),
+}
+
+/// How to reach one agency's people. Each channel is optional, but a contact gives at least
+/// one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// An id from the journey's `agencies`.
+    pub agency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// The address of the agency's web chat (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat: Option<String>,
+    /// Where and when to go in person: "Any Motor Vehicles office, Monday to Friday, 9am to 5pm".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_person: Option<Text>,
+}
+
+/// A phone line: the number to dial and when it is answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// As people dial it, e.g. `0300 790 6802` or `+1 202 555 0143`: digits, spaces, `+`,
+    /// `-` and brackets. The app links it with `tel:`.
+    pub number: String,
+    /// When it is answered: "Monday to Friday, 8am to 6pm".
+    pub hours: Text,
 }
 
 /// A profile API of an agency, read when the host page says the person is signed in. Each
@@ -559,6 +628,20 @@ impl Journey {
             .unwrap_or("")
     }
 
+    /// The suggestions whose condition holds for these answers, in the journey's order. With
+    /// a plan, `plan.situation()` gives the situation.
+    pub fn suggestions_for(&self, situation: &crate::conditions::Situation) -> Vec<&Suggestion> {
+        self.suggestions
+            .iter()
+            .filter(|s| crate::conditions::holds(Some(&s.show_if), situation))
+            .collect()
+    }
+
+    /// How to reach an agency's people, if the journey says.
+    pub fn help_for(&self, agency: &str) -> Option<&Contact> {
+        self.help.iter().find(|contact| contact.agency == agency)
+    }
+
     pub fn agency_name(&self, agency: &str, lang: &str) -> String {
         self.agencies
             .get(agency)
@@ -618,6 +701,66 @@ mod tests {
             journey.pages[1].heading("en"),
             "What is your date of birth?"
         );
+    }
+
+    #[test]
+    fn suggestions_apply_only_when_their_condition_holds() {
+        let journey = crate::testing::journey("approaching-retirement");
+        let today = crate::Date::new(2026, 11, 23).unwrap();
+        let ids = |pairs: &[(&str, &str)]| -> Vec<String> {
+            let answers = crate::testing::answered(pairs);
+            let canonical = crate::mapping::canonical_answers(&journey, &answers);
+            let situation = crate::conditions::Situation {
+                answers: &canonical,
+                today,
+            };
+            journey
+                .suggestions_for(&situation)
+                .iter()
+                .map(|s| s.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(&[("retirement.has_public_pension", "yes")]),
+            ["pension-scheme"]
+        );
+        assert!(ids(&[("retirement.has_public_pension", "no")]).is_empty());
+        assert!(ids(&[]).is_empty(), "unanswered is not met");
+        let scheme = &journey.suggestions[0];
+        assert!(matches!(&scheme.target, Target::Url(url) if url.starts_with("https://")));
+        assert!(!scheme.why.tr("es").is_empty());
+    }
+
+    #[test]
+    fn a_journey_without_suggestions_or_help_still_parses() {
+        let journey = Journey::from_json(MOVING_HOUSE).unwrap();
+        assert!(journey.suggestions.is_empty() && journey.help.is_empty());
+        assert_eq!(journey.help_for("elections"), None);
+        let written = serde_json::to_string(&journey).unwrap();
+        assert!(!written.contains("suggestions") && !written.contains("\"help\""));
+    }
+
+    #[test]
+    fn every_default_journey_has_help_for_each_agency_it_uses() {
+        for name in [
+            "moving-house",
+            "having-a-baby",
+            "death-of-someone-close",
+            "losing-your-job",
+            "approaching-retirement",
+        ] {
+            let journey = crate::testing::journey(name);
+            for service in &journey.services {
+                let contact = journey
+                    .help_for(&service.agency)
+                    .unwrap_or_else(|| panic!("{name}: no help for {}", service.agency));
+                for lang in &journey.languages {
+                    if let Some(phone) = &contact.phone {
+                        assert!(phone.hours.0.contains_key(lang), "{name} {lang}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

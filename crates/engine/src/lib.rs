@@ -26,6 +26,7 @@ pub mod dictionary;
 pub mod draft;
 pub mod expr;
 pub mod field;
+pub mod handoff;
 pub mod json_path;
 pub mod known;
 pub mod lint;

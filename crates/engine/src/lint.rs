@@ -2,7 +2,7 @@
 //! JSON path) and what is wrong in plain words. The app runs the same checks when it loads a
 //! journey, and so does the `journey-check` command.
 
-use crate::definition::{Journey, Problem, Question, Rule, FORMAT};
+use crate::definition::{Journey, Problem, Question, Rule, Target, FORMAT};
 use crate::dictionary::Dictionary;
 use crate::field::{self, FieldKind};
 use crate::text::{Localized, Text, DEFAULT_LANG};
@@ -51,12 +51,7 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
     let mut page_ids = BTreeSet::new();
     for (p, page) in journey.pages.iter().enumerate() {
         let at = format!("pages[{p}]");
-        if page.id.is_empty()
-            || !page
-                .id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
+        if !is_id(&page.id) {
             lint.problem(
                 format!("{at}.id"),
                 format!(
@@ -267,7 +262,150 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
             );
         }
     }
+    suggestions(&mut lint, journey);
+    help(&mut lint, journey);
     lint.problems
+}
+
+/// Each suggestion: a unique id, a condition over answers the journey asks (checked like
+/// every other condition), English texts, and a target that can be followed. Whether a
+/// `life_event` target is in the catalogue needs the catalogue: see [`check_targets`].
+fn suggestions(lint: &mut Lint, journey: &Journey) {
+    let mut ids = BTreeSet::new();
+    let asked = lint.asked.clone();
+    for (s, suggestion) in journey.suggestions.iter().enumerate() {
+        let at = format!("suggestions[{s}]");
+        if !is_id(&suggestion.id) {
+            lint.problem(
+                format!("{at}.id"),
+                format!(
+                    "suggestion id \"{}\" must be letters, digits and hyphens",
+                    suggestion.id
+                ),
+            );
+        } else if !ids.insert(suggestion.id.as_str()) {
+            lint.problem(
+                format!("{at}.id"),
+                format!("suggestion id \"{}\" is used twice", suggestion.id),
+            );
+        }
+        lint.condition(
+            &format!("{at}.show_if"),
+            &suggestion.show_if,
+            &asked,
+            "a page",
+        );
+        lint.text(&format!("{at}.title"), &suggestion.title);
+        lint.text(&format!("{at}.why"), &suggestion.why);
+        match &suggestion.target {
+            Target::LifeEvent(id) if !is_id(id) || id.chars().any(|c| c.is_ascii_uppercase()) => {
+                lint.problem(
+                    format!("{at}.target.life_event"),
+                    format!("the life event \"{id}\" must be a journey id: lower-case letters, digits and hyphens"),
+                )
+            }
+            Target::LifeEvent(id) if *id == journey.id => lint.problem(
+                format!("{at}.target.life_event"),
+                "a suggestion cannot lead to the journey it is in",
+            ),
+            Target::LifeEvent(_) => {}
+            Target::Url(url) => {
+                if !is_web_address(url) {
+                    lint.problem(
+                        format!("{at}.target.url"),
+                        format!("the address \"{url}\" must start with https:// or http://"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Each help contact: an agency of the journey, given once, with at least one way to reach it,
+/// a phone number people can dial and a chat address that is a web address.
+fn help(lint: &mut Lint, journey: &Journey) {
+    let mut agencies = BTreeSet::new();
+    for (c, contact) in journey.help.iter().enumerate() {
+        let at = format!("help[{c}]");
+        if !journey.agencies.contains_key(&contact.agency) {
+            lint.problem(
+                format!("{at}.agency"),
+                format!("no agency \"{}\" in \"agencies\"", contact.agency),
+            );
+        } else if !agencies.insert(contact.agency.as_str()) {
+            lint.problem(
+                format!("{at}.agency"),
+                format!("help for agency \"{}\" is given twice", contact.agency),
+            );
+        }
+        if contact.phone.is_none() && contact.chat.is_none() && contact.in_person.is_none() {
+            lint.problem(
+                at.clone(),
+                "give at least one way to get help: \"phone\", \"chat\" or \"in_person\"",
+            );
+        }
+        if let Some(phone) = &contact.phone {
+            let digits = phone.number.chars().filter(char::is_ascii_digit).count();
+            let dialable = phone
+                .number
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+            if !dialable || digits < 3 {
+                lint.problem(
+                    format!("{at}.phone.number"),
+                    format!(
+                        "the phone number \"{}\" must be digits, with spaces, +, - or brackets",
+                        phone.number
+                    ),
+                );
+            }
+            lint.text(&format!("{at}.phone.hours"), &phone.hours);
+        }
+        if let Some(chat) = &contact.chat {
+            if !is_web_address(chat) {
+                lint.problem(
+                    format!("{at}.chat"),
+                    format!("the address \"{chat}\" must start with https:// or http://"),
+                );
+            }
+        }
+        if let Some(in_person) = &contact.in_person {
+            lint.text(&format!("{at}.in_person"), in_person);
+        }
+    }
+}
+
+/// Problems in suggestions that lead to another life event which is not among `journeys`
+/// (the ids of the journeys in the catalogue): what only a check of the whole catalogue can
+/// know (`journey-check` runs it when given the catalogue with the journeys).
+pub fn check_targets(journey: &Journey, journeys: &BTreeSet<String>) -> Vec<Problem> {
+    journey
+        .suggestions
+        .iter()
+        .enumerate()
+        .filter_map(|(s, suggestion)| match &suggestion.target {
+            Target::LifeEvent(id) if !journeys.contains(id) => Some(Problem {
+                path: format!("suggestions[{s}].target.life_event"),
+                message: format!("no journey \"{id}\" in the catalogue"),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An id: letters, digits and hyphens.
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// An absolute http(s) address with something after the scheme.
+fn is_web_address(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            && url.len() > scheme.len()
+            && !url.contains(char::is_whitespace)
+    })
 }
 
 impl Lint {
@@ -392,6 +530,20 @@ fn missing_translations(journey: &Journey) -> Vec<(String, String)> {
             if let Some(text) = text {
                 check(format!("{at}.{field}"), langs(text));
             }
+        }
+    }
+    for (s, suggestion) in journey.suggestions.iter().enumerate() {
+        let at = format!("suggestions[{s}]");
+        check(format!("{at}.title"), langs(&suggestion.title));
+        check(format!("{at}.why"), langs(&suggestion.why));
+    }
+    for (c, contact) in journey.help.iter().enumerate() {
+        let at = format!("help[{c}]");
+        if let Some(phone) = &contact.phone {
+            check(format!("{at}.phone.hours"), langs(&phone.hours));
+        }
+        if let Some(in_person) = &contact.in_person {
+            check(format!("{at}.in_person"), langs(in_person));
         }
     }
     missing
@@ -907,6 +1059,178 @@ mod tests {
             "\"id\": \"move-date\",",
             "\"id\": \"move-date\", \"screening\": true,",
             "at pages[3].screening: screening pages must come before all other pages",
+        );
+    }
+
+    /// A `"suggestions": [...], "help": [...]` put before the fixture's services.
+    fn with(suggestions_and_help: &str) -> Vec<String> {
+        problems_after(
+            "\"services\"",
+            &format!("{suggestions_and_help}, \"services\""),
+        )
+    }
+
+    const SUGGESTION: &str = r#"{ "id": "school", "show_if": "move.date < today()", "title": { "en": "Tell your child's school" }, "why": { "en": "because you moved" }, "target": { "url": "https://schools.example/moving" } }"#;
+
+    #[test]
+    fn a_good_suggestion_and_help_contact_are_clean() {
+        let problems = with(&format!(
+            r#""suggestions": [{SUGGESTION}], "help": [{{ "agency": "elections", "phone": {{ "number": "+44 (0)300 200-3131", "hours": {{ "en": "Monday to Friday, 9am to 5pm" }} }}, "chat": "https://elections.example/chat", "in_person": {{ "en": "At the town hall" }} }}]"#
+        ));
+        assert_eq!(problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn suggestion_conditions_are_checked_like_any_other() {
+        let broken = SUGGESTION.replace("move.date < today()", "move.date <");
+        assert_eq!(
+            with(&format!(r#""suggestions": [{broken}]"#)),
+            ["at suggestions[0].show_if: the condition \"move.date <\" of journey \"address-change\" has a problem at column 12: expected a value after \"<\""]
+        );
+        let unknown = SUGGESTION.replace("move.date < today()", "household.has_children == true");
+        assert_eq!(
+            with(&format!(r#""suggestions": [{unknown}]"#)),
+            ["at suggestions[0].show_if: the condition uses \"household.has_children\", which is not asked on a page before it"]
+        );
+    }
+
+    #[test]
+    fn suggestion_ids_are_unique_and_well_formed() {
+        let bad_id = SUGGESTION.replace("\"school\"", "\"your school\"");
+        let problems = with(&format!(
+            r#""suggestions": [{SUGGESTION}, {SUGGESTION}, {bad_id}]"#
+        ));
+        assert_eq!(
+            problems,
+            [
+                "at suggestions[1].id: suggestion id \"school\" is used twice",
+                "at suggestions[2].id: suggestion id \"your school\" must be letters, digits and hyphens",
+            ]
+        );
+    }
+
+    #[test]
+    fn suggestion_targets_must_be_followable() {
+        let target = r#"{ "url": "https://schools.example/moving" }"#;
+        let cases = [
+            (
+                r#"{ "url": "schools.example/moving" }"#,
+                "at suggestions[0].target.url: the address \"schools.example/moving\" must start with https:// or http://",
+            ),
+            (
+                r#"{ "url": "javascript:alert(1)" }"#,
+                "at suggestions[0].target.url: the address \"javascript:alert(1)\" must start with https:// or http://",
+            ),
+            (
+                r#"{ "life_event": "Having a baby" }"#,
+                "at suggestions[0].target.life_event: the life event \"Having a baby\" must be a journey id: lower-case letters, digits and hyphens",
+            ),
+            (
+                r#"{ "life_event": "address-change" }"#,
+                "at suggestions[0].target.life_event: a suggestion cannot lead to the journey it is in",
+            ),
+        ];
+        for (bad, expected) in cases {
+            let suggestion = SUGGESTION.replace(target, bad);
+            assert_eq!(
+                with(&format!(r#""suggestions": [{suggestion}]"#)),
+                [expected]
+            );
+        }
+        let other = SUGGESTION.replace(target, r#"{ "life_event": "having-a-baby" }"#);
+        assert_eq!(
+            with(&format!(r#""suggestions": [{other}]"#)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn life_events_are_looked_up_in_the_catalogue() {
+        let other = SUGGESTION.replace(
+            r#"{ "url": "https://schools.example/moving" }"#,
+            r#"{ "life_event": "having-a-baby" }"#,
+        );
+        let journey: Journey = parse_json(&MOVING_HOUSE.replacen(
+            "\"services\"",
+            &format!(r#""suggestions": [{SUGGESTION}, {other}], "services""#),
+            1,
+        ))
+        .unwrap();
+        let catalogue: BTreeSet<String> = ["address-change".to_string()].into();
+        assert_eq!(
+            check_targets(&journey, &catalogue)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["at suggestions[1].target.life_event: no journey \"having-a-baby\" in the catalogue"]
+        );
+        let catalogue: BTreeSet<String> = ["having-a-baby".to_string()].into();
+        assert!(check_targets(&journey, &catalogue).is_empty());
+    }
+
+    #[test]
+    fn help_contacts_name_an_agency_and_a_way_to_reach_it() {
+        let problems = with(
+            r#""help": [{ "agency": "elections" }, { "agency": "elections", "chat": "elections.example/chat" }, { "agency": "revenue", "phone": { "number": "call us", "hours": { "en": "Any time" } } }]"#,
+        );
+        assert_eq!(
+            problems,
+            [
+                "at help[0]: give at least one way to get help: \"phone\", \"chat\" or \"in_person\"",
+                "at help[1].agency: help for agency \"elections\" is given twice",
+                "at help[1].chat: the address \"elections.example/chat\" must start with https:// or http://",
+                "at help[2].agency: no agency \"revenue\" in \"agencies\"",
+                "at help[2].phone.number: the phone number \"call us\" must be digits, with spaces, +, - or brackets",
+            ]
+        );
+    }
+
+    #[test]
+    fn suggestions_and_help_are_in_every_language_and_english() {
+        let problems = problems_after(
+            "\"services\"",
+            &format!(
+                r#""suggestions": [{}], "help": [{{ "agency": "elections", "phone": {{ "number": "0300 200 3131", "hours": {{ "es": "Lunes a viernes" }} }}, "in_person": {{ "en": "At the town hall" }} }}], "services""#,
+                SUGGESTION.replace(
+                    r#""why": { "en": "because you moved" }"#,
+                    r#""why": { "en": " " }"#
+                )
+            ),
+        );
+        for expected in [
+            "at suggestions[0].why: the text needs an English (\"en\") version",
+            "at help[0].phone.hours: the text needs an English (\"en\") version",
+        ] {
+            assert!(
+                problems.iter().any(|p| p == expected),
+                "{expected} in {problems:#?}"
+            );
+        }
+        let declared = MOVING_HOUSE
+            .replacen("\"version\"", "\"languages\": [\"en\", \"es\"], \"version\"", 1)
+            .replacen(
+                "\"services\"",
+                &format!(r#""suggestions": [{SUGGESTION}], "help": [{{ "agency": "elections", "phone": {{ "number": "0300 200 3131", "hours": {{ "en": "9 to 5", "es": "9 a 5" }} }}, "in_person": {{ "en": "At the town hall" }} }}], "services""#),
+                1,
+            );
+        let journey: Journey = parse_json(&declared).unwrap();
+        let problems: Vec<String> = check(&journey, None)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let missing = |path: &str| {
+            format!("at {path}: the text has no \"es\" translation (the journey's languages include \"es\")")
+        };
+        for path in [
+            "suggestions[0].title",
+            "suggestions[0].why",
+            "help[0].in_person",
+        ] {
+            assert!(problems.contains(&missing(path)), "{path} in {problems:#?}");
+        }
+        assert!(
+            !problems.contains(&missing("help[0].phone.hours")),
+            "{problems:#?}"
         );
     }
 

@@ -12,13 +12,14 @@
 //!
 //! Beside them: the Revenue Service's taxpayer profile for prefilling ([`profile`]), behind a
 //! demo sign-in ([`session`]), the host page that knows whether the person signed in
-//! ([`host`]), the customer-experience survey ([`feedback`]), and, for tests only, fault
-//! injection ([`faults`]).
+//! ([`host`]), the customer-experience survey ([`feedback`]), the hand-off API and adviser
+//! page ([`handoff`]), and, for tests only, fault injection ([`faults`]).
 
 mod check;
 mod endpoints;
 mod faults;
 mod feedback;
+pub mod handoff;
 mod host;
 mod profile;
 mod session;
@@ -49,6 +50,23 @@ const MAX_KEY: usize = 255;
 /// Every agency endpoint, the profile, the demo sign-in, and the built app at `dist`. With
 /// `faults` (`serve --faults`, for tests), also the fault control at `/demo/faults`.
 pub fn router(store: Store, dist: &Path, faults: Option<Faults>) -> Router {
+    router_with(store, dist, faults, handoff::Config::default())
+}
+
+/// The same, with the hand-off API set up as `handoff` says (its clock and how long saves
+/// last).
+pub fn router_with(
+    store: Store,
+    dist: &Path,
+    faults: Option<Faults>,
+    handoff: handoff::Config,
+) -> Router {
+    let handoff = handoff::routes(
+        store.clone(),
+        dist.join("journeys"),
+        handoff,
+        faults.is_some(),
+    );
     let mut router = Router::new();
     let mut status_urls = Vec::new();
     for endpoint in ENDPOINTS {
@@ -83,6 +101,7 @@ pub fn router(store: Store, dist: &Path, faults: Option<Faults>) -> Router {
         .route(profile::PATH, get(profile::taxpayer))
         .route(feedback::PATH, post(feedback::receive))
         .merge(session::routes())
+        .merge(handoff)
         .merge(host::routes(dist));
     if let Some(faults) = &faults {
         router = router.merge(faults::routes(faults.clone()));

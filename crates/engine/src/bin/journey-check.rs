@@ -4,13 +4,16 @@
 //! cargo run -p tell-once-engine --bin journey-check -- public/journeys/*.json
 //! ```
 //! A journey's `dictionary` (a path relative to the journey) is read and checked against too.
-//! A dictionary or a catalogue file is checked as what it is. Exits 1 if anything is wrong.
+//! A dictionary or a catalogue file is checked as what it is. Given a catalogue, every journey
+//! given with it is also checked to suggest only life events in that catalogue. Exits 1 if
+//! anything is wrong.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 use tell_once_engine::catalogue::{self, Catalogue};
 use tell_once_engine::dictionary::{self, Dictionary};
-use tell_once_engine::{DefinitionError, Journey};
+use tell_once_engine::{lint, DefinitionError, Journey};
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -19,8 +22,15 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let mut problems = 0;
+    let catalogued = catalogued_ids(&files);
     for file in &files {
-        match check_file(Path::new(file)) {
+        let checked = check_file(Path::new(file)).and_then(|checked| match &catalogued {
+            Some(ids) if matches!(checked, Checked::Journey) => {
+                in_catalogue(Path::new(file), ids).map(|_| checked)
+            }
+            _ => Ok(checked),
+        });
+        match checked {
             Ok(Checked::Journey) => println!("{file}: ok"),
             Ok(Checked::Dictionary) => println!("{file}: ok (dictionary)"),
             Ok(Checked::Catalogue) => println!("{file}: ok (catalogue)"),
@@ -88,5 +98,45 @@ fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
             Err(found.iter().map(ToString::to_string).collect())
         }
         Err(other) => Err(vec![other.to_string()]),
+    }
+}
+
+/// The ids of the journeys the catalogues among `files` list, if any catalogue is among them.
+fn catalogued_ids(files: &[String]) -> Option<BTreeSet<String>> {
+    let mut ids: Option<BTreeSet<String>> = None;
+    for file in files {
+        let path = Path::new(file);
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if !text.contains(&format!("\"{}\"", catalogue::FORMAT)) {
+            continue;
+        }
+        let Ok(catalogue) = Catalogue::from_json(&text) else {
+            continue;
+        };
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let found = ids.get_or_insert_with(BTreeSet::new);
+        for journey in &catalogue.journeys {
+            if let Some(parsed) = std::fs::read_to_string(dir.join(journey))
+                .ok()
+                .and_then(|text| Journey::parse(&text).ok())
+            {
+                found.insert(parsed.id);
+            }
+        }
+    }
+    ids
+}
+
+/// A journey's suggestions lead only to life events of the catalogue.
+fn in_catalogue(path: &Path, ids: &BTreeSet<String>) -> Result<(), Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|e| vec![format!("cannot be read: {e}")])?;
+    let journey = Journey::parse(&text).map_err(|e| vec![e.to_string()])?;
+    let problems = lint::check_targets(&journey, ids);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.iter().map(ToString::to_string).collect())
     }
 }
