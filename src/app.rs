@@ -210,9 +210,7 @@ fn App(config: Config) -> impl IntoView {
     let app = move || match load.get() {
         _ if timed_out.get() => view! { <TimedOutPage timed_out/> }.into_any(),
         // Not announced: it is the first thing the widget shows, and gone in a moment.
-        Load::Loading => {
-            view! { <p class="body">{t!(i18n, common.loading)}</p> }.into_any()
-        }
+        Load::Loading => view! { <p class="body">{t!(i18n, common.loading)}</p> }.into_any(),
         Load::Failed(problem) => view! { <ProblemPage problem/> }.into_any(),
         Load::Journey(journey) => view! { <JourneyFlow journey/> }.into_any(),
         Load::Catalogue(catalogue, journeys) => {

@@ -81,7 +81,10 @@ pub fn ConsentPage() -> impl IntoView {
         sending.set(true);
         // Progress is said as it happens; the result is the confirmation's heading, said when
         // it takes focus.
-        announcer.say(td_string!(i18n.get_locale_untracked(), pages.consent_sending_status));
+        announcer.say(td_string!(
+            i18n.get_locale_untracked(),
+            pages.consent_sending_status
+        ));
         spawn_local(async move {
             outbox::send_chosen(flow, move |message| announcer.say(message)).await;
             flow.go(Step::Confirmation);
