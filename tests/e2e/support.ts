@@ -296,19 +296,22 @@ export async function focusIndicator(page: Page, control: Locator): Promise<{ ch
 /** A screenshot of an element and `pad` CSS px around it, wherever it is on the page (not only in
  * the viewport), with its size. */
 export async function screenshotAround(page: Page, target: ElementHandle, pad: number): Promise<{ png: PNG; width: number; height: number }> {
-  const box = await target.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
-  });
-  const clip = { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad };
-  const png = PNG.sync.read(await page.screenshot({ fullPage: true, clip, animations: 'disabled', caret: 'hide', scale: 'css' }));
-  return { png, width: box.width, height: box.height };
-}
-
-/** A name for the kind of control an element is (tag, type and classes), so a check that is
- * slow can be made once per kind. */
-export async function kindOf(target: Locator): Promise<string> {
-  return target.evaluate((el) => `${el.tagName.toLowerCase()}[${el.getAttribute('type') ?? ''}].${el.getAttribute('class') ?? ''}`);
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  const clip = { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+  const inView = clip.x >= 0 && clip.y >= 0 && clip.x + clip.width <= viewport.width && clip.y + clip.height <= viewport.height;
+  // In the viewport, a plain screenshot; only what does not fit needs the slower whole page.
+  const shot = inView
+    ? await page.screenshot({ clip, animations: 'disabled', caret: 'hide', scale: 'css' })
+    : await page.screenshot({
+        fullPage: true,
+        clip: { ...clip, x: clip.x + (await page.evaluate(() => scrollX)), y: clip.y + (await page.evaluate(() => scrollY)) },
+        animations: 'disabled',
+        caret: 'hide',
+        scale: 'css',
+      });
+  return { png: PNG.sync.read(shot), width: box.width, height: box.height };
 }
 
 /** Starts the test journey with a question of every type and a repeating group
