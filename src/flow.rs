@@ -717,11 +717,11 @@ fn Notices() -> impl IntoView {
     // offline: while sending, the services after the first wait their turn as queued too.)
     let offline = move || {
         let locale = flow.language.get();
-        flow.outcomes
-            .with(|o| o.iter().any(|o| o.parcel.state == ParcelState::Queued))
-            .then_some(())
-            .filter(|_| !browser::online())
-            .map(|_| (true, td_string!(locale, flow.offline).to_string()))
+        let waiting = flow
+            .outcomes
+            .with(|o| o.iter().any(|o| o.parcel.state == ParcelState::Queued));
+        (waiting && !browser::online())
+            .then(|| (true, td_string!(locale, flow.offline).to_string()))
     };
     let notices = Memo::new(move |_| {
         [notice(), offline(), prefill()]

@@ -161,7 +161,7 @@ fn Catalogue(
         });
         results.set(Some((words.trim().to_string(), found)));
         // Said even when it is the same as last time: the person searched again.
-        announcer.say(status());
+        announcer.say(untrack(status));
     };
     let count = journeys.with_value(Vec::len);
     view! {

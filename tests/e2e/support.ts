@@ -88,7 +88,9 @@ export type Scope = Page | Locator;
 /** The error summary, found by its title. It is said by taking focus after a failed Continue,
  * and is not also a live region (that would say it twice), so it has no role of its own. */
 export function errorSummary(scope: Scope, title: string | RegExp = 'There is a problem'): Locator {
-  return scope.locator('.error-summary').filter({ has: scope.getByRole('heading', { name: title }) });
+  // The inner locator of `has` is looked for inside each summary, so it starts from the page.
+  const page = 'mainFrame' in scope ? scope : scope.page();
+  return scope.locator('.error-summary').filter({ has: page.getByRole('heading', { name: title }) });
 }
 
 /** The heading that must have focus on each page. */
