@@ -9,7 +9,12 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  expect: {
+    timeout: 5_000,
+    // The accessible tree of each kind of page, committed beside the specs (the same on every
+    // platform), and compared whole: a role, name or state added, changed or lost fails.
+    toMatchAriaSnapshot: { pathTemplate: '{testDir}/aria-snapshots/{arg}{ext}', children: 'deep-equal' },
+  },
   reporter: [['list']],
   forbidOnly: !!process.env.CI,
   use: {

@@ -3,6 +3,7 @@
 
 use crate::api::{self, LoadProblem, LoadProblemKind};
 use crate::browser::Widget;
+use crate::components::announcer::{Announcements, Announcer};
 use crate::components::idle_timeout::{IdleTimeout, TimedOutPage};
 use crate::components::language_switch::LanguageSwitch;
 use crate::flow::{JourneyFlow, Session};
@@ -76,6 +77,7 @@ pub fn mount(host: HtmlElement, root: HtmlElement, config: &str) {
     let widget = Widget::new(host, root.clone(), standalone);
     leptos::mount::mount_to(root, move || {
         provide_context(widget);
+        provide_context(Announcer::new());
         let language = Language::new(asked.as_deref());
         provide_context(language);
         provide_context(language.i18n);
@@ -84,9 +86,13 @@ pub fn mount(host: HtmlElement, root: HtmlElement, config: &str) {
             let locale = language.get();
             widget.set_language(locale.as_str(), locale.direction().as_str());
         });
-        match config.clone() {
+        let page = match config.clone() {
             Ok(config) => view! { <App config/> }.into_any(),
             Err(problem) => view! { <ProblemPage problem/> }.into_any(),
+        };
+        view! {
+            {page}
+            <Announcements/>
         }
     })
     .forget();
@@ -203,9 +209,8 @@ fn App(config: Config) -> impl IntoView {
     });
     let app = move || match load.get() {
         _ if timed_out.get() => view! { <TimedOutPage timed_out/> }.into_any(),
-        Load::Loading => {
-            view! { <p class="body" role="status">{t!(i18n, common.loading)}</p> }.into_any()
-        }
+        // Not announced: it is the first thing the widget shows, and gone in a moment.
+        Load::Loading => view! { <p class="body">{t!(i18n, common.loading)}</p> }.into_any(),
         Load::Failed(problem) => view! { <ProblemPage problem/> }.into_any(),
         Load::Journey(journey) => view! { <JourneyFlow journey/> }.into_any(),
         Load::Catalogue(catalogue, journeys) => {

@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::browser;
+use crate::components::announcer::{use_announcer, Announcer};
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
@@ -154,8 +155,8 @@ pub enum Status {
     LeftOut,
 }
 
-/// Something the person should know about their answers, said once in the flow's status
-/// region (see [`Notices`]).
+/// Something the person should know about their answers, shown at the top of the page and said
+/// once by the announcer (see [`Notices`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// They deleted their answers.
@@ -229,6 +230,8 @@ pub struct Flow {
     pub widget: browser::Widget,
     /// The language the journey is shown in.
     pub language: Language,
+    /// The widget's one live region: what changes without moving focus is said there.
+    pub announcer: Announcer,
 }
 
 impl Flow {
@@ -238,6 +241,8 @@ impl Flow {
 
     /// Shows another step. Focus and the title follow (see [`JourneyFlow`]).
     pub fn go(&self, step: Step) {
+        // What was said about the last page no longer applies; the new heading is said on focus.
+        self.announcer.clear();
         self.errors.set(Vec::new());
         self.notice.set(None);
         if !matches!(step, Step::Question(_) | Step::Item { .. }) {
@@ -425,6 +430,7 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         sending: RwSignal::new(false),
         widget,
         language,
+        announcer: use_announcer(),
     };
     provide_context(flow);
     outbox::reopen(flow, opening.parcels);
@@ -652,7 +658,7 @@ fn sentence(text: &str) -> String {
     }
 }
 
-/// The flow's one status region: whether the person's details came from their record (on the
+/// The flow's notices: whether the person's details came from their record (on the
 /// start and question pages), and what happened to their saved answers.
 #[component]
 fn Notices() -> impl IntoView {
@@ -707,16 +713,39 @@ fn Notices() -> impl IntoView {
             }
         })
     };
-    // Offline at sending: what was chosen is sent when the browser is back online.
+    // Offline at sending: what was chosen is sent when the browser is back online. (Only
+    // offline: while sending, the services after the first wait their turn as queued too.)
     let offline = move || {
         let locale = flow.language.get();
-        flow.outcomes
-            .with(|o| o.iter().any(|o| o.parcel.state == ParcelState::Queued))
+        let waiting = flow
+            .outcomes
+            .with(|o| o.iter().any(|o| o.parcel.state == ParcelState::Queued));
+        (waiting && !browser::online())
             .then(|| (true, td_string!(locale, flow.offline).to_string()))
     };
+    let notices = Memo::new(move |_| {
+        [notice(), offline(), prefill()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+    });
+    // Shown where they apply, and said once through the announcer when they change (a notice
+    // still shown on the next page is not said again).
+    Effect::new(move |said: Option<String>| {
+        let words = notices.with(|n| {
+            n.iter()
+                .map(|(_, text)| text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        if !words.is_empty() && said.as_ref() != Some(&words) {
+            flow.announcer.say(words.clone());
+        }
+        words
+    });
     view! {
-        <div role="status" class="flow-status">
-            {move || [notice(), offline(), prefill()].into_iter().flatten().map(|(problem, text)| view! {
+        <div class="flow-status">
+            {move || notices.get().into_iter().map(|(problem, text)| view! {
                 <div class="notice" class:notice--warning=problem>
                     <p class="body notice__text">{text}</p>
                 </div>

@@ -7,7 +7,8 @@ use tell_once_engine::field::html_id;
 pub const ERROR_SUMMARY_ID: &str = "error-summary";
 
 /// The GOV.UK error summary of a page: every problem on it, each a link that moves focus to its
-/// field. Focused after a Continue that failed, so it is read out first.
+/// field. Focused after a Continue that failed, so it is read out first: that is how it is
+/// announced, and the only way (it is not also a live region, which would read it twice).
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let flow = use_flow();
@@ -35,18 +36,16 @@ pub fn Problems(
 ) -> impl IntoView {
     let widget = browser::widget();
     let i18n = use_i18n();
-    let title_id = format!("{id}-title");
     move || {
         let problems = problems.get();
-        let title_id = title_id.clone();
         (!problems.is_empty()).then(|| {
             let title = if section {
-                view! { <h3 class="error-summary__title" id=title_id.clone()>{t!(i18n, components.error_summary_title)}</h3> }.into_any()
+                view! { <h3 class="error-summary__title">{t!(i18n, components.error_summary_title)}</h3> }.into_any()
             } else {
-                view! { <h2 class="error-summary__title" id=title_id.clone()>{t!(i18n, components.error_summary_title)}</h2> }.into_any()
+                view! { <h2 class="error-summary__title">{t!(i18n, components.error_summary_title)}</h2> }.into_any()
             };
             view! {
-                <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=title_id>
+                <div class="error-summary" id=id tabindex="-1">
                     <div>
                         {title}
                         <ul class="error-summary__list">

@@ -2,6 +2,7 @@
 //! accessible wiring (label, hint, error, aria-describedby, aria-invalid) is written once;
 //! each other field kind has its own file and uses the same helpers.
 
+pub mod announcer;
 pub mod back_link;
 pub mod checkboxes;
 pub mod error_summary;

@@ -19,7 +19,6 @@ pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
     let life_events = use_life_events();
     let retrying = RwSignal::new(None::<String>);
-    let status = RwSignal::new(String::new());
 
     let status_rows = move || {
         flow.outcomes.with(|outcomes| {
@@ -74,28 +73,17 @@ pub fn ConfirmationPage() -> impl IntoView {
             return;
         }
         retrying.set(Some(service_id.clone()));
-        status.set(
-            td_string!(
-                i18n.get_locale_untracked(),
-                pages.confirmation_sending_again
-            )
-            .to_string(),
-        );
+        flow.announcer.say(td_string!(
+            i18n.get_locale_untracked(),
+            pages.confirmation_sending_again
+        ));
         spawn_local(async move {
             outbox::retry(flow, service_id).await;
             retrying.set(None);
-            let heading = flow
-                .outcomes
-                .with_untracked(|o| confirmation_heading(o, flow.locale_untracked()));
-            status.set(
-                td_string!(
-                    i18n.get_locale_untracked(),
-                    pages.confirmation_done,
-                    heading
-                )
-                .to_string(),
-            );
-            // The Try again button is gone: focus goes to the heading, not lost to the page.
+            // The result is the heading ("Details sent", or what is still not sent): focus goes
+            // to it, so it is said once, on focus, and the Try again button that has gone does
+            // not take focus with it.
+            flow.announcer.clear();
             flow.widget.focus_heading();
         });
     };
@@ -152,7 +140,6 @@ pub fn ConfirmationPage() -> impl IntoView {
                 })
                 .collect_view()}
         </dl>
-        <p class="visually-hidden" role="status">{move || status.get()}</p>
         <h2 class="heading-m">{t!(i18n, pages.confirmation_next_heading)}</h2>
         {move || flow.outcomes.with(|outcomes| outcomes
             .iter()
@@ -182,7 +169,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         <p class="body">{t!(i18n, pages.confirmation_remember)}</p>
         {life_events.map(|events| view! {
             <p class="body no-print">
-                <a class="link" href=events.href() on:click=move |ev: leptos::ev::MouseEvent| {
+                <a class="link link--own-line" href=events.href() on:click=move |ev: leptos::ev::MouseEvent| {
                     ev.prevent_default();
                     events.show_list();
                 }>{t!(i18n, pages.confirmation_another_life_event)}</a>

@@ -44,7 +44,7 @@ pub fn ConsentPage() -> impl IntoView {
         .map(|(i, _)| choice_id(&journey.services[*i].id))
         .unwrap_or_default();
     let sending = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
+    let announcer = flow.announcer;
     // The page is shown afresh in the language the person switches to: so is its message.
     if flow
         .errors
@@ -79,10 +79,14 @@ pub fn ConsentPage() -> impl IntoView {
         }
         flow.errors.set(Vec::new());
         sending.set(true);
-        status
-            .set(td_string!(i18n.get_locale_untracked(), pages.consent_sending_status).to_string());
+        // Progress is said as it happens; the result is the confirmation's heading, said when
+        // it takes focus.
+        announcer.say(td_string!(
+            i18n.get_locale_untracked(),
+            pages.consent_sending_status
+        ));
         spawn_local(async move {
-            outbox::send_chosen(flow, move |message| status.set(message)).await;
+            outbox::send_chosen(flow, move |message| announcer.say(message)).await;
             flow.go(Step::Confirmation);
         });
     };
@@ -158,6 +162,5 @@ pub fn ConsentPage() -> impl IntoView {
                 t_string!(i18n, pages.consent_send_button).to_string()
             }}
         </button>
-        <p class="visually-hidden" role="status">{move || status.get()}</p>
     }
 }

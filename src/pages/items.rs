@@ -80,7 +80,6 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                 .with(|a| items_heading(&definition, a, flow.language.get()))
         }
     });
-    let announcement = RwSignal::new(String::new());
     let back = flow
         .answers
         .with_untracked(|a| navigate::back_from(&journey, Step::Items(page), a, flow.env()));
@@ -128,9 +127,12 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
                                         <button type="button" class="link-button" on:click=move |_| {
                                             let definition = flow.journey().pages[page].clone();
                                             flow.answers.update(|a| repeat::remove(&definition, a, index));
-                                            announcement.set(removed.clone());
                                             flow.widget.set_title(&heading.get_untracked());
+                                            // The Remove button is gone: focus goes to the heading
+                                            // (which says how many are left), and the removal is
+                                            // said after it.
                                             flow.widget.focus_heading();
+                                            flow.announcer.say(removed.clone());
                                         }>{t!(i18n, pages.items_remove)}<span class="visually-hidden">{hidden.clone()}</span></button>
                                     }
                                 })}
@@ -187,7 +189,6 @@ pub fn ItemsPage(page: usize) -> impl IntoView {
         <BackLink to=back/>
         <ErrorSummary/>
         <h1 class="heading-l" tabindex="-1">{move || heading.get()}</h1>
-        <p class="visually-hidden" role="status">{move || announcement.get()}</p>
         <dl class="summary-list">{rows}</dl>
         <form novalidate on:submit=on_submit>
             {move || if count.get() < max {

@@ -2,6 +2,7 @@
 //! own words. Choosing one starts its journey.
 
 use crate::browser;
+use crate::components::announcer::use_announcer;
 use crate::flow::JourneyFlow;
 use crate::i18n::*;
 use crate::language::use_language;
@@ -106,6 +107,7 @@ fn Catalogue(
     choose: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let announcer = use_announcer();
     let lang = use_language().code_untracked();
     let title = catalogue.title.tr(lang).to_string();
     browser::widget().set_title(&format!("{title} – {}", t_string!(i18n, common.product)));
@@ -125,18 +127,6 @@ fn Catalogue(
                 <p class="body life-events__summary">{journey.summary.tr(lang).to_string()}</p>
             </li>
         }
-    };
-    let on_search = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let words = query.get_untracked();
-        let found = journeys.with_value(|js| {
-            let all: Vec<&Journey> = js.iter().map(|j| j.as_ref()).collect();
-            search::search(&all, &words, lang)
-                .into_iter()
-                .map(|f| f.index)
-                .collect()
-        });
-        results.set(Some((words.trim().to_string(), found)));
     };
     let status = move || {
         results.with(|r| match r {
@@ -159,6 +149,20 @@ fn Catalogue(
             .to_string(),
         })
     };
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = query.get_untracked();
+        let found = journeys.with_value(|js| {
+            let all: Vec<&Journey> = js.iter().map(|j| j.as_ref()).collect();
+            search::search(&all, &words, lang)
+                .into_iter()
+                .map(|f| f.index)
+                .collect()
+        });
+        results.set(Some((words.trim().to_string(), found)));
+        // Said even when it is the same as last time: the person searched again.
+        announcer.say(untrack(status));
+    };
     let count = journeys.with_value(Vec::len);
     view! {
         <h1 class="heading-xl" tabindex="-1">{title}</h1>
@@ -179,7 +183,8 @@ fn Catalogue(
                 <button type="submit" class="button search__button">{t!(i18n, pages.life_events_search_button)}</button>
             </div>
         </form>
-        <p class="body search__status" role="status">{status}</p>
+        // Shown here, and said by the announcer when a search is run.
+        <p class="body search__status">{status}</p>
         {move || results.with(|r| r.as_ref().filter(|(_, found)| !found.is_empty()).map(|(_, found)| {
             let found = found.clone();
             view! {

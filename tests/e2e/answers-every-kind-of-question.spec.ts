@@ -1,35 +1,7 @@
 // Every field type, screening with "Services you can use", a page shown by a condition, and
 // the answers reaching two agencies with their own types (booleans, numbers, lists).
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations, failOnPageErrors, heading, sendFromCheck } from './support';
-
-const JOURNEY = readFileSync('tests/fixtures/every-field.json', 'utf8');
-const CATALOGUE = JSON.stringify({
-  format: 'tell-once/catalogue@1',
-  title: { en: 'Tell government once' },
-  intro: { en: 'Test catalogue' },
-  journeys: ['every-field.json'],
-});
-
-/** Serves the fixture journey, and stands in for the two agencies, recording what they get. */
-async function setUp(page: Page) {
-  failOnPageErrors(page);
-  await page.route('**/journeys/life-events.json', (route) => route.fulfill({ contentType: 'application/json', body: CATALOGUE }));
-  await page.route('**/journeys/every-field.json', (route) => route.fulfill({ contentType: 'application/json', body: JOURNEY }));
-  const received: Record<string, unknown> = {};
-  await page.route('**/test-agencies/licence', async (route) => {
-    received.licence = route.request().postDataJSON();
-    await route.fulfill({ status: 201, contentType: 'application/json', body: '{"confirmationId":"MV-2026-000001"}' });
-  });
-  await page.route('**/test-agencies/household', async (route) => {
-    received.household = route.request().postDataJSON();
-    await route.fulfill({ status: 200, contentType: 'application/json', body: '{"case":{"id":"SI-42"}}' });
-  });
-  await page.goto('/?journey=every-field');
-  await page.getByRole('button', { name: 'Start now' }).click();
-  return received;
-}
+import { errorSummary, expectNoAxeViolations, heading, sendFromCheck, startEveryField } from './support';
 
 async function fillChildDate(page: Page, day: string, month: string, year: string) {
   const group = page.getByRole('group', { name: "Child's date of birth" });
@@ -39,11 +11,11 @@ async function fillChildDate(page: Page, day: string, month: string, year: strin
 }
 
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' });
-const summary = (page: Page) => page.getByRole('alert', { name: 'There is a problem' });
+const summary = (page: Page) => errorSummary(page);
 
 test('answers every kind of question and each agency gets typed answers', async ({ page }) => {
   test.setTimeout(60_000); // six axe runs
-  const received = await setUp(page);
+  const received = await startEveryField(page);
 
   // Yes/no: a specific message when nothing is chosen.
   await expect(heading(page, 'Do you have a driving licence?')).toBeFocused();
@@ -180,7 +152,7 @@ test('answers every kind of question and each agency gets typed answers', async 
 });
 
 test('a service that does not apply is explained and its questions are not asked', async ({ page }) => {
-  const received = await setUp(page);
+  const received = await startEveryField(page);
   await page.getByRole('radio', { name: 'No' }).check();
   await continueButton(page).click();
   await page.getByRole('checkbox', { name: 'None of these' }).check();
@@ -217,7 +189,7 @@ test('a service that does not apply is explained and its questions are not asked
 });
 
 test('adds two children, changes one and removes one, with the keyboard', async ({ page }) => {
-  const received = await setUp(page);
+  const received = await startEveryField(page);
   await page.getByRole('radio', { name: 'No' }).check();
   await continueButton(page).click();
   await page.getByRole('checkbox', { name: 'None of these' }).check();
@@ -266,8 +238,8 @@ test('adds two children, changes one and removes one, with the keyboard', async 
   await page.getByRole('button', { name: 'Remove child 1' }).focus();
   await page.keyboard.press('Enter');
   await expect(heading(page, 'You have added 1 child')).toBeFocused();
-  // (The page's other live region, for prefill notices, is empty.)
-  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Child 1 removed');
+  // (By the widget's one live region: see hears-each-change-once.)
+  await expect(page.getByRole('status')).toHaveText('Child 1 removed');
   await expect(page.getByRole('term')).toHaveText(['Child 1']);
   await expect(page.getByRole('definition').filter({ hasText: 'Byron' })).toHaveCount(1);
   await expect(page.getByRole('button', { name: /Remove/ })).toHaveCount(0);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DB, SERVER_BIN } from './server';
 import {
   answerAll,
+  errorSummary,
   expectNoAxeViolations,
   failOnPageErrors,
   heading,
@@ -74,7 +75,7 @@ test('answers the survey with the keyboard, and only the answers arrive', async 
 
   // Sending nothing: the error summary, focused, and the message beside the statements.
   await page.getByRole('button', { name: 'Send feedback' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Choose at least one answer or write a comment');
   await expect(survey.locator('.error-message').first()).toHaveText('Error: Choose at least one answer or write a comment');

@@ -2,7 +2,7 @@
 // will get. Leaving one out means its agency receives nothing; each other agency receives
 // exactly its own fields (checked in SQLite), and the receipt says what went where and when.
 import { expect, test } from '@playwright/test';
-import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, movingHouseRecords, person, records } from './support';
+import { answerAll, errorSummary, expectNoAxeViolations, failOnPageErrors, heading, movingHouseRecords, person, records } from './support';
 
 test('leaves one service out, and each other agency gets exactly its fields', async ({ page }) => {
   test.setTimeout(60_000);
@@ -29,7 +29,7 @@ test('leaves one service out, and each other agency gets exactly its fields', as
     await page.getByRole('checkbox', { name: `Send these details to ${agency}` }).uncheck();
   }
   await page.getByRole('button', { name: 'Send' }).click();
-  await expect(page.getByRole('alert')).toContainText('Choose at least one service to send your details to');
+  await expect(errorSummary(page)).toContainText('Choose at least one service to send your details to');
   // The message is beside the first choice too, and read with it.
   await expect(page.getByRole('checkbox', { name: 'Send these details to Motor Vehicles' })).toHaveAccessibleDescription(
     /Error: Choose at least one service to send your details to/,

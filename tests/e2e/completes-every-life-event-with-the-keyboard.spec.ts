@@ -3,7 +3,7 @@
 // which pages and questions come; a person's answers for each are below.
 import { expect, test } from '@playwright/test';
 import { answer, journeyFile, PEOPLE } from './journeys';
-import { expectNoAxeViolations, failOnPageErrors, heading, tabTo } from './support';
+import { errorSummary, expectNoAxeViolations, failOnPageErrors, heading, tabTo } from './support';
 
 const JOURNEYS = ['having-a-baby', 'death-of-someone-close', 'losing-your-job', 'approaching-retirement'];
 
@@ -42,7 +42,7 @@ for (const id of JOURNEYS) {
       if (definition!.questions.some((q) => q.required !== false)) {
         await tabTo(page, page.getByRole('button', { name: 'Continue' }), { max: 40 });
         await page.keyboard.press('Enter');
-        await expect(page.getByRole('alert', { name: 'There is a problem' })).toBeFocused();
+        await expect(errorSummary(page)).toBeFocused();
         await expectNoAxeViolations(page, `${id}: ${title} (errors)`);
       }
       for (const question of definition!.questions) {
@@ -50,7 +50,7 @@ for (const id of JOURNEYS) {
       }
       await tabTo(page, page.getByRole('button', { name: 'Continue' }), { max: 40 });
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('alert', { name: 'There is a problem' })).toHaveCount(0);
+      await expect(errorSummary(page)).toHaveCount(0);
     }
 
     await expect(heading(page, 'Check your answers before sending')).toBeFocused();

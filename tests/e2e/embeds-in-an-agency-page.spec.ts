@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import {
   answerAboutTheBaby,
   answerBabyScreening,
+  errorSummary,
   expectNoAxeViolations,
   failOnPageErrors,
   heading,
@@ -103,7 +104,7 @@ test('each widget looks as it does on a page of its own, and axe finds nothing',
     await scope.getByRole('button', { name: 'Start now' }).click();
     await expect(heading(scope, 'Do you have a driving licence?')).toBeFocused();
     await scope.getByRole('button', { name: 'Continue' }).click();
-    await expect(scope.getByRole('alert', { name: 'There is a problem' }), where).toBeFocused();
+    await expect(errorSummary(scope), where).toBeFocused();
   }
   await expectNoAxeViolations(page, 'the agency page, a question with an error');
   expectSameLook(await shot(alone), await shot(moving.locator('tell-once')), 'question with an error');

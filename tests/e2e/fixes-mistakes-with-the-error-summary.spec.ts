@@ -1,14 +1,14 @@
 // Empty and wrong answers show the error summary, focused; each link focuses its field; the
 // message is tied to the field; fixing the answer clears the error.
 import { expect, test } from '@playwright/test';
-import { answerAboutThePerson, answerTheMove, fillAddress, failOnPageErrors, fillDate, heading, person, throughScreening } from './support';
+import { answerAboutThePerson, answerTheMove, errorSummary, failOnPageErrors, fillAddress, fillDate, heading, person, throughScreening } from './support';
 
 test.beforeEach(async ({ page }) => {
   failOnPageErrors(page);
   await throughScreening(page);
 });
 
-const summary = (page: import('@playwright/test').Page) => page.getByRole('alert', { name: 'There is a problem' });
+const summary = (page: import('@playwright/test').Page) => errorSummary(page);
 
 test('an empty name shows both problems, and each link focuses its field', async ({ page }) => {
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -2,7 +2,7 @@
 // question of each type is answered with the keyboard, in any language the journey has.
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { tabTo } from './support';
+import { errorSummary, heading, tabTo } from './support';
 
 /** A text per language, as journeys give them. */
 export type Text = Record<string, string>;
@@ -220,3 +220,76 @@ export function wordsIn(lang: string) {
   };
 }
 export type UiWords = ReturnType<typeof wordsIn>;
+
+/** The default life events, in the order the catalogue lists them. */
+export const DEFAULT_JOURNEYS = ['moving-house', 'having-a-baby', 'death-of-someone-close', 'losing-your-job', 'approaching-retirement'];
+
+/** One state of a page that `walk` stops at. */
+export type Visit = {
+  /** Which journey, and which page and state, in words: "moving-house: When did you move? (errors)". */
+  name: string;
+  kind: 'start' | 'question' | 'errors' | 'services' | 'check' | 'consent' | 'confirmation';
+};
+
+/** Walks default journey `id` as PEOPLE[id] answers it, with the keyboard, from its start page to
+ * its confirmation, stopping at every state of every page on the way: the start, each question
+ * page empty and (where anything is required) after Continue with nothing answered, "Services you
+ * can use", "Check your answers", "Who gets what" and the confirmation. `visit` may look, but must
+ * leave the page as it found it (focus may move). Returns the number of states visited. */
+export async function walk(page: Page, id: string, visit: (v: Visit) => Promise<void>): Promise<number> {
+  const journey = journeyFile(id);
+  const person = PEOPLE[id];
+  let visits = 0;
+  const stop = async (name: string, kind: Visit['kind']) => {
+    visits++;
+    await visit({ name: `${id}: ${name}`, kind });
+  };
+  // Pressed with the keyboard (reaching every button by Tab is the keyboard spec's job).
+  const press = async (name: string) => {
+    await page.getByRole('button', { name }).focus();
+    await page.keyboard.press('Enter');
+  };
+
+  await page.goto(`/?journey=${id}`);
+  await expect(heading(page, journey.title.en)).toBeVisible();
+  await stop('start', 'start');
+  await page.getByRole('button', { name: 'Start now' }).focus();
+  await page.keyboard.press('Enter');
+  for (let step = 0; step < 40; step++) {
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toBeFocused();
+    const title = await h1.innerText();
+    if (title === 'Check your answers before sending') break;
+    if (title === 'Services you can use') {
+      await stop(title, 'services');
+      await h1.focus();
+      await press('Continue');
+      continue;
+    }
+    const pageId = new URL(page.url()).searchParams.get('page');
+    const definition = journey.pages.find((p) => p.id === pageId);
+    expect(definition, `page ${pageId} is in the journey`).toBeTruthy();
+    await stop(title, 'question');
+    if (definition!.questions.some((q) => q.required !== false)) {
+      await h1.focus();
+      await press('Continue');
+      await expect(errorSummary(page)).toBeFocused();
+      await stop(`${title} (errors)`, 'errors');
+    }
+    await h1.focus();
+    for (const question of definition!.questions) await answer(page, question, person[question.key]);
+    await press('Continue');
+    await expect(errorSummary(page)).toHaveCount(0);
+  }
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  await stop('check your answers', 'check');
+  await heading(page, 'Check your answers before sending').focus();
+  await press('Continue');
+  await expect(heading(page, 'Who gets what')).toBeFocused();
+  await stop('who gets what', 'consent');
+  await heading(page, 'Who gets what').focus();
+  await press('Send');
+  await expect(heading(page, 'Details sent')).toBeFocused({ timeout: 15_000 });
+  await stop('confirmation', 'confirmation');
+  return visits;
+}

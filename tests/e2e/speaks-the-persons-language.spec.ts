@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { answer, journeyFile, PEOPLE, wordsIn, type Journey, type UiWords } from './journeys';
-import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person, sendFromCheck, tabTo } from './support';
+import { answerAll, errorSummary, expectNoAxeViolations, failOnPageErrors, heading, person, sendFromCheck, tabTo } from './support';
 
 const EN = wordsIn('en');
 const ES = wordsIn('es');
@@ -57,13 +57,13 @@ async function answerPages(page: Page, journey: Journey, words: UiWords, run: { 
     if (!run.errorsShown && definition.questions.some((q) => q.required !== false)) {
       run.errorsShown = true;
       await page.getByRole('button', { name: words.continue }).click();
-      const summary = page.getByRole('alert', { name: words.problem });
+      const summary = errorSummary(page, words.problem);
       await expect(summary).toBeFocused();
       await expectNoAxeViolations(page, `${journey.id} in ${words.fields.lang}: ${title} (errors)`);
     }
     for (const question of definition.questions) await answer(page, question, person[question.key], words.fields);
     await page.getByRole('button', { name: words.continue }).click();
-    await expect(page.getByRole('alert', { name: words.problem })).toHaveCount(0);
+    await expect(errorSummary(page, words.problem)).toHaveCount(0);
   }
   throw new Error(`${journey.id}: never reached "${words.check}"`);
 }
@@ -142,7 +142,7 @@ test('errors on the page are said again in the language switched to, and back', 
   await page.goto('/?journey=moving-house');
   await page.getByRole('button', { name: EN.start }).click();
   await page.getByRole('button', { name: EN.continue }).click();
-  const summary = (words: UiWords) => page.getByRole('alert', { name: words.problem });
+  const summary = (words: UiWords) => errorSummary(page, words.problem);
   await expect(summary(EN)).toBeFocused();
   const english = await summary(EN).getByRole('link').allInnerTexts();
   expect(english).toHaveLength(1);
@@ -230,7 +230,7 @@ test('right to left: Moving house in Arabic is laid out from the right, axe clea
   const first = journey.pages[0].questions[0];
   await expect(heading(page, first.label.ar)).toBeFocused();
   await page.getByRole('button', { name: AR.continue }).click();
-  const summary = page.getByRole('alert', { name: AR.problem });
+  const summary = errorSummary(page, AR.problem);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toContainText(first.name!.ar);
   expect(await noSideways()).toBe(true);

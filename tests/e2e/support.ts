@@ -1,9 +1,11 @@
 // What every end-to-end spec shares: axe with our tags, keyboard helpers, the agencies' records,
 // and a person's answers for Moving house.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type ElementHandle, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { PNG } from 'pngjs';
 import { DB, SERVER_BIN } from './server';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -82,6 +84,14 @@ export type Person = ReturnType<typeof person>;
 
 /** Where a spec looks for things: the whole page, or one widget of several on it. */
 export type Scope = Page | Locator;
+
+/** The error summary, found by its title. It is said by taking focus after a failed Continue,
+ * and is not also a live region (that would say it twice), so it has no role of its own. */
+export function errorSummary(scope: Scope, title: string | RegExp = 'There is a problem'): Locator {
+  // The inner locator of `has` is looked for inside each summary, so it starts from the page.
+  const page = 'mainFrame' in scope ? scope : scope.page();
+  return scope.locator('.error-summary').filter({ has: page.getByRole('heading', { name: title }) });
+}
 
 /** The heading that must have focus on each page. */
 export function heading(page: Scope, name: string | RegExp): Locator {
@@ -249,4 +259,87 @@ export async function answerAboutTheBaby(scope: Scope, family: string): Promise<
   await scope.getByRole('button', { name: 'Continue' }).click();
   await chooseAndContinue(scope, "Do you want to put your baby's other parent on the birth record?", 'No');
   await expect(heading(scope, 'Check your answers before sending')).toBeFocused();
+}
+
+/** The contrast ratio of two colours (WCAG's formula), each [r, g, b] in 0–255. */
+export function contrast(a: number[], b: number[]): number {
+  const luminance = ([r, g, b]: number[]) => {
+    const [R, G, B] = [r, g, b].map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The focus indicator of `target`, which has keyboard focus: how many CSS pixels in and around
+ * it change colour by at least 3:1 between focused and not (WCAG 2.4.13's measure), beside the
+ * element's perimeter (the least area of a 1 px outline). Compared screenshot to screenshot, so
+ * it measures what is drawn — outline, box shadow, background, underline — not what the CSS
+ * says; focus is given back as it was (still from the keyboard). */
+export async function focusIndicator(page: Page, control: Locator): Promise<{ changed: number; perimeter: number }> {
+  // The element itself, not a query that stops matching once it loses focus.
+  const target = (await control.elementHandle())!;
+  const focused = await screenshotAround(page, target, 8);
+  await target.evaluate((el) => (el as HTMLElement).blur());
+  const unfocused = await screenshotAround(page, target, 8);
+  await target.evaluate((el) => (el as HTMLElement).focus());
+  let changed = 0;
+  for (let i = 0; i < focused.png.data.length; i += 4) {
+    const a = [focused.png.data[i], focused.png.data[i + 1], focused.png.data[i + 2]];
+    const b = [unfocused.png.data[i], unfocused.png.data[i + 1], unfocused.png.data[i + 2]];
+    if (contrast(a, b) >= 3) changed++;
+  }
+  return { changed, perimeter: Math.round(2 * (focused.width + focused.height)) };
+}
+
+/** A screenshot of an element and `pad` CSS px around it, wherever it is on the page (not only in
+ * the viewport), with its size. */
+export async function screenshotAround(page: Page, target: ElementHandle, pad: number): Promise<{ png: PNG; width: number; height: number }> {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  const clip = { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+  const inView = clip.x >= 0 && clip.y >= 0 && clip.x + clip.width <= viewport.width && clip.y + clip.height <= viewport.height;
+  // In the viewport, a plain screenshot; only what does not fit needs the slower whole page.
+  const shot = inView
+    ? await page.screenshot({ clip, animations: 'disabled', caret: 'hide', scale: 'css' })
+    : await page.screenshot({
+        fullPage: true,
+        clip: { ...clip, x: clip.x + (await page.evaluate(() => scrollX)), y: clip.y + (await page.evaluate(() => scrollY)) },
+        animations: 'disabled',
+        caret: 'hide',
+        scale: 'css',
+      });
+  return { png: PNG.sync.read(shot), width: box.width, height: box.height };
+}
+
+/** Starts the test journey with a question of every type and a repeating group
+ * (tests/fixtures/every-field.json), standing in for its two agencies; returns what each agency
+ * gets, once sent. */
+export async function startEveryField(page: Page): Promise<Record<string, unknown>> {
+  failOnPageErrors(page);
+  const journey = readFileSync('tests/fixtures/every-field.json', 'utf8');
+  const catalogue = JSON.stringify({
+    format: 'tell-once/catalogue@1',
+    title: { en: 'Tell government once' },
+    intro: { en: 'Test catalogue' },
+    journeys: ['every-field.json'],
+  });
+  await page.route('**/journeys/life-events.json', (route) => route.fulfill({ contentType: 'application/json', body: catalogue }));
+  await page.route('**/journeys/every-field.json', (route) => route.fulfill({ contentType: 'application/json', body: journey }));
+  const received: Record<string, unknown> = {};
+  await page.route('**/test-agencies/licence', async (route) => {
+    received.licence = route.request().postDataJSON();
+    await route.fulfill({ status: 201, contentType: 'application/json', body: '{"confirmationId":"MV-2026-000001"}' });
+  });
+  await page.route('**/test-agencies/household', async (route) => {
+    received.household = route.request().postDataJSON();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{"case":{"id":"SI-42"}}' });
+  });
+  await page.goto('/?journey=every-field');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  return received;
 }
