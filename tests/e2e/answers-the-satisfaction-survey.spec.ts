@@ -50,6 +50,7 @@ function option(page: Page, statement: string, answer: string) {
 }
 
 test('answers the survey with the keyboard, and only the answers arrive', async ({ page }) => {
+  test.setTimeout(60_000); // a whole journey sent, then the survey key by key, with axe
   failOnPageErrors(page);
   const p = person();
   const sentBodies: { body: string; cookie?: string }[] = [];
