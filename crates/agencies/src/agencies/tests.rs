@@ -51,15 +51,15 @@ fn setup_with(faults: Option<Faults>) -> Setup {
     }
 }
 
-/// A reply's status, headers and body.
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
+/// A reply's status, headers and body. (The hand-off API's tests use it too.)
+pub(super) struct Reply {
+    pub(super) status: StatusCode,
+    pub(super) headers: HeaderMap,
+    pub(super) body: String,
 }
 
 impl Reply {
-    fn json(&self) -> Value {
+    pub(super) fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
 
@@ -71,7 +71,7 @@ impl Reply {
     }
 }
 
-async fn send(app: &Router, request: Request<Body>) -> Reply {
+pub(super) async fn send(app: &Router, request: Request<Body>) -> Reply {
     let response = app.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();

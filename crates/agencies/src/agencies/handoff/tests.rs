@@ -1,10 +1,9 @@
 use super::*;
+use crate::agencies::tests::{send, Reply};
 use crate::agencies::{router_with, Faults};
 use axum::body::Body;
 use axum::http::Request;
-use http_body_util::BodyExt;
 use std::sync::atomic::{AtomicI64, Ordering};
-use tower::ServiceExt;
 
 /// 2026-11-23T10:00:00Z.
 const START: i64 = 1_795_428_000_000;
@@ -53,18 +52,6 @@ fn setup(name: &str) -> Setup {
     setup_with(None, name)
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-}
-
 /// A `POST` from a client at `from` (its address), with a cookie if given.
 async fn post(
     app: &Router,
@@ -82,15 +69,7 @@ async fn post(
     request
         .extensions_mut()
         .insert(ConnectInfo(SocketAddr::from((from, 40000))));
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
+    send(app, request).await
 }
 
 const HOME: [u8; 4] = [127, 0, 0, 1];
@@ -409,28 +388,18 @@ const FORM: &str = "application/x-www-form-urlencoded";
 #[tokio::test]
 async fn the_adviser_form_is_labelled_and_has_no_script() {
     let setup = setup("adviser-form");
-    let response = setup
-        .app
-        .clone()
-        .oneshot(Request::get(ADVISER).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let policy = response.headers()[header::CONTENT_SECURITY_POLICY]
+    let reply = send(
+        &setup.app,
+        Request::get(ADVISER).body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let policy = reply.headers[header::CONTENT_SECURITY_POLICY]
         .to_str()
         .unwrap()
         .to_string();
     assert!(policy.starts_with("default-src 'none'"), "{policy}");
-    let html = String::from_utf8(
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap();
+    let html = reply.body;
     for expected in [
         r#"<html lang="en">"#,
         "<title>Look up saved answers</title>",
