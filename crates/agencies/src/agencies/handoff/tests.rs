@@ -88,9 +88,9 @@ fn answers() -> Value {
     }})
 }
 
-async fn save(app: &Router) -> String {
-    let body = json!({ "journey": "moving-house", "version": "2026-11-23", "answers": answers(), "date_of_birth": DOB });
-    let reply = post(
+/// A save from this machine, of `body` as JSON.
+async fn save_json(app: &Router, body: &Value) -> Reply {
+    post(
         app,
         SAVES,
         "application/json",
@@ -98,7 +98,12 @@ async fn save(app: &Router) -> String {
         HOME,
         None,
     )
-    .await;
+    .await
+}
+
+async fn save(app: &Router) -> String {
+    let body = json!({ "journey": "moving-house", "version": "2026-11-23", "answers": answers(), "date_of_birth": DOB });
+    let reply = save_json(app, &body).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
     reply.json()["code"].as_str().unwrap().to_string()
 }
@@ -174,15 +179,7 @@ async fn bad_saves_are_refused_with_each_problem() {
     let setup = setup("bad-saves");
     let app = &setup.app;
     let body = json!({ "journey": "Moving House", "version": "has spaces", "answers": { "values": {} }, "date_of_birth": "10/12/1985" });
-    let reply = post(
-        app,
-        SAVES,
-        "application/json",
-        &body.to_string(),
-        HOME,
-        None,
-    )
-    .await;
+    let reply = save_json(app, &body).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     let problems = reply.json();
     let fields: Vec<&str> = problems["errors"]
