@@ -61,6 +61,21 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date that many days after 1970-01-01 (the inverse of [`Date::days_since_epoch`]).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// Whole years from `self` (e.g. a date of birth) to `later`: a person's age, counting down
     /// when `later` is earlier. Someone born on 29 February has their birthday on 1 March in
     /// other years. In `i64`, so no year a condition's context supplies can overflow.
@@ -173,5 +188,21 @@ mod tests {
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
         assert_eq!(Date::new(2000, 3, 1).unwrap().days_since_epoch(), 11_017);
         assert_eq!(Date::new(1969, 12, 31).unwrap().days_since_epoch(), -1);
+        for days in (-800_000..800_000)
+            .step_by(997)
+            .chain([-1, 0, 59, 60, 11_016, 11_017])
+        {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+            assert!(
+                Date::new(date.year, date.month, date.day).is_some(),
+                "{date}"
+            );
+        }
+        assert_eq!(
+            Date::from_days_since_epoch(11_017).to_string(),
+            "2000-03-01"
+        );
+        assert_eq!(Date::from_days_since_epoch(-1).to_string(), "1969-12-31");
     }
 }

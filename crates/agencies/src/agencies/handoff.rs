@@ -227,7 +227,7 @@ fn random_salt() -> Result<String, getrandom::Error> {
 /// A time as ISO 8601 in UTC, to the second: `2026-12-23T10:04:05Z`.
 fn iso_time(ms: i64) -> String {
     let seconds = ms.div_euclid(1000);
-    let date = date_from_days(seconds.div_euclid(86_400));
+    let date = Date::from_days_since_epoch(seconds.div_euclid(86_400));
     let of_day = seconds.rem_euclid(86_400);
     format!(
         "{date}T{:02}:{:02}:{:02}Z",
@@ -235,20 +235,6 @@ fn iso_time(ms: i64) -> String {
         of_day / 60 % 60,
         of_day % 60
     )
-}
-
-/// Howard Hinnant's civil_from_days: the date that many days after 1970-01-01.
-fn date_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date::new(year, month, day).unwrap_or(Date::new(1970, 1, 1).expect("a real date"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -888,7 +874,7 @@ fn answers_page(handoff: &Handoff, code: &Code, saved: &store::Handoff) -> Strin
     let found = journey(&handoff.journeys, &saved.journey);
     let mut rows: Vec<(String, Vec<String>)> = match &found {
         Some(journey) => {
-            let today = date_from_days(handoff.now().div_euclid(86_400_000));
+            let today = Date::from_days_since_epoch(handoff.now().div_euclid(86_400_000));
             let env = Env {
                 today,
                 lang: "en",
@@ -929,8 +915,10 @@ fn answers_page(handoff: &Handoff, code: &Code, saved: &store::Handoff) -> Strin
 <h2>Their answers</h2>"#,
         title = escape(&title),
         code = escape(&code.to_string()),
-        saved_at = date_from_days(saved.saved_at.div_euclid(86_400_000)).long_form("en"),
-        expires_at = date_from_days(saved.expires_at.div_euclid(86_400_000)).long_form("en"),
+        saved_at =
+            Date::from_days_since_epoch(saved.saved_at.div_euclid(86_400_000)).long_form("en"),
+        expires_at =
+            Date::from_days_since_epoch(saved.expires_at.div_euclid(86_400_000)).long_form("en"),
     );
     if found.is_none() {
         html.push_str("<p>The questions of this journey could not be found, so the answers are listed by their data dictionary key.</p>");

@@ -510,5 +510,5 @@ fn times_are_written_in_iso_8601() {
         iso_time(951_782_400_000 + 3_723_000),
         "2000-02-29T01:02:03Z"
     );
-    assert_eq!(date_from_days(-1).to_string(), "1969-12-31");
+    assert_eq!(Date::from_days_since_epoch(-1).to_string(), "1969-12-31");
 }
