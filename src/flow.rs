@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::browser;
+use crate::components::get_help::GetHelp;
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
@@ -610,6 +611,7 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
     view! {
         <Notices/>
         {page}
+        <GetHelp/>
         <SavedAnswers/>
     }
 }
