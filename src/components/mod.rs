@@ -7,6 +7,7 @@ pub mod checkboxes;
 pub mod error_summary;
 pub mod field;
 pub mod get_help;
+pub mod handoff;
 pub mod idle_timeout;
 pub mod language_switch;
 pub mod question_field;
