@@ -44,7 +44,7 @@ fn DateOfBirthFields(
         view! {
             <div class="date-input__item">
                 <div class="form-group">
-                    <label class="label date-input__label" for=input_id.clone()>{label}</label>
+                    <label class="label" for=input_id.clone()>{label}</label>
                     <input
                         class=format!("input input--width-{width}")
                         class:input--error=move || error.with(Option::is_some)
@@ -67,7 +67,7 @@ fn DateOfBirthFields(
     view! {
         <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
             <fieldset class="fieldset" role="group" aria-describedby=move || described_by(id, true, error.with(Option::is_some))>
-                <legend class="fieldset__legend fieldset__legend--s">{t!(i18n, components.handoff_dob_legend)}</legend>
+                <legend class="fieldset__legend fieldset__legend--m">{t!(i18n, components.handoff_dob_legend)}</legend>
                 <div class="hint" id=hint_id(id)>{t!(i18n, components.handoff_dob_hint)}</div>
                 {move || error.get().map(|message| view! {
                     <p class="error-message" id=error_id(id)>
@@ -157,7 +157,7 @@ pub fn SaveReference() -> impl IntoView {
                 Some(reply) => {
                     let until = expires(&reply);
                     view! {
-                        <div class="panel panel--reference" id=SAVED_ID tabindex="-1" role="status">
+                        <div class="panel" id=SAVED_ID tabindex="-1" role="status">
                             <p class="panel__body">{t!(i18n, components.handoff_code_label)}</p>
                             <p class="handoff__code">{reply.code.clone()}</p>
                             <p class="panel__body">{move || t_string!(i18n, components.handoff_code_expires, date = until.clone()).to_string()}</p>
