@@ -126,6 +126,11 @@ impl Outcome {
         }
     }
 
+    /// The answers this service was sent (or would have been).
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
     /// True when the agency turned the answers down (a 4xx other than 408 and 429): the person
     /// may change them and send again.
     pub fn can_fix(&self) -> bool {

@@ -50,6 +50,8 @@ fn tel(number: &str) -> String {
     format!("tel:{digits}")
 }
 
+/// A landmark (a named section) when the app owns the page; on a host page, which may hold
+/// several widgets, a plain section under its heading, so landmarks stay unique.
 #[component]
 pub fn GetHelp() -> impl IntoView {
     let flow = use_flow();
@@ -59,7 +61,7 @@ pub fn GetHelp() -> impl IntoView {
         let contacts = contacts(&journey, flow.lang());
         (!contacts.is_empty()).then(|| {
             view! {
-                <section class="get-help no-print" aria-labelledby="get-help-heading">
+                <section class="get-help no-print" aria-labelledby=flow.widget.standalone.then_some("get-help-heading")>
                     <h2 class="heading-m" id="get-help-heading">{t!(i18n, components.help_heading)}</h2>
                     <p class="body">{t!(i18n, components.help_intro)}</p>
                     {contacts.into_iter().map(|c| {

@@ -54,6 +54,7 @@ fn DateOfBirthFields(
                         inputmode="numeric"
                         autocomplete=autocomplete
                         spellcheck="false"
+                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                         prop:value=move || parts.with_untracked(|p| p.get(&key).to_string())
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
@@ -151,7 +152,7 @@ pub fn SaveReference() -> impl IntoView {
             .unwrap_or_else(|| saved.expires_at.clone())
     };
     view! {
-        <section class="handoff no-print" aria-labelledby="handoff-save-heading">
+        <section class="handoff no-print" aria-labelledby=flow.widget.standalone.then_some("handoff-save-heading")>
             <h2 class="heading-m" id="handoff-save-heading">{t!(i18n, components.handoff_save_heading)}</h2>
             {move || match saved.get() {
                 Some(reply) => {
@@ -247,7 +248,7 @@ pub fn ResumeReference() -> impl IntoView {
     };
     let code_invalid = move || code_error.with(Option::is_some) || refused.with(Option::is_some);
     view! {
-        <section class="handoff" aria-labelledby="handoff-resume-heading">
+        <section class="handoff" aria-labelledby=flow.widget.standalone.then_some("handoff-resume-heading")>
             <h2 class="heading-m" id="handoff-resume-heading">{t!(i18n, components.handoff_resume_heading)}</h2>
             <p class="body">{t!(i18n, components.handoff_resume_intro)}</p>
             <Problems id=RESUME_PROBLEMS problems section=true/>
@@ -271,6 +272,7 @@ pub fn ResumeReference() -> impl IntoView {
                         autocapitalize="characters"
                         spellcheck="false"
                         aria-describedby=move || described_by(RESUME_CODE, true, code_invalid())
+                        aria-invalid=move || if code_invalid() { "true" } else { "false" }
                         prop:value=move || code.get_untracked()
                         on:input=move |ev| code.set(event_target_value(&ev))
                     />

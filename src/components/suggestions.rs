@@ -3,13 +3,22 @@
 //! that leads to another life event starts it with everything the person has told us; one that
 //! leads to an agency's page is a plain link.
 
-use crate::flow::use_flow;
+use crate::flow::{use_flow, Flow};
 use crate::i18n::*;
 use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
 use tell_once_engine::definition::Target;
 use tell_once_engine::known;
 use tell_once_engine::navigate::Plan;
+use tell_once_engine::Answers;
+
+/// The answers the suggestions are about: on the confirmation page, those that were sent (the
+/// journey's own are cleared once everything is sent); before, those given so far. Tracked.
+fn answers_now(flow: Flow) -> Answers {
+    flow.outcomes
+        .with(|outcomes| outcomes.first().map(|o| o.answers().clone()))
+        .unwrap_or_else(|| flow.answers.get())
+}
 
 /// A suggestion as shown: what to do, why, and where it leads (an address, and the journey id
 /// when it is another life event). A life event the app cannot start here has no link.
@@ -28,8 +37,9 @@ pub fn Suggestions() -> impl IntoView {
     let shown = move || {
         let journey = flow.journey();
         let lang = flow.lang();
-        flow.answers.with(|answers| {
-            let plan = Plan::new(&journey, answers, flow.env());
+        let answers = answers_now(flow);
+        {
+            let plan = Plan::new(&journey, &answers, flow.env());
             journey
                 .suggestions_for(&plan.situation())
                 .into_iter()
@@ -44,19 +54,18 @@ pub fn Suggestions() -> impl IntoView {
                     },
                 })
                 .collect::<Vec<_>>()
-        })
+        }
     };
     // Tell us once: what the person told this journey goes with them to the next life event,
     // even before this one is sent.
     let follow = move |id: String| {
         let journey = flow.journey();
         let lang = flow.language.code_untracked();
-        flow.answers.with_untracked(|answers| {
-            let plan = Plan::new(&journey, answers, flow.env());
-            flow.session
-                .store
-                .update(|store| known::remember(store, &journey, answers, &plan, lang));
-        });
+        let answers = untrack(|| answers_now(flow));
+        let plan = Plan::new(&journey, &answers, flow.env());
+        flow.session
+            .store
+            .update(|store| known::remember(store, &journey, &answers, &plan, lang));
         if let Some(nav) = life_events {
             nav.start(&id);
         }
@@ -65,7 +74,7 @@ pub fn Suggestions() -> impl IntoView {
         let suggestions = shown();
         (!suggestions.is_empty()).then(|| {
             view! {
-                <section class="suggestions no-print" aria-labelledby="suggestions-heading">
+                <section class="suggestions no-print" aria-labelledby=flow.widget.standalone.then_some("suggestions-heading")>
                     <h2 class="heading-m" id="suggestions-heading">{t!(i18n, components.suggestions_heading)}</h2>
                     <ul class="suggestions__list">
                         {suggestions.into_iter().map(|s| view! {
