@@ -50,7 +50,8 @@ fn tel(number: &str) -> String {
     format!("tel:{digits}")
 }
 
-/// A landmark (a named section) when the app owns the page; on a host page, which may hold
+/// Each agency's name is bold text, not a heading: the page's own h3s (services, recipients)
+/// stay the only ones. A landmark (a named section) when the app owns the page; on a host page, which may hold
 /// several widgets, a plain section under its heading, so landmarks stay unique.
 #[component]
 pub fn GetHelp() -> impl IntoView {
@@ -68,7 +69,7 @@ pub fn GetHelp() -> impl IntoView {
                         let agency = c.agency.clone();
                         view! {
                             <div class="get-help__agency">
-                                <h3 class="heading-s">{c.agency}</h3>
+                                <p class="heading-s get-help__name">{c.agency}</p>
                                 <ul class="list get-help__channels">
                                     {c.phone.map(|(number, hours)| view! {
                                         <li>
