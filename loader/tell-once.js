@@ -25,6 +25,7 @@
     ['keep-answers-days', 'keepAnswersDays'],
     ['idle-minutes', 'idleMinutes'],
     ['lang', 'lang'],
+    ['handoff-url', 'handoffUrl'],
   ];
 
   const assetUrl = (name) => new URL(ASSETS[name].href, import.meta.url).href;

@@ -52,6 +52,9 @@ pub struct Config {
     /// `lang`: the language to show, unless the person chose another (see `language`). The
     /// loader gives the page's language when the element has none.
     pub lang: Option<String>,
+    /// `handoff-url`: the base address of the hand-off API ("Save and get a reference"), by
+    /// default this site's `/handoff/v1`.
+    pub handoff_url: Option<String>,
 }
 
 /// How long drafts are kept on the device when the host page does not say.
@@ -160,7 +163,11 @@ fn App(config: Config) -> impl IntoView {
         keep_answers_days,
         idle_minutes,
         lang: _,
+        handoff_url,
     } = config;
+    provide_context(crate::handoff::Endpoint(
+        handoff_url.unwrap_or_else(|| crate::handoff::DEFAULT_ENDPOINT.to_string()),
+    ));
     let urls = agency_urls.map(agency_urls_from);
     let keep_days =
         keep_answers_days.map(|v| number_from("keep-answers-days", &text_of(v), 0.0, "7"));

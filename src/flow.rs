@@ -5,6 +5,7 @@
 use crate::api;
 use crate::browser;
 use crate::components::announcer::{use_announcer, Announcer};
+use crate::components::get_help::GetHelp;
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
@@ -124,6 +125,11 @@ impl Outcome {
             }
             ParcelState::LeftOut => Status::LeftOut,
         }
+    }
+
+    /// The answers this service was sent (or would have been).
+    pub fn answers(&self) -> &Answers {
+        &self.answers
     }
 
     /// True when the agency turned the answers down (a 4xx other than 408 and 429): the person
@@ -616,6 +622,7 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
     view! {
         <Notices/>
         {page}
+        <GetHelp/>
         <SavedAnswers/>
     }
 }

@@ -10,6 +10,7 @@ mod components;
 mod drafts;
 mod events;
 mod flow;
+mod handoff;
 /// The app's own words in each language (`i18n`), generated from `locales/` by `build.rs`; not
 /// every generated item is used.
 #[allow(dead_code, unused_imports)]

@@ -3,6 +3,7 @@
 //! when, to print or save.
 
 use crate::browser;
+use crate::components::suggestions::Suggestions;
 use crate::components::summary_list::{Row, SummaryList};
 use crate::components::survey::Survey;
 use crate::flow::{confirmation_heading, use_flow, Outcome, Status};
@@ -146,6 +147,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             .filter_map(|o| next_step(o, flow.language.get()))
             .map(|text| view! { <p class="body">{text}</p> })
             .collect_view())}
+        <Suggestions/>
         <h2 class="heading-m">{t!(i18n, pages.confirmation_receipt_heading)}</h2>
         <p class="body">{t!(i18n, pages.confirmation_receipt_intro)}</p>
         {move || flow.outcomes.with(|outcomes| outcomes

@@ -36,18 +36,13 @@ pub fn LifeEvents(catalogue: Arc<Catalogue>, journeys: Vec<Arc<Journey>>) -> imp
         });
         on_cleanup(move || handle.remove());
     }
-    provide_context(LifeEventsNav { chosen, widget });
-    let choose = move |index: usize| {
-        let id = journeys.with_value(|js| js[index].id.clone());
-        if standalone {
-            browser::push_address(&browser::address_with(&[
-                ("journey", Some(&id)),
-                ("page", Some("start")),
-            ]));
-        }
-        chosen.set(Some(index));
-        widget.focus_heading();
+    let nav = LifeEventsNav {
+        chosen,
+        widget,
+        journeys,
     };
+    provide_context(nav);
+    let choose = move |index: usize| nav.choose(index);
     move || match chosen.get() {
         Some(index) => {
             let journey = journeys.with_value(|js| js[index].clone());
@@ -76,12 +71,46 @@ pub fn LifeEvents(catalogue: Arc<Catalogue>, journeys: Vec<Arc<Journey>>) -> imp
 pub struct LifeEventsNav {
     chosen: RwSignal<Option<usize>>,
     widget: browser::Widget,
+    journeys: StoredValue<Vec<Arc<Journey>>>,
 }
 
 impl LifeEventsNav {
     /// The list's address.
     pub fn href(&self) -> String {
         browser::address_with(&[("journey", None), ("page", None)])
+    }
+
+    /// The address of a life event's start page, if the list has it (by journey id).
+    pub fn href_of(&self, id: &str) -> Option<String> {
+        self.index_of(id)?;
+        Some(browser::address_with(&[
+            ("journey", Some(id)),
+            ("page", Some("start")),
+        ]))
+    }
+
+    /// Starts another life event (by journey id), with what the answer store knows.
+    pub fn start(&self, id: &str) {
+        if let Some(index) = self.index_of(id) {
+            self.choose(index);
+        }
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.journeys
+            .with_value(|js| js.iter().position(|j| j.id == id))
+    }
+
+    fn choose(&self, index: usize) {
+        let id = self.journeys.with_value(|js| js[index].id.clone());
+        if self.widget.standalone {
+            browser::push_address(&browser::address_with(&[
+                ("journey", Some(&id)),
+                ("page", Some("start")),
+            ]));
+        }
+        self.chosen.set(Some(index));
+        self.widget.focus_heading();
     }
 
     /// Shows the list again.

@@ -2,6 +2,7 @@
 //! and those that do not, with why not. The journey then asks only what they need.
 
 use crate::components::back_link::BackLink;
+use crate::components::suggestions::Suggestions;
 use crate::flow::use_flow;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -84,6 +85,7 @@ pub fn ServicesPage() -> impl IntoView {
             <h2 class="heading-m">{t!(i18n, pages.services_not_apply_heading)}</h2>
             {list(not_applying)}
         })}
+        <Suggestions/>
         {any.then(|| view! {
             <p class="body">{t!(i18n, pages.services_next)}</p>
             <button type="button" class="button" on:click=on_continue>{t!(i18n, pages.continue_button)}</button>

@@ -1,5 +1,6 @@
 //! The start page: what the journey is for, what you will need, and the Start button.
 
+use crate::components::handoff::ResumeReference;
 use crate::flow::use_flow;
 use crate::i18n::*;
 use crate::storage;
@@ -33,6 +34,7 @@ pub fn StartPage() -> impl IntoView {
                 <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/>
             </svg>
         </button>
+        <ResumeReference/>
     }
 }
 

@@ -138,6 +138,7 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
     'Update the address on your driving licence',
     'Update your voter registration',
     'Change the address on your tax record',
+    'Get help',
     'Your answers',
   ]);
   const section = (title: string) => page.getByRole('region', { name: title });

@@ -1,0 +1,124 @@
+//! The hand-off edge: the person's answers kept by the hand-off service, only when they choose
+//! "Save and get a reference", and given back for the code and their date of birth (the
+//! contract: docs/handoff-api.md). The code's format and its check are the engine's
+//! (`tell_once_engine::handoff`).
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use tell_once_engine::{Answers, Date};
+
+/// Where the hand-off API is, when the host page does not say (`handoff-url`): this site's.
+pub const DEFAULT_ENDPOINT: &str = "/handoff/v1";
+
+/// The hand-off API's base address, as the host page set it.
+#[derive(Debug, Clone)]
+pub struct Endpoint(pub String);
+
+/// The hand-off API's base address, without a trailing slash.
+pub fn endpoint() -> String {
+    use_context::<Endpoint>()
+        .map(|e| e.0)
+        .unwrap_or_else(|| DEFAULT_ENDPOINT.to_string())
+        .trim_end_matches('/')
+        .to_string()
+}
+
+#[derive(Serialize)]
+struct SaveRequest<'a> {
+    journey: &'a str,
+    version: &'a str,
+    answers: &'a Answers,
+    date_of_birth: String,
+}
+
+/// What a save gives back: the code, grouped as people read it, and when it expires (ISO 8601).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Saved {
+    pub code: String,
+    pub expires_at: String,
+}
+
+#[derive(Serialize)]
+struct ResumeRequest<'a> {
+    code: &'a str,
+    date_of_birth: String,
+}
+
+/// What a resume gives back: the answers exactly as saved, with the journey and its version.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Resumed {
+    pub journey: String,
+    #[serde(default)]
+    pub version: Option<String>,
+    pub answers: Answers,
+}
+
+/// Why a save or a resume did not work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// No reply: offline, refused, or cut off.
+    Network,
+    /// No saved answers with this code and date of birth (404).
+    NotFound,
+    /// The right code and date of birth, but the save expired (410).
+    Expired,
+    /// Too many tries with wrong details (429).
+    TooManyAttempts,
+    /// Any other refusal or failure.
+    Status(u16),
+}
+
+/// A date as the API takes it: `YYYY-MM-DD`.
+pub fn iso(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
+}
+
+async fn post<T: Serialize, R: serde::de::DeserializeOwned>(
+    url: &str,
+    body: &T,
+) -> Result<R, Problem> {
+    let response = Request::post(url)
+        .header("Accept", "application/json")
+        .credentials(web_sys::RequestCredentials::SameOrigin)
+        .json(body)
+        .map_err(|_| Problem::Network)?
+        .send()
+        .await
+        .map_err(|_| Problem::Network)?;
+    match response.status() {
+        200 | 201 => response
+            .json::<R>()
+            .await
+            .map_err(|_| Problem::Status(response.status())),
+        404 => Err(Problem::NotFound),
+        410 => Err(Problem::Expired),
+        429 => Err(Problem::TooManyAttempts),
+        status => Err(Problem::Status(status)),
+    }
+}
+
+/// Keeps the answers with the hand-off service, for the date of birth given.
+pub async fn save(
+    journey: &str,
+    version: &str,
+    answers: &Answers,
+    date_of_birth: Date,
+) -> Result<Saved, Problem> {
+    let body = SaveRequest {
+        journey,
+        version,
+        answers,
+        date_of_birth: iso(date_of_birth),
+    };
+    post(&format!("{}/saves", endpoint()), &body).await
+}
+
+/// Gets saved answers back with their code (already checked) and the date of birth.
+pub async fn resume(code: &str, date_of_birth: Date) -> Result<Resumed, Problem> {
+    let body = ResumeRequest {
+        code,
+        date_of_birth: iso(date_of_birth),
+    };
+    post(&format!("{}/resume", endpoint()), &body).await
+}

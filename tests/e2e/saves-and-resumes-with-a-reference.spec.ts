@@ -1,0 +1,141 @@
+// Help in any channel without repeating yourself: on "Check your answers" the person may choose
+// "Save and get a reference". With the code and their date of birth they carry on in another
+// browser with every answer in place, or an adviser reads exactly those answers. A wrong date of
+// birth, an expired code and a run of wrong guesses are refused with clear messages.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person } from './support';
+
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+
+/** A code that passes the check character but was never given (as a guesser would type). */
+function randomCode(): string {
+  const values = Array.from({ length: 8 }, () => Math.floor(Math.random() * 29));
+  const sum = values.reduce((s, v, i) => s + (i + 1) * v, 0);
+  const check = (((-sum * 13) % 29) + 29) % 29;
+  const chars = [...values, check].map((v) => ALPHABET[v]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars[8]}`;
+}
+
+/** A browser of its own, counted as its own client by the server's rate limits. */
+async function freshContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'demo_faults', value: `handoff-${randomUUID()}`, url: baseURL }]);
+  return context;
+}
+
+/** Fills in "Continue with a reference" on a journey's start page and sends it; unless `sent`
+ * is false (a code the app refuses itself), waits for the hand-off service's reply. */
+async function resumeWith(page: Page, code: string, dob: { day: string; month: string; year: string }, sent = true) {
+  await page.getByLabel('Reference code').fill(code);
+  const group = page.getByRole('group', { name: 'Your date of birth' });
+  await group.getByLabel('Day').fill(dob.day);
+  await group.getByLabel('Month').fill(dob.month);
+  await group.getByLabel('Year').fill(dob.year);
+  const reply = sent ? page.waitForResponse((r) => r.url().endsWith('/handoff/v1/resume')) : null;
+  await page.getByRole('button', { name: 'Continue with my answers' }).click();
+  await reply;
+}
+
+/** Every row of a summary list: its term and its value, as text. */
+async function rowsOf(page: Page, list: string): Promise<string[][]> {
+  return page.locator(list).evaluateAll((rows) =>
+    rows.map((row) => [
+      (row.querySelector('dt')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ((row.querySelector('dd') as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+    ]),
+  );
+}
+
+test('saves with a reference, resumes in another browser, and the adviser sees the same answers', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const first = await freshContext(browser, baseURL!);
+  const page = await first.newPage();
+  failOnPageErrors(page);
+  const p = person();
+  await answerAll(page, p);
+  const onCheck = await rowsOf(page, '.summary-list__row');
+
+  // Nothing is saved before the person asks.
+  await page.getByRole('button', { name: 'Save and get a reference' }).click();
+  const shown = page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/);
+  await expect(shown).toBeVisible();
+  const code = (await shown.innerText()).trim();
+  await expect(page.getByText(/We will keep your answers until \d{1,2} \w+ \d{4}\./)).toBeVisible();
+  await expectNoAxeViolations(page, 'the reference code');
+
+  // Another device: the code and the date of birth bring every answer back.
+  const second = await freshContext(browser, baseURL!);
+  const other = await second.newPage();
+  failOnPageErrors(other);
+  await other.goto('/?journey=moving-house');
+  await expectNoAxeViolations(other, 'continue with a reference');
+  await resumeWith(other, code.toLowerCase().replace(/-/g, ' '), p.dob);
+  await expect(heading(other, 'Check your answers before sending')).toBeFocused();
+  expect(await rowsOf(other, '.summary-list__row')).toEqual(onCheck);
+
+  // The adviser, with the same code and date of birth, reads exactly those answers.
+  const adviser = await second.newPage();
+  await adviser.goto('/adviser');
+  await adviser.getByLabel('Reference code').fill(code);
+  await adviser.getByLabel('Day').fill(p.dob.day);
+  await adviser.getByLabel('Month').fill(p.dob.month);
+  await adviser.getByLabel('Year').fill(p.dob.year);
+  await adviser.getByRole('button', { name: 'Look up answers' }).click();
+  await expect(adviser.getByRole('heading', { level: 1, name: 'Saved answers: Moving house' })).toBeVisible();
+  const advised = await rowsOf(adviser, 'h2 ~ dl.summary-list > div');
+  expect(advised).toEqual(onCheck.map(([label, value]) => [label, value]));
+  await expectNoAxeViolations(adviser, 'the adviser view');
+  await first.close();
+  await second.close();
+});
+
+test('a wrong date of birth, a mistyped code and an expired code are refused clearly', async ({ browser, baseURL, request }) => {
+  test.setTimeout(90_000);
+  const first = await freshContext(browser, baseURL!);
+  const page = await first.newPage();
+  const p = person();
+  await answerAll(page, p);
+  await page.getByRole('button', { name: 'Save and get a reference' }).click();
+  const code = (await page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/).innerText()).trim();
+
+  const second = await freshContext(browser, baseURL!);
+  const other = await second.newPage();
+  failOnPageErrors(other);
+  await other.goto('/?journey=moving-house');
+  const problem = other.getByRole('alert').filter({ hasText: 'There is a problem' });
+
+  // A typing mistake is caught before anything is sent.
+  const swapped = code[0] === code[1] ? code.slice(0, -1) + (code.endsWith('2') ? '3' : '2') : code[1] + code[0] + code.slice(2);
+  await resumeWith(other, swapped, p.dob, false);
+  await expect(problem).toBeFocused();
+  await expect(problem).toContainText('Check the reference code');
+  await expect(other.getByLabel('Reference code')).toHaveAttribute('aria-invalid', 'true');
+
+  await resumeWith(other, code, { ...p.dob, year: '1986' });
+  await expect(problem).toContainText('We could not find saved answers with this reference code and date of birth');
+  await expectNoAxeViolations(other, 'a refused reference');
+
+  const expired = await request.post('/demo/handoff/expire', { data: { code } });
+  expect(expired.status()).toBe(204);
+  await resumeWith(other, code, p.dob);
+  await expect(problem).toContainText('This reference code has expired');
+  await expect(heading(other, 'Moving house')).toBeVisible();
+  await first.close();
+  await second.close();
+});
+
+test('20 wrong guesses in a row are stopped', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const context = await freshContext(browser, baseURL!);
+  const page = await context.newPage();
+  failOnPageErrors(page);
+  await page.goto('/?journey=moving-house');
+  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  for (let guess = 1; guess <= 20; guess++) {
+    await resumeWith(page, randomCode(), { day: '1', month: '2', year: '1970' });
+    const expected = guess <= 10 ? 'We could not find saved answers' : 'There have been too many tries with wrong details. Wait 15 minutes';
+    await expect(problem).toContainText(expected);
+  }
+  await context.close();
+});
