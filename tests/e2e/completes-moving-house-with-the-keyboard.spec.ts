@@ -33,6 +33,11 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowLeft'); // back to Yes
   await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked();
   await page.keyboard.press('Enter'); // Enter in a form submits it
+  await expect(heading(page, 'Do you have children at school?')).toBeFocused();
+  await tabTo(page, page.getByRole('radio', { name: 'Yes' })); // Tab reaches the first radio of a group with none chosen
+  await page.keyboard.press('ArrowRight'); // moves to No and chooses it
+  await expect(page.getByRole('radio', { name: 'No' })).toBeChecked();
+  await page.keyboard.press('Enter');
 
   // Services you can use: all three apply.
   await expect(heading(page, 'Services you can use')).toBeFocused();

@@ -141,7 +141,13 @@ test('the keyboard alone completes one widget; the other starts with what the pe
   };
   await radio('Do you have a driving licence?', 'Yes');
   await radio('Are you registered to vote?', 'Yes');
+  await radio('Do you have children at school?', 'Yes');
   await expect(heading(moving, 'Services you can use')).toBeFocused();
+  // Children at school: the next step is suggested inside the widget too.
+  await expect(moving.getByRole('link', { name: "Tell your child's school your new address" })).toHaveAttribute(
+    'href',
+    'https://schools.example/moving-house',
+  );
   await tabTo(page, moving.getByRole('button', { name: 'Continue' }));
   await page.keyboard.press('Enter');
   await type('What is your name?', [['First name', p.given], ['Last name', p.family]]);

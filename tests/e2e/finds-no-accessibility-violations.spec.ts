@@ -14,6 +14,7 @@ test('every page of Moving house, empty and in error', async ({ page }) => {
   const pages = [
     'Do you have a driving licence?',
     'Are you registered to vote?',
+    'Do you have children at school?',
     'Services you can use',
     'What is your name?',
     'What is your date of birth?',
@@ -28,6 +29,8 @@ test('every page of Moving house, empty and in error', async ({ page }) => {
   const answers: Record<string, () => Promise<void>> = {
     'Do you have a driving licence?': () => page.getByRole('radio', { name: 'Yes' }).check(),
     'Are you registered to vote?': () => page.getByRole('radio', { name: 'Yes' }).check(),
+    // Yes: "Services you can use" then also suggests telling the school.
+    'Do you have children at school?': () => page.getByRole('radio', { name: 'Yes' }).check(),
     'Services you can use': async () => {},
     'What is your driving licence number?': () => page.getByLabel('What is your driving licence number?').fill(p.licence),
     'What is your taxpayer number?': () => page.getByLabel('What is your taxpayer number?').fill(p.taxpayer),

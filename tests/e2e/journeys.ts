@@ -66,6 +66,7 @@ export const PEOPLE: Record<string, Record<string, string | string[]>> = {
     'baby.birth_setting': 'hospital',
     'household.income_band': 'under_20k',
     'health.has_cover': 'yes',
+    'benefits.received': ['unemployment_insurance'],
     'baby.date_of_birth': fromToday(-10),
     'baby.sex': 'female',
     'other_parent.include': 'yes',
@@ -96,6 +97,7 @@ export const PEOPLE: Record<string, Record<string, string | string[]>> = {
   'moving-house': {
     'driving.has_licence': 'yes',
     'voting.is_registered': 'yes',
+    'household.has_school_age_children': 'yes',
     'person.date_of_birth': ['5', '5', '1990'],
     'move.date': fromToday(-10),
   },

@@ -4,7 +4,7 @@
 // birth, an expired code and a run of wrong guesses are refused with clear messages.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { answerAll, expectNoAxeViolations, failOnPageErrors, heading, person } from './support';
+import { answerAll, errorSummary, expectNoAxeViolations, failOnPageErrors, heading, person } from './support';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
@@ -103,7 +103,7 @@ test('a wrong date of birth, a mistyped code and an expired code are refused cle
   const other = await second.newPage();
   failOnPageErrors(other);
   await other.goto('/?journey=moving-house');
-  const problem = other.getByRole('alert').filter({ hasText: 'There is a problem' });
+  const problem = errorSummary(other);
 
   // A typing mistake is caught before anything is sent.
   const swapped = code[0] === code[1] ? code.slice(0, -1) + (code.endsWith('2') ? '3' : '2') : code[1] + code[0] + code.slice(2);
@@ -131,7 +131,7 @@ test('20 wrong guesses in a row are stopped', async ({ browser, baseURL }) => {
   const page = await context.newPage();
   failOnPageErrors(page);
   await page.goto('/?journey=moving-house');
-  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  const problem = errorSummary(page);
   for (let guess = 1; guess <= 20; guess++) {
     await resumeWith(page, randomCode(), { day: '1', month: '2', year: '1970' });
     const expected = guess <= 10 ? 'We could not find saved answers' : 'There have been too many tries with wrong details. Wait 15 minutes';

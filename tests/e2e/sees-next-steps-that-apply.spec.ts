@@ -79,3 +79,20 @@ test('losing a job at 62 or older suggests Approaching retirement, which starts 
   await expect(dob.getByLabel('Month')).toHaveValue('1');
   await expect(dob.getByLabel('Year')).toHaveValue('1950');
 });
+
+test('having a baby while getting unemployment insurance suggests telling the Labour Office, and only then', async ({ page }) => {
+  test.setTimeout(60_000);
+  failOnPageErrors(page);
+  const person = PEOPLE['having-a-baby'];
+  const step = (p: Page) => nextSteps(p).getByRole('link', { name: 'Tell the Labour Office: your claim amount may change' });
+  await start(page, 'having-a-baby');
+  await answerUntil(page, 'having-a-baby', person, 'Services you can use');
+  await expect(step(page)).toHaveAttribute('href', 'https://labour.example/unemployment-insurance/report-a-change');
+  await expect(nextSteps(page)).toContainText('Because you get unemployment insurance');
+
+  await page.evaluate(() => localStorage.clear());
+  await start(page, 'having-a-baby');
+  await answerUntil(page, 'having-a-baby', { ...person, 'benefits.received': ['disability_benefit'] }, 'Services you can use');
+  await expect(page.getByRole('heading', { level: 2, name: 'Services that apply to you' })).toBeVisible();
+  await expect(step(page)).toHaveCount(0);
+});

@@ -99,8 +99,9 @@ export function heading(page: Scope, name: string | RegExp): Locator {
 }
 
 /** Starts Moving house and answers the screening questions: by default a registered voter
- * with a driving licence, so all three services apply. */
-export async function throughScreening(page: Page, answers = { licence: 'Yes', voting: 'Yes' }): Promise<void> {
+ * with a driving licence and no children at school, so all three services apply and nothing
+ * more is suggested. */
+export async function throughScreening(page: Page, answers = { licence: 'Yes', voting: 'Yes', school: 'No' }): Promise<void> {
   await page.goto('/?journey=moving-house');
   await page.getByRole('button', { name: 'Start now' }).click();
   await expect(heading(page, 'Do you have a driving licence?')).toBeFocused();
@@ -108,6 +109,9 @@ export async function throughScreening(page: Page, answers = { licence: 'Yes', v
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Are you registered to vote?')).toBeFocused();
   await page.getByRole('radio', { name: answers.voting }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Do you have children at school?')).toBeFocused();
+  await page.getByRole('radio', { name: answers.school }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Services you can use')).toBeFocused();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -231,12 +235,15 @@ export async function chooseAndContinue(scope: Scope, question: string, option: 
 }
 
 /** Having a baby's screening, for a baby born in hospital to a household on £80,000 or more
- * with no Health Cover; then on past "Services you can use". */
+ * with no Health Cover and no benefits; then on past "Services you can use". */
 export async function answerBabyScreening(scope: Scope): Promise<void> {
   await chooseAndContinue(scope, 'Has your baby been born?', 'Yes');
   await chooseAndContinue(scope, 'Where was your baby born?', 'In a hospital or birth centre');
   await chooseAndContinue(scope, 'How much does your household get in a year?', '£80,000 or more');
   await chooseAndContinue(scope, 'Are you a member of Health Cover?', 'No');
+  await expect(heading(scope, 'Do you get any of these benefits?')).toBeFocused();
+  await scope.getByRole('checkbox', { name: 'None of these' }).check();
+  await scope.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(scope, 'Services you can use')).toBeFocused();
   await scope.getByRole('button', { name: 'Continue' }).click();
 }

@@ -461,6 +461,7 @@ mod tests {
                 "start",
                 "licence",
                 "voting",
+                "school-children",
                 "services-you-can-use",
                 "name",
                 "taxpayer-number",
@@ -485,11 +486,15 @@ mod tests {
         assert!(ids(&driver).contains(&"date-of-birth".to_string()));
         assert_eq!(
             next(&j, Step::Question(1), &driver, env()),
+            Step::Question(2)
+        );
+        assert_eq!(
+            next(&j, Step::Question(2), &driver, env()),
             Step::Services,
             "after the last screening page"
         );
         assert_eq!(
-            back_from(&j, Step::Question(2), &driver, env()),
+            back_from(&j, Step::Question(3), &driver, env()),
             Step::Services
         );
     }

@@ -51,6 +51,7 @@ pub fn moved(driver: bool) -> Answers {
     let mut answers = answered(&[
         ("driving.has_licence", if driver { "yes" } else { "no" }),
         ("voting.is_registered", "no"),
+        ("household.has_school_age_children", "no"),
         ("person.name.given", "Ada"),
         ("person.name.family", "Lovelace"),
         ("person.taxpayer_number", "1234567890"),
