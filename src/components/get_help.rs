@@ -83,7 +83,7 @@ pub fn GetHelp() -> impl IntoView {
                                         let agency = agency.clone();
                                         view! {
                                             <li>
-                                                <a class="link" href=url>
+                                                <a class="link link--own-line" href=url>
                                                     {move || t_string!(i18n, components.help_chat, agency = agency.clone()).to_string()}
                                                 </a>
                                             </li>

@@ -82,12 +82,12 @@ pub fn Suggestions() -> impl IntoView {
                                 <h3 class="heading-s suggestions__title">
                                     {match s.link {
                                         Some((href, Some(id))) => view! {
-                                            <a class="link" href=href on:click=move |ev: leptos::ev::MouseEvent| {
+                                            <a class="link link--own-line" href=href on:click=move |ev: leptos::ev::MouseEvent| {
                                                 ev.prevent_default();
                                                 follow(id.clone());
                                             }>{s.title}</a>
                                         }.into_any(),
-                                        Some((href, None)) => view! { <a class="link" href=href>{s.title}</a> }.into_any(),
+                                        Some((href, None)) => view! { <a class="link link--own-line" href=href>{s.title}</a> }.into_any(),
                                         None => s.title.into_any(),
                                     }}
                                 </h3>

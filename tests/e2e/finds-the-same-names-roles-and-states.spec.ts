@@ -44,6 +44,10 @@ test('Moving house and the list of life events, page by page', async ({ page }) 
   await continueButton(page).click();
   await page.getByRole('radio', { name: 'Yes' }).check();
   await continueButton(page).click();
+  // Children at school: "Services you can use" also suggests telling the school.
+  await expect(heading(page, 'Do you have children at school?')).toBeFocused();
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await continueButton(page).click();
   await expect(heading(page, 'Services you can use')).toBeFocused();
   await snapshot(page, 'services');
   await continueButton(page).click();

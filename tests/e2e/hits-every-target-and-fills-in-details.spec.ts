@@ -29,6 +29,14 @@ const OWN: Record<string, string> = {
   'contact-email': 'email',
   'employment-employer_name': 'organization',
   'employment-job_title': 'organization-title',
+  // The date of birth that goes with a hand-off reference ("Continue with a reference" on the
+  // start page, "Save and get a reference" when the journey has not asked it).
+  'handoff-resume-dob-day': 'bday-day',
+  'handoff-resume-dob-month': 'bday-month',
+  'handoff-resume-dob-year': 'bday-year',
+  'handoff-save-dob-day': 'bday-day',
+  'handoff-save-dob-month': 'bday-month',
+  'handoff-save-dob-year': 'bday-year',
 };
 
 /** Tokens that fill in the person's own details: wrong on an input about someone else, unless

@@ -36,6 +36,8 @@ test('prefilled fields say where they came from and stay editable', async ({ pag
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('radio', { name: 'No' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'No' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
 
   // Name: prefilled, described as from the record; the person corrects the first name.

@@ -15,7 +15,7 @@ const broken: Array<[string, { status?: number; body: string }, RegExp]> = [
   [
     'an unknown field type',
     { body: GOOD.replace('"type": "date"', '"type": "colour"') },
-    /^at pages\[3\]\.questions\[0\]\.type: unknown variant `colour`, expected one of `text`, `long_text`, `number`, `currency`, `email`, `phone`, `date`, `yes_no`, `radios`, `checkboxes`, `select`, `name`, `address`, `national_id`$/,
+    /^at pages\[4\]\.questions\[0\]\.type: unknown variant `colour`, expected one of `text`, `long_text`, `number`, `currency`, `email`, `phone`, `date`, `yes_no`, `radios`, `checkboxes`, `select`, `name`, `address`, `national_id`$/,
   ],
   [
     'a template naming an unasked question',
