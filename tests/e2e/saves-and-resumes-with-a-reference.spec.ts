@@ -4,7 +4,17 @@
 // birth, an expired code and a run of wrong guesses are refused with clear messages.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { answerAll, errorSummary, expectNoAxeViolations, failOnPageErrors, heading, person } from './support';
+import {
+  answerAll,
+  errorSummary,
+  expectNoAxeViolations,
+  failOnPageErrors,
+  fillAddress,
+  fillDate,
+  heading,
+  person,
+  throughScreening,
+} from './support';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 
@@ -53,13 +63,21 @@ test('saves with a reference, resumes in another browser, and the adviser sees t
   const page = await first.newPage();
   failOnPageErrors(page);
   const p = person();
+  const handoffRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/handoff/')) handoffRequests.push(r.url());
+  });
   await answerAll(page, p);
   const onCheck = await rowsOf(page, '.summary-list__row');
 
-  // Nothing is saved before the person asks.
+  // Nothing is sent to the hand-off service before the person asks.
+  expect(handoffRequests).toEqual([]);
   await page.getByRole('button', { name: 'Save and get a reference' }).click();
   const shown = page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/);
   await expect(shown).toBeVisible();
+  // Focus moves to the code, so a screen reader says it.
+  await expect(shown.locator('xpath=..')).toBeFocused();
+  expect(handoffRequests.map((u) => new URL(u).pathname)).toEqual(['/handoff/v1/saves']);
   const code = (await shown.innerText()).trim();
   await expect(page.getByText(/We will keep your answers until \d{1,2} \w+ \d{4}\./)).toBeVisible();
   await expectNoAxeViolations(page, 'the reference code');
@@ -137,5 +155,74 @@ test('20 wrong guesses in a row are stopped', async ({ browser, baseURL }) => {
     const expected = guess <= 10 ? 'We could not find saved answers' : 'There have been too many tries with wrong details. Wait 15 minutes';
     await expect(problem).toContainText(expected);
   }
+  await context.close();
+});
+
+test('when the journey has not asked the date of birth, saving asks for it; a save that fails loses nothing', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const context = await freshContext(browser, baseURL!);
+  const page = await context.newPage();
+  failOnPageErrors(page);
+  const p = person();
+  // No driving licence and not registered to vote: only the tax record, which needs no date of birth.
+  await throughScreening(page, { licence: 'No', voting: 'No', school: 'No' });
+  const answers: Record<string, () => Promise<void>> = {
+    'What is your name?': async () => {
+      await page.getByLabel('First name').fill(p.given);
+      await page.getByLabel('Last name').fill(p.family);
+    },
+    'What is your taxpayer number?': () => page.getByLabel('What is your taxpayer number?').fill(p.taxpayer),
+    'What is your new address?': () => fillAddress(page, 'What is your new address?', p.newAddress),
+    'When did you move?': () => fillDate(page, 'When did you move?', p.moved),
+    'What was your previous address?': () => fillAddress(page, 'What was your previous address?', p.previousAddress),
+    'How can services contact you?': async () => {
+      await page.getByLabel('Phone number').fill(p.phone);
+      await page.getByLabel('Email address (optional)').fill(p.email);
+    },
+  };
+  for (let step = 0; step < 10; step++) {
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toBeFocused();
+    const title = await h1.innerText();
+    if (title === 'Check your answers before sending') break;
+    expect(Object.keys(answers), 'a page this test expects').toContain(title);
+    await answers[title]();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await expect(heading(page, 'Check your answers before sending')).toBeFocused();
+  await expect(page.getByRole('term').filter({ hasText: 'Date of birth' })).toHaveCount(0);
+
+  // Saving without the date of birth is refused, with the reason, and focus on the date.
+  const save = page.getByRole('button', { name: 'Save and get a reference' });
+  const dob = page.getByRole('group', { name: 'Your date of birth' });
+  await save.click();
+  await expect(dob.getByLabel('Day')).toBeFocused();
+  await expect(dob).toContainText('Enter your date of birth as a real date, for example 27 3 1962');
+  await expect(dob.getByLabel('Day')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'saving without a date of birth');
+
+  // The service cannot be reached: said, and nothing typed is lost.
+  await page.route('**/handoff/v1/saves', (route) => route.abort('connectionrefused'));
+  await dob.getByLabel('Day').fill(p.dob.day);
+  await dob.getByLabel('Month').fill(p.dob.month);
+  await dob.getByLabel('Year').fill(p.dob.year);
+  await save.click();
+  await expect(page.getByText('Sorry, we could not reach the service that keeps saved answers. Try again later')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Sorry, we could not reach the service that keeps saved answers. Try again later');
+  await expect(dob.getByLabel('Year')).toHaveValue(p.dob.year);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Again, with the service back: the code, then the answers come back with that date of birth.
+  await page.unroute('**/handoff/v1/saves');
+  await save.click();
+  const code = (await page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/).innerText()).trim();
+  const onCheck = await rowsOf(page, '.summary-list__row');
+  const other = await (await freshContext(browser, baseURL!)).newPage();
+  failOnPageErrors(other);
+  await other.goto('/?journey=moving-house');
+  await resumeWith(other, code, p.dob);
+  await expect(heading(other, 'Check your answers before sending')).toBeFocused();
+  expect(await rowsOf(other, '.summary-list__row')).toEqual(onCheck);
+  await other.context().close();
   await context.close();
 });
