@@ -75,6 +75,11 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64, lang: &'static str)
     let Some(resumed) = resume(&draft, journey, env(lang)) else {
         return afresh(opening, &journey.id, Notice::Unreadable);
     };
+    if resumed.changed && resumed.step != Step::Confirmation {
+        opening.notice = Some(Notice::Changed {
+            ask_again: resumed.pages_to_ask_again(),
+        });
+    }
     // The page the person was on, the first to answer again on a newer version of the
     // journey, or, if something was being sent, the confirmation page, to finish it.
     opening.answers = resumed.answers;
@@ -88,17 +93,6 @@ pub fn open(journey: &Journey, fresh: Answers, keep_ms: i64, lang: &'static str)
         .keeping
         .set(if keep_ms > 0 { keeping } else { Keeping::Tab });
     opening.drafting.expires_at.set(Some(draft.expires_at));
-    if resumed.changed && resumed.step != Step::Confirmation {
-        let pages = resumed
-            .ask_again
-            .iter()
-            .filter_map(|step| match step {
-                Step::Question(i) | Step::Items(i) | Step::Item { page: i, .. } => Some(*i),
-                _ => None,
-            })
-            .collect();
-        opening.notice = Some(Notice::Changed { ask_again: pages });
-    }
     opening
 }
 

@@ -11,7 +11,8 @@ use tell_once_engine::Journey;
 #[derive(Debug, Clone, PartialEq)]
 struct Channels {
     agency: String,
-    phone: Option<(String, String)>,
+    /// The number as shown, its `tel:` address, and its hours.
+    phone: Option<(String, String, String)>,
     chat: Option<String>,
     in_person: Option<String>,
 }
@@ -33,21 +34,12 @@ fn contacts(journey: &Journey, lang: &str) -> Vec<Channels> {
                 phone: contact
                     .phone
                     .as_ref()
-                    .map(|p| (p.number.clone(), p.hours.tr(lang).to_string())),
+                    .map(|p| (p.number.clone(), p.tel_uri(), p.hours.tr(lang).to_string())),
                 chat: contact.chat.clone(),
                 in_person: contact.in_person.as_ref().map(|t| t.tr(lang).to_string()),
             })
         })
         .collect()
-}
-
-/// The number as a `tel:` address: only what is dialled.
-fn tel(number: &str) -> String {
-    let digits: String = number
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
 }
 
 /// Each agency's name is bold text, not a heading: the page's own h3s (services, recipients)
@@ -71,10 +63,10 @@ pub fn GetHelp() -> impl IntoView {
                             <div class="get-help__agency">
                                 <p class="heading-s get-help__name">{c.agency}</p>
                                 <ul class="list get-help__channels">
-                                    {c.phone.map(|(number, hours)| view! {
+                                    {c.phone.map(|(number, tel, hours)| view! {
                                         <li>
                                             {t!(i18n, components.help_phone)}" "
-                                            <a class="link" href=tel(&number)>{number.clone()}</a>
+                                            <a class="link" href=tel>{number}</a>
                                             <br/>
                                             <span class="get-help__hours">{hours}</span>
                                         </li>
@@ -99,16 +91,5 @@ pub fn GetHelp() -> impl IntoView {
                 </section>
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tel;
-
-    #[test]
-    fn a_tel_address_has_only_what_is_dialled() {
-        assert_eq!(tel("0808 157 0707"), "tel:08081570707");
-        assert_eq!(tel("+1 (202) 555-0143"), "tel:+12025550143");
     }
 }

@@ -338,19 +338,12 @@ fn open_resumed(
     let Some(opened) = resume(&draft, &journey, flow.env()) else {
         return false;
     };
+    let ask_again = opened.changed.then(|| opened.pages_to_ask_again());
     flow.answers.set(opened.answers);
     flow.left_out.set(opened.left_out);
     flow.go(opened.step);
-    if opened.changed {
-        let pages = opened
-            .ask_again
-            .iter()
-            .filter_map(|step| match step {
-                Step::Question(i) | Step::Items(i) | Step::Item { page: i, .. } => Some(*i),
-                _ => None,
-            })
-            .collect();
-        flow.notice.set(Some(Notice::Changed { ask_again: pages }));
+    if let Some(ask_again) = ask_again {
+        flow.notice.set(Some(Notice::Changed { ask_again }));
     }
     true
 }

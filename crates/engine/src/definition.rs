@@ -121,6 +121,18 @@ pub struct Phone {
     pub hours: Text,
 }
 
+impl Phone {
+    /// The number as a `tel:` address: only what is dialled (digits and a leading `+`).
+    pub fn tel_uri(&self) -> String {
+        let digits: String = self
+            .number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{digits}")
+    }
+}
+
 /// A profile API of an agency, read when the host page says the person is signed in. Each
 /// value it gives is shown in its field with where it came from, and stays editable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -680,6 +692,16 @@ mod tests {
 
     /// A small, stable journey (Moving house as it first was) for tests about the format.
     const MOVING_HOUSE: &str = include_str!("../../../tests/fixtures/address-change.json");
+
+    #[test]
+    fn a_tel_address_has_only_what_is_dialled() {
+        let phone = |number: &str| Phone {
+            number: number.to_string(),
+            hours: Text::default(),
+        };
+        assert_eq!(phone("0808 157 0707").tel_uri(), "tel:08081570707");
+        assert_eq!(phone("+1 (202) 555-0143").tel_uri(), "tel:+12025550143");
+    }
 
     #[test]
     fn the_moving_house_journey_parses() {

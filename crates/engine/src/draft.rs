@@ -166,6 +166,19 @@ pub struct Resumed {
     pub left_out: BTreeSet<String>,
 }
 
+impl Resumed {
+    /// The indexes of the pages in [`Resumed::ask_again`], as "what changed" lists them.
+    pub fn pages_to_ask_again(&self) -> Vec<usize> {
+        self.ask_again
+            .iter()
+            .filter_map(|step| match step {
+                Step::Question(i) | Step::Items(i) | Step::Item { page: i, .. } => Some(*i),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Takes up a draft on the journey as it is now, or `None` when the draft is another
 /// journey's (the caller keeps drafts by journey id, so that is a stray; it is not resumed).
 /// Expiry is the caller's to check first ([`Draft::is_expired`]).
@@ -593,6 +606,10 @@ mod tests {
         let resumed = resume(&draft, &next, env()).unwrap();
         assert_eq!(resumed.dropped, ["contact.phone"]);
         assert_eq!(resumed.ask_again, [page(&next, "contact")]);
+        let Step::Question(contact) = page(&next, "contact") else {
+            panic!("contact is a question page");
+        };
+        assert_eq!(resumed.pages_to_ask_again(), [contact]);
         assert_eq!(resumed.step, page(&next, "contact"));
         assert_eq!(
             resumed.answers.get("contact.email"),
