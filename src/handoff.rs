@@ -15,7 +15,8 @@ pub const DEFAULT_ENDPOINT: &str = "/handoff/v1";
 #[derive(Debug, Clone)]
 pub struct Endpoint(pub String);
 
-/// The hand-off API's base address, without a trailing slash.
+/// The hand-off API's base address, without a trailing slash. Read from the context, so call it
+/// when the component is made, not from a task spawned later (which has no context to read).
 pub fn endpoint() -> String {
     use_context::<Endpoint>()
         .map(|e| e.0)
@@ -98,8 +99,9 @@ async fn post<T: Serialize, R: serde::de::DeserializeOwned>(
     }
 }
 
-/// Keeps the answers with the hand-off service, for the date of birth given.
+/// Keeps the answers with the hand-off service at `endpoint`, for the date of birth given.
 pub async fn save(
+    endpoint: &str,
     journey: &str,
     version: &str,
     answers: &Answers,
@@ -111,14 +113,15 @@ pub async fn save(
         answers,
         date_of_birth: iso(date_of_birth),
     };
-    post(&format!("{}/saves", endpoint()), &body).await
+    post(&format!("{endpoint}/saves"), &body).await
 }
 
-/// Gets saved answers back with their code (already checked) and the date of birth.
-pub async fn resume(code: &str, date_of_birth: Date) -> Result<Resumed, Problem> {
+/// Gets saved answers back from the hand-off service at `endpoint`, with their code (already
+/// checked) and the date of birth.
+pub async fn resume(endpoint: &str, code: &str, date_of_birth: Date) -> Result<Resumed, Problem> {
     let body = ResumeRequest {
         code,
         date_of_birth: iso(date_of_birth),
     };
-    post(&format!("{}/resume", endpoint()), &body).await
+    post(&format!("{endpoint}/resume"), &body).await
 }

@@ -109,6 +109,7 @@ pub fn SaveReference() -> impl IntoView {
     let flow = use_flow();
     let announcer = use_announcer();
     let i18n = use_i18n();
+    let endpoint = StoredValue::new(handoff::endpoint());
     let known_dob = flow
         .answers
         .with_untracked(|a| date_of_birth(a, "person.date_of_birth"));
@@ -136,7 +137,14 @@ pub fn SaveReference() -> impl IntoView {
         let journey = flow.journey();
         let answers = flow.answers.get_untracked();
         spawn_local(async move {
-            let reply = handoff::save(&journey.id, &journey.version, &answers, dob).await;
+            let reply = handoff::save(
+                &endpoint.get_value(),
+                &journey.id,
+                &journey.version,
+                &answers,
+                dob,
+            )
+            .await;
             saving.set(false);
             match reply {
                 Ok(reply) => {
@@ -198,6 +206,7 @@ pub fn ResumeReference() -> impl IntoView {
     let flow = use_flow();
     let i18n = use_i18n();
     let life_events = use_life_events();
+    let endpoint = StoredValue::new(handoff::endpoint());
     let code = RwSignal::new(String::new());
     let parts = RwSignal::new(Answers::default());
     let code_error = RwSignal::new(None::<String>);
@@ -236,7 +245,7 @@ pub fn ResumeReference() -> impl IntoView {
         };
         busy.set(true);
         spawn_local(async move {
-            let reply = handoff::resume(parsed.as_str(), dob).await;
+            let reply = handoff::resume(&endpoint.get_value(), parsed.as_str(), dob).await;
             busy.set(false);
             match reply {
                 Ok(resumed) => {
