@@ -271,13 +271,21 @@ impl Refusal {
         }
     }
 
-    fn message(self) -> String {
+    /// What the person or adviser is told; `ttl_ms` is how long this server keeps a save.
+    fn message(self, ttl_ms: i64) -> String {
         match self {
             Refusal::NotFound => "We could not find saved answers with this reference code and date of birth. Check both and try again".into(),
-            Refusal::Expired => format!("This reference code has expired: saved answers are kept for {} days. Start again, or contact the service for help", DEFAULT_TTL_MS / 86_400_000),
+            Refusal::Expired => format!("This reference code has expired: saved answers are kept for {}. Start again, or contact the service for help", days_in_words(ttl_ms)),
             Refusal::TooMany(seconds) => format!("There have been too many tries with wrong details. Wait {} and try again", wait_in_words(seconds)),
             Refusal::Unavailable => "The saved answers could not be read; try again".into(),
         }
+    }
+}
+
+fn days_in_words(ms: i64) -> String {
+    match (ms / 86_400_000).max(1) {
+        1 => "1 day".into(),
+        days => format!("{days} days"),
     }
 }
 
@@ -518,7 +526,7 @@ async fn resume(State(handoff): State<Handoff>, request: Request) -> Response {
                 [no_store],
                 Json(json!({
                     "reason": refusal.reason(),
-                    "errors": [problem("", &refusal.message())],
+                    "errors": [problem("", &refusal.message(handoff.config.ttl_ms))],
                 })),
             )
                 .into_response();
@@ -845,7 +853,7 @@ async fn adviser_lookup(State(handoff): State<Handoff>, request: Request) -> Res
             };
             html_reply(
                 refusal.status(),
-                form(&typed, Some(&refusal.message())),
+                form(&typed, Some(&refusal.message(handoff.config.ttl_ms))),
                 retry,
             )
         }

@@ -253,7 +253,13 @@ async fn an_expired_code_is_refused_and_its_answers_are_gone() {
     let reply = resume(&setup.app, &code, DOB).await;
     assert_eq!(reply.status, StatusCode::GONE);
     assert_eq!(reply.json()["reason"], "expired");
-    assert!(reply.body.contains("has expired"), "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("has expired: saved answers are kept for 30 days"),
+        "{}",
+        reply.body
+    );
     // Only with the right date of birth is it said to have expired.
     assert_eq!(
         resume(&setup.app, &code, "1985-12-11").await.status,
@@ -511,4 +517,14 @@ fn times_are_written_in_iso_8601() {
         "2000-02-29T01:02:03Z"
     );
     assert_eq!(Date::from_days_since_epoch(-1).to_string(), "1969-12-31");
+}
+
+#[test]
+fn the_expired_message_gives_the_time_this_server_keeps_saves() {
+    assert!(Refusal::Expired
+        .message(7 * DAY)
+        .contains("saved answers are kept for 7 days."));
+    assert!(Refusal::Expired
+        .message(DAY)
+        .contains("saved answers are kept for 1 day."));
 }
