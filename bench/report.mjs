@@ -30,14 +30,17 @@ export function report({ meta, rows, names }) {
   const ms = (v) => (v == null ? '–' : `${fmt(v, 'ms')} ms`);
   const detail = (label, f) => `| ${label} | ${Object.keys(rows).map((k) => f(rows[k], k)).join(' | ')} |`;
   const head = `| | ${Object.keys(rows).map((k) => names[k]).join(' | ')} |\n| --- | ${Object.keys(rows).map(() => '---:').join(' | ')} |`;
+  // Busy when the one-minute load average, before or after, reached 1 (of 2 cores).
+  const busy = (load) => [load?.before, load?.after].some((l) => !(parseFloat(String(l ?? '').split(' ')[0]) < 1));
   return `# Benchmark results (issue 8)
 
 Measured ${meta.date} with \`bash bench/run.sh\`: medians of ${meta.runs} runs of every figure
 (each run a fresh browser context, HTTP cache disabled); input latency over ${meta.keystrokes}
 keystrokes per run. The whole run took ${meta.elapsed} minutes. Load average before/after:
-\`${meta.load?.before}\` / \`${meta.load?.after}\` (another process, such as an end-to-end test
+\`${meta.load?.before}\` / \`${meta.load?.after}\` ${busy(meta.load) ? `(another process, such as an end-to-end test
 suite, may have been using the machine's 2 cores at the same time: the timings are noisier than on
-an idle machine; bytes are exact).
+an idle machine; bytes are exact).` : `(the last minute's average under 1 at both ends: the machine was otherwise close to idle;
+the 5- and 15-minute averages show what ran before).`}
 ${meta.note ? `\n${meta.note}\n` : ''}
 ${table(rows, names)}
 
