@@ -38,23 +38,21 @@ pub fn Suggestions() -> impl IntoView {
         let journey = flow.journey();
         let lang = flow.lang();
         let answers = answers_now(flow);
-        {
-            let plan = Plan::new(&journey, &answers, flow.env());
-            journey
-                .suggestions_for(&plan.situation())
-                .into_iter()
-                .map(|s| Shown {
-                    title: s.title.tr(lang).to_string(),
-                    why: s.why.tr(lang).to_string(),
-                    link: match &s.target {
-                        Target::Url(url) => Some((url.clone(), None)),
-                        Target::LifeEvent(id) => life_events
-                            .and_then(|nav| nav.href_of(id))
-                            .map(|href| (href, Some(id.clone()))),
-                    },
-                })
-                .collect::<Vec<_>>()
-        }
+        let plan = Plan::new(&journey, &answers, flow.env());
+        journey
+            .suggestions_for(&plan.situation())
+            .into_iter()
+            .map(|s| Shown {
+                title: s.title.tr(lang).to_string(),
+                why: s.why.tr(lang).to_string(),
+                link: match &s.target {
+                    Target::Url(url) => Some((url.clone(), None)),
+                    Target::LifeEvent(id) => life_events
+                        .and_then(|nav| nav.href_of(id))
+                        .map(|href| (href, Some(id.clone()))),
+                },
+            })
+            .collect::<Vec<_>>()
     };
     // Tell us once: what the person told this journey goes with them to the next life event,
     // even before this one is sent.

@@ -74,6 +74,11 @@ pub struct LifeEventsNav {
     journeys: StoredValue<Vec<Arc<Journey>>>,
 }
 
+/// The address of a life event's start page (standalone, where the app owns the URL).
+fn start_address(id: &str) -> String {
+    browser::address_with(&[("journey", Some(id)), ("page", Some("start"))])
+}
+
 impl LifeEventsNav {
     /// The list's address.
     pub fn href(&self) -> String {
@@ -83,10 +88,7 @@ impl LifeEventsNav {
     /// The address of a life event's start page, if the list has it (by journey id).
     pub fn href_of(&self, id: &str) -> Option<String> {
         self.index_of(id)?;
-        Some(browser::address_with(&[
-            ("journey", Some(id)),
-            ("page", Some("start")),
-        ]))
+        Some(start_address(id))
     }
 
     /// Starts another life event (by journey id), with what the answer store knows.
@@ -104,10 +106,7 @@ impl LifeEventsNav {
     fn choose(&self, index: usize) {
         let id = self.journeys.with_value(|js| js[index].id.clone());
         if self.widget.standalone {
-            browser::push_address(&browser::address_with(&[
-                ("journey", Some(&id)),
-                ("page", Some("start")),
-            ]));
+            browser::push_address(&start_address(&id));
         }
         self.chosen.set(Some(index));
         self.widget.focus_heading();

@@ -75,8 +75,9 @@ impl Default for Config {
 #[derive(Clone)]
 struct Handoff {
     store: Store,
-    /// Where the journey files are (`dist/journeys`), for the adviser's question labels.
-    journeys: PathBuf,
+    /// The served journeys by id (read once from `dist/journeys` when the routes are made), for
+    /// the adviser's question labels.
+    journeys: Arc<HashMap<String, Journey>>,
     config: Config,
     limits: Arc<Mutex<Limits>>,
     /// With `--faults`: a request's `demo_faults` scope is part of who the client is, so that
@@ -94,7 +95,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(
 ) -> Router<S> {
     let handoff = Handoff {
         store,
-        journeys,
+        journeys: Arc::new(journeys_in(&journeys)),
         config,
         limits: Arc::default(),
         scoped,
@@ -860,16 +861,18 @@ async fn adviser_lookup(State(handoff): State<Handoff>, request: Request) -> Res
     }
 }
 
-/// The journey with this id among the served journey files, if there is one.
-fn journey(dir: &std::path::Path, id: &str) -> Option<Journey> {
-    std::fs::read_dir(dir)
-        .ok()?
+/// The journeys among the files in `dir`, by id (files that are not journeys are left out).
+fn journeys_in(dir: &std::path::Path) -> HashMap<String, Journey> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return HashMap::new();
+    };
+    entries
         .filter_map(Result::ok)
         .filter(|entry| entry.path().extension().is_some_and(|e| e == "json"))
         .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
-        .filter(|text| text.contains(&format!("\"{id}\"")))
         .filter_map(|text| Journey::from_json(&text).ok())
-        .find(|journey| journey.id == id)
+        .map(|journey| (journey.id.clone(), journey))
+        .collect()
 }
 
 /// The saved answers, read-only: each question's label and answer, as on "Check your answers".
@@ -879,7 +882,7 @@ fn answers_page(handoff: &Handoff, code: &Code, saved: &store::Handoff) -> Strin
         .as_deref()
         .and_then(|a| serde_json::from_str(a).ok())
         .unwrap_or_default();
-    let found = journey(&handoff.journeys, &saved.journey);
+    let found = handoff.journeys.get(&saved.journey);
     let mut rows: Vec<(String, Vec<String>)> = match &found {
         Some(journey) => {
             let today = Date::from_days_since_epoch(handoff.now().div_euclid(86_400_000));
