@@ -26,6 +26,12 @@ unset CARGO_TARGET_DIR
 SERVER_BIN="$ROOT/target/release/tell-once-agencies"
 export SERVER_BIN
 
+# CI builds everything once on a fresh clone: rustc's incremental caches would
+# only cost time and about 2 GB of disk there.
+if [ -n "${CI:-}" ]; then
+    export CARGO_INCREMENTAL=0
+fi
+
 # Never wait for a person: no apt prompts, no Playwright report server.
 export DEBIAN_FRONTEND=noninteractive
 export PLAYWRIGHT_HTML_OPEN="${PLAYWRIGHT_HTML_OPEN:-never}"
@@ -61,6 +67,20 @@ trap on_exit EXIT
 
 # Run a command as root: directly, else through passwordless sudo (never a
 # password prompt: CI has no stdin), else fail saying what to run by hand.
+# A first run builds about 6 GB into target/ (debug builds for clippy and the
+# tests, release builds of the app and the server). Say so up front rather than
+# let a compile fail with "No space left on device" minutes in.
+check_disk_space() {
+    local need_mb=7000 free_mb
+    free_mb=$(df -Pm "$ROOT" | awk 'NR == 2 { print $4 }')
+    if [ "${free_mb:-0}" -lt "$need_mb" ]; then
+        printf 'warning: %s MB free on the disk holding %s; a first build needs about %s MB (less if target/ is already built)\n' \
+            "$free_mb" "$ROOT/target" "$need_mb" >&2
+    else
+        ok "disk: ${free_mb} MB free for target/"
+    fi
+}
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
         "$@"
