@@ -66,26 +66,55 @@
     return [link, loaded];
   };
 
-  // Starts fetching a file the app will ask for (the journey, or the list of life events) now,
-  // while the WebAssembly downloads, rather than after it starts: on a slow network that is a
-  // round trip and a download off the wait. The app's own fetch of the same address, made the
-  // same way (CORS, same-origin credentials), takes the preloaded reply.
-  const preload = (file) => {
-    if (typeof file !== 'string' || file === '') return;
+  // The files the app will ask for first, fetched now, while the WebAssembly downloads, rather
+  // than one after another once it has started: on a slow network each is a round trip off the
+  // wait. A widget's journey (or list of life events) is fetched at once; as each arrives, so
+  // are the files it names (a journey's dictionary, the list's journeys). Keyed by absolute
+  // address, fetched the way the app fetches (CORS, same-origin credentials), and each once for
+  // the whole page: widgets whose journeys share a dictionary share its reply.
+  const early = new Map();
+  const fetchEarly = (file, base) => {
     let href;
     try {
-      href = new URL(file, document.baseURI).href;
+      href = new URL(file, base).href;
     } catch {
       return; // not an address: the app says so
     }
-    const preloaded = [...document.head.querySelectorAll('link[rel=preload]')].some((l) => l.href === href);
-    if (preloaded) return; // another widget, or the page itself, asked for it
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.append(link);
+    if (early.has(href)) return;
+    const reply = fetch(href);
+    // A look-ahead only: the app reads and checks every file itself, and reports any problem.
+    const lookedAhead = reply
+      .then((response) => (response.ok ? response.clone().json() : undefined))
+      .then((definition) => {
+        const journeys = Array.isArray(definition?.journeys) ? definition.journeys : [];
+        for (const named of [definition?.dictionary, ...journeys]) {
+          if (typeof named === 'string' && named !== '') fetchEarly(named, href);
+        }
+      })
+      .catch(() => {});
+    // The app gets a reply once the files it names are on their way: it asks for them next,
+    // and must find them here rather than race the look-ahead to the network.
+    const ready = lookedAhead.then(() => reply);
+    ready.catch(() => {}); // a failure is the app's to report, if it asks for the file
+    early.set(href, ready);
+  };
+
+  // The app's way to the early replies (src/api.rs): a copy of the reply for `href`, or
+  // undefined when there is none. A reply that failed is forgotten, so a widget that asks for
+  // the file later goes to the network for it.
+  const takeEarly = (href) => {
+    const reply = early.get(href);
+    if (reply === undefined) return undefined;
+    return reply.then(
+      (response) => {
+        if (!response.ok) early.delete(href);
+        return response.clone();
+      },
+      (error) => {
+        early.delete(href);
+        throw error;
+      },
+    );
   };
 
   const mounted = new WeakSet();
@@ -106,7 +135,8 @@
       throw new Error(`TellOnce.mount: a <${host.localName}> element cannot hold a widget; use a <div>`);
     }
     mounted.add(host);
-    preload(config.journey ?? config.catalogue);
+    const file = config.journey ?? config.catalogue;
+    if (typeof file === 'string' && file !== '') fetchEarly(file, document.baseURI);
     shadow.replaceChildren(document.createElement('slot'));
     const [link, styled] = stylesheet(shadow);
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
@@ -134,7 +164,7 @@
     const settings = { ...config };
     const pageLanguage = host.closest('[lang]')?.getAttribute('lang');
     if (settings.lang === undefined && pageLanguage) settings.lang = pageLanguage;
-    mount(host, root, JSON.stringify(settings));
+    mount(host, root, JSON.stringify(settings), takeEarly);
   };
 
   // <tell-once journey="…">: set up by its attributes when it is added to the page.

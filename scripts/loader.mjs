@@ -4,6 +4,7 @@
 // the page needs no inline script and every file it loads is pinned by its hash. Then every
 // page of the build that loads tell-once.js gets the script's own hash, and preloads for the
 // WebAssembly and the stylesheet (so they download while the script does).
+import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fs from 'node:fs';
@@ -46,7 +47,13 @@ const assets = {
 const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js', import.meta.url)), 'utf8');
 const marker = /\/\* ASSETS \*\/ \{[^\n]*\};/;
 if (!marker.test(template)) fail('loader/tell-once.js has lost its /* ASSETS */ line');
-const loader = `${glue}\n${template.replace(marker, `/* ASSETS */ ${JSON.stringify(assets)};`)}`;
+const source = `${glue}\n${template.replace(marker, `/* ASSETS */ ${JSON.stringify(assets)};`)}`;
+// Minified in a release build (Trunk's own minifier gives up on wasm-bindgen's glue): about a
+// third of the bytes to fetch and parse before the app can start. A debug build stays readable.
+const loader =
+  process.env.TRUNK_PROFILE === 'release'
+    ? transformSync(source, { minify: true, format: 'esm', legalComments: 'none' }).code
+    : source;
 fs.writeFileSync(path.join(dir, LOADER), loader);
 fs.rmSync(path.join(dir, glueName));
 const loaderIntegrity = sri(Buffer.from(loader));

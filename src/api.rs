@@ -1,7 +1,8 @@
 //! The network edge: fetching journey definitions and calling agencies' APIs, with gloo-net.
 //! Every failure becomes a typed problem the pages put in plain words.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::definition::Service;
@@ -10,6 +11,8 @@ use tell_once_engine::dictionary::Dictionary;
 use tell_once_engine::mapping::AgencyRequest;
 use tell_once_engine::outbox::{self, RetryPolicy};
 use tell_once_engine::{DefinitionError, Journey};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Why a journey definition could not be used: which file, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,15 +96,44 @@ fn definition_problem(url: &str, error: DefinitionError) -> LoadProblem {
     }
 }
 
+thread_local! {
+    /// The loader's way to the files it started fetching before the WebAssembly ran (its
+    /// `takeEarly`, in loader/tell-once.js): given an absolute address, a promise of a copy of
+    /// the reply, or undefined.
+    static EARLY_REPLIES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the loader's way to its early replies, so that [`fetch_text`] takes a file the
+/// loader has fetched (or is fetching) rather than asking the network again.
+pub fn use_early_replies(take: js_sys::Function) {
+    EARLY_REPLIES.with_borrow_mut(|early| *early = Some(take));
+}
+
+/// The reply the loader fetched early for `url`, if it has one.
+fn early_reply(url: &str) -> Option<js_sys::Promise> {
+    let href = absolute(url)?;
+    EARLY_REPLIES.with_borrow(|take| {
+        take.as_ref()?
+            .call1(&JsValue::NULL, &href.into())
+            .ok()?
+            .dyn_into()
+            .ok()
+    })
+}
+
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     let problem = |kind| LoadProblem {
         url: url.to_string(),
         kind,
     };
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))?;
+    let response = match early_reply(url) {
+        Some(reply) => JsFuture::from(reply)
+            .await
+            .map(|reply| Response::from(reply.unchecked_into::<web_sys::Response>()))
+            .map_err(|e| js_error_text(&e)),
+        None => Request::get(url).send().await.map_err(|e| e.to_string()),
+    }
+    .map_err(|reason| problem(LoadProblemKind::Network(reason)))?;
     if !response.ok() {
         return Err(problem(LoadProblemKind::Status(response.status())));
     }
@@ -111,15 +143,29 @@ async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
         .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))
 }
 
+/// What a failed `fetch` says, as gloo-net words it ("TypeError: Failed to fetch").
+fn js_error_text(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.to_string()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the request failed".to_string())
+}
+
+/// `url` as `fetch` reads it on this page: against the document's base address.
+fn absolute(url: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new_with_base(url, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
 /// A URL relative to another (the dictionary beside its journey), as the browser resolves it.
 fn resolve(relative: &str, base: &str) -> String {
-    let page = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(base, &page)
-        .and_then(|base| web_sys::Url::new_with_base(relative, &base.href()))
+    absolute(base)
+        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
         .map(|url| url.href())
-        .unwrap_or_else(|_| relative.to_string())
+        .unwrap_or_else(|| relative.to_string())
 }
 
 /// How long one request to an agency may take before it counts as no reply (and is retried).

@@ -22,6 +22,7 @@ use std::time::Duration;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::{Answers, Journey};
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 /// How the host page set the app up: the `<tell-once>` element's attributes, or the object
@@ -69,8 +70,13 @@ thread_local! {
 /// Mounts the app in `root` (inside the shadow root of `host`, the element the host page
 /// wrote), set up by `config`: the JSON text of a [`Config`]. Called by the loader once per
 /// element; a config it cannot use shows a page that says what is wrong with it.
+/// `early_replies` is the loader's way to the files it fetched before the WebAssembly ran
+/// (see [`api::use_early_replies`]).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: HtmlElement, config: &str) {
+pub fn mount(host: HtmlElement, root: HtmlElement, config: &str, early_replies: JsValue) {
+    if let Ok(take) = early_replies.dyn_into::<js_sys::Function>() {
+        api::use_early_replies(take);
+    }
     let config = serde_json::from_str::<Config>(config).map_err(|e| LoadProblem {
         url: String::new(),
         kind: LoadProblemKind::Definition(vec![format!("the settings: {e}")]),

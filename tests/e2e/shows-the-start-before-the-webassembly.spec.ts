@@ -3,7 +3,7 @@
 // round trip), prerendered at build time from the catalogue, and painted while the app loads.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, failOnPageErrors, heading } from './support';
 
 test('the heading and introduction are painted from the HTML, with the WebAssembly held back', async ({ page }) => {
   const catalogue = JSON.parse(readFileSync('public/journeys/life-events.json', 'utf8'));
@@ -25,27 +25,54 @@ test('once the app is ready it takes the prerendered words’ place: one heading
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalogue.title.en);
 });
 
-test('the journeys and the list of life events are fetched while the WebAssembly downloads', async ({ page }) => {
+// What the loader should fetch before the WebAssembly runs, for the demo agency page (two
+// widgets, Having a baby and Moving house) and for the list of life events: each file, and each
+// file it names (a journey's dictionary, the list's journeys), once.
+const agencyPageFiles = ['/journeys/dictionary.json', '/journeys/having-a-baby.json', '/journeys/moving-house.json'];
+const catalogueFiles = (): string[] => {
+  const catalogue = JSON.parse(readFileSync('public/journeys/life-events.json', 'utf8'));
+  const journeys: string[] = catalogue.journeys.map((file: string) => `/journeys/${file}`);
+  return ['/journeys/dictionary.json', '/journeys/life-events.json', ...journeys].sort();
+};
+
+// The paths of the .json files the page asks for, in the order it asks.
+const jsonRequests = (page: import('@playwright/test').Page): string[] => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.json')) fetched.push(new URL(request.url()).pathname);
+  });
+  return fetched;
+};
+
+test('each journey, its dictionary and the list of life events are fetched while the WebAssembly downloads', async ({ page }) => {
   // The WebAssembly never arrives: whatever is fetched was asked for by the loader, not the app.
   await page.route('**/*.wasm', () => {});
-  const fetched: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('.json')) fetched.push(new URL(request.url()).pathname);
-  });
+  const fetched = jsonRequests(page);
   await page.goto('/demo/agency/');
-  await expect.poll(() => [...fetched].sort()).toEqual(['/journeys/having-a-baby.json', '/journeys/moving-house.json']);
+  await expect.poll(() => [...fetched].sort()).toEqual(agencyPageFiles);
+  fetched.length = 0;
   await page.goto('/');
-  await expect.poll(() => fetched.filter((path) => path === '/journeys/life-events.json')).toHaveLength(1);
+  await expect.poll(() => [...fetched].sort()).toEqual(catalogueFiles());
 });
 
-test('the app takes the replies the loader fetched early: each journey crosses the network once', async ({ page }) => {
-  // No route here: Playwright's interception would keep the browser from matching preloads.
-  const fetched: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('.json')) fetched.push(new URL(request.url()).pathname);
-  });
+test('the app takes the replies the loader fetched early: each file crosses the network once', async ({ page }) => {
+  const fetched = jsonRequests(page);
   await page.goto('/demo/agency/');
   await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(2);
-  const journeys = ['/journeys/having-a-baby.json', '/journeys/moving-house.json'];
-  expect(fetched.filter((path) => journeys.includes(path)).sort()).toEqual(journeys);
+  expect([...fetched].sort()).toEqual(agencyPageFiles);
+  fetched.length = 0;
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
+  expect([...fetched].sort()).toEqual(catalogueFiles());
+});
+
+test('a file the loader could not fetch early is named on the problem page, with the reason', async ({ page }) => {
+  failOnPageErrors(page);
+  // The connection drops while the loader fetches the journeys' dictionary.
+  await page.route('**/journeys/dictionary.json', (route) => route.abort('connectionreset'));
+  await page.goto('/demo/agency/');
+  // Both widgets use the dictionary, and both say which file failed and why.
+  await expect(heading(page, 'Sorry, there is a problem with this service')).toHaveCount(2);
+  await expect(page.getByText(/^The file \S*\/journeys\/dictionary\.json could not be downloaded \(TypeError: Failed to fetch\)\.$/)).toHaveCount(2);
+  await expectNoAxeViolations(page, 'the agency page, its journeys’ dictionary not fetched');
 });
