@@ -63,7 +63,7 @@
       link.addEventListener('error', resolve, { once: true });
     });
     shadow.append(link);
-    return [link, loaded];
+    return loaded;
   };
 
   // The files the app will ask for first, fetched now, while the WebAssembly downloads, rather
@@ -137,8 +137,9 @@
     mounted.add(host);
     const file = config.journey ?? config.catalogue;
     if (typeof file === 'string' && file !== '') fetchEarly(file, document.baseURI);
-    shadow.replaceChildren(document.createElement('slot'));
-    const [link, styled] = stylesheet(shadow);
+    const slot = document.createElement('slot');
+    shadow.replaceChildren(slot);
+    const styled = stylesheet(shadow);
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
     const frame = document.createElement('div');
     frame.className = 'tell-once-frame';
@@ -156,10 +157,12 @@
       message.textContent =
         'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
       root.append(message);
-      shadow.replaceChildren(link, frame);
+      slot.replaceWith(frame);
       throw error;
     }
-    shadow.replaceChildren(link, frame);
+    // The frame takes the slot's place; the stylesheet's link stays where it is (a link taken
+    // out and put back fetches its file again).
+    slot.replaceWith(frame);
     // The widget speaks the language of the part of the page it is in, unless told otherwise.
     const settings = { ...config };
     const pageLanguage = host.closest('[lang]')?.getAttribute('lang');

@@ -67,11 +67,11 @@ trap on_exit EXIT
 
 # Run a command as root: directly, else through passwordless sudo (never a
 # password prompt: CI has no stdin), else fail saying what to run by hand.
-# A first run builds about 6 GB into target/ (debug builds for clippy and the
+# A first run builds about 3 GB into target/ (debug builds for clippy and the
 # tests, release builds of the app and the server). Say so up front rather than
 # let a compile fail with "No space left on device" minutes in.
 check_disk_space() {
-    local need_mb=7000 free_mb
+    local need_mb=4000 free_mb
     free_mb=$(df -Pm "$ROOT" | awk 'NR == 2 { print $4 }')
     if [ "${free_mb:-0}" -lt "$need_mb" ]; then
         printf 'warning: %s MB free on the disk holding %s; a first build needs about %s MB (less if target/ is already built)\n' \

@@ -76,3 +76,43 @@ test('a file the loader could not fetch early is named on the problem page, with
   await expect(page.getByText(/^The file \S*\/journeys\/dictionary\.json could not be downloaded \(TypeError: Failed to fetch\)\.$/)).toHaveCount(2);
   await expectNoAxeViolations(page, 'the agency page, its journeys’ dictionary not fetched');
 });
+
+test('the widget’s stylesheet is not fetched again when the app takes the loading message’s place', async ({ page }) => {
+  // The stylesheet is served as not to be kept (as some servers do), so every fetch of it
+  // crosses the network and is seen here.
+  await page.route('**/main-*.css', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'cache-control': 'no-store' } });
+  });
+  // The WebAssembly is held back until the stylesheet has been fetched for the loading message.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const stylesheets: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'stylesheet') stylesheets.push(new URL(request.url()).pathname);
+  });
+  // The demo agency's page preloads the stylesheet and links it in no other way, as an agency's
+  // page would.
+  await page.goto('/demo/agency/');
+  await expect.poll(() => stylesheets.filter((path) => /\/main-/.test(path)).length).toBeGreaterThan(0);
+  await page.waitForLoadState('load');
+  const beforeTheApp = stylesheets.length;
+  release();
+  await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(2);
+  expect(stylesheets).toHaveLength(beforeTheApp);
+});
+
+test('when the WebAssembly cannot be fetched, each widget says so in place of its loading message', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort('connectionreset'));
+  await page.goto('/demo/agency/');
+  const sorry = 'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
+  await expect(page.getByRole('alert').filter({ hasText: sorry })).toHaveCount(2);
+  // The page's own loading messages are in the page still, but no longer shown.
+  await expect(page.getByText(/^Loading the .* form…$/)).toHaveCount(2);
+  await expect(page.getByText(/^Loading the .* form…$/).filter({ visible: true })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the agency page, the WebAssembly not fetched');
+});
