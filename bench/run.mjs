@@ -319,6 +319,14 @@ async function repeat(label, n, fn) {
 const results = process.env.MERGE
   ? Object.fromEntries(Object.entries(JSON.parse(readFileSync(join(here, 'results.partial.json'), 'utf8'))).filter(([k]) => !only.includes(k)))
   : {};
+// The peers' bundles were just built (build.mjs) on the same 2 cores: let the machine settle
+// first, until the one-minute load average is under 1 or two minutes have passed, so that the
+// first library is not measured on a busier machine than the others.
+const oneMinuteLoad = () => parseFloat(readFileSync('/proc/loadavg', 'utf8'));
+for (const until = Date.now() + 120_000; oneMinuteLoad() >= 1 && Date.now() < until; ) {
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+}
+log(`one-minute load average ${oneMinuteLoad()} before measuring`);
 const started = Date.now();
 const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
 for (const lib of Object.keys(libs)) {
