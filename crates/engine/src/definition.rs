@@ -321,7 +321,8 @@ fn required_by_default() -> bool {
 
 /// A validation rule beyond "required" and the field type's own checks. Each can carry its own
 /// message, replacing the built-in one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Read through `WrittenRule` (see there why); the doc comment above is the schema's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
@@ -427,6 +428,173 @@ impl Rule {
             | Rule::Whole { message } => message.as_ref(),
             Rule::Pattern { message, .. } | Rule::Condition { message, .. } => Some(message),
         }
+    }
+}
+
+/// A rule as it is written: its name and every setting any rule takes. [`Rule`] is read through
+/// this, not by serde's reader for an internally tagged enum, which for fifteen variants is
+/// about 30 KB of the WebAssembly. The errors read as serde's would: "missing field `days`",
+/// "unknown field `days`, expected `message`".
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenRule {
+    rule: RuleName,
+    #[serde(default)]
+    message: Option<Text>,
+    #[serde(default)]
+    days: Option<u32>,
+    #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
+    years: Option<u32>,
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default)]
+    max: Option<f64>,
+    #[serde(default)]
+    pattern: Option<String>,
+    #[serde(default)]
+    condition: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RuleName {
+    Past,
+    TodayOrPast,
+    Future,
+    WithinDays,
+    Before,
+    After,
+    AgeAtLeast,
+    AgeAtMost,
+    MinLength,
+    MaxLength,
+    Min,
+    Max,
+    Whole,
+    Pattern,
+    Condition,
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        WrittenRule::deserialize(deserializer)?
+            .into_rule()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl WrittenRule {
+    fn into_rule(self) -> Result<Rule, String> {
+        use RuleName as R;
+        let WrittenRule {
+            rule,
+            message,
+            days,
+            key,
+            years,
+            min,
+            max,
+            pattern,
+            condition,
+        } = self;
+        let takes: &[&str] = match rule {
+            R::Past | R::TodayOrPast | R::Future | R::Whole => &[],
+            R::WithinDays => &["days"],
+            R::Before | R::After => &["key"],
+            R::AgeAtLeast | R::AgeAtMost => &["years"],
+            R::MinLength | R::Min => &["min"],
+            R::MaxLength | R::Max => &["max"],
+            R::Pattern => &["pattern"],
+            R::Condition => &["condition"],
+        };
+        let given = [
+            ("days", days.is_some()),
+            ("key", key.is_some()),
+            ("years", years.is_some()),
+            ("min", min.is_some()),
+            ("max", max.is_some()),
+            ("pattern", pattern.is_some()),
+            ("condition", condition.is_some()),
+        ];
+        if let Some((other, _)) = given
+            .iter()
+            .find(|(name, set)| *set && !takes.contains(name))
+        {
+            let expected: Vec<String> = takes
+                .iter()
+                .chain(&["message"])
+                .map(|name| format!("`{name}`"))
+                .collect();
+            return Err(format!(
+                "unknown field `{other}`, expected {}",
+                expected.join(" or ")
+            ));
+        }
+        fn needed<T>(value: Option<T>, name: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{name}`"))
+        }
+        // A number of characters: whole and not negative.
+        let characters = |n: f64, name: &str| {
+            if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) {
+                Ok(n as usize)
+            } else {
+                Err(format!(
+                    "invalid value for `{name}`: expected a whole number of characters"
+                ))
+            }
+        };
+        Ok(match rule {
+            R::Past => Rule::Past { message },
+            R::TodayOrPast => Rule::TodayOrPast { message },
+            R::Future => Rule::Future { message },
+            R::Whole => Rule::Whole { message },
+            R::WithinDays => Rule::WithinDays {
+                days: needed(days, "days")?,
+                message,
+            },
+            R::Before => Rule::Before {
+                key: needed(key, "key")?,
+                message,
+            },
+            R::After => Rule::After {
+                key: needed(key, "key")?,
+                message,
+            },
+            R::AgeAtLeast => Rule::AgeAtLeast {
+                years: needed(years, "years")?,
+                message,
+            },
+            R::AgeAtMost => Rule::AgeAtMost {
+                years: needed(years, "years")?,
+                message,
+            },
+            R::MinLength => Rule::MinLength {
+                min: characters(needed(min, "min")?, "min")?,
+                message,
+            },
+            R::MaxLength => Rule::MaxLength {
+                max: characters(needed(max, "max")?, "max")?,
+                message,
+            },
+            R::Min => Rule::Min {
+                min: needed(min, "min")?,
+                message,
+            },
+            R::Max => Rule::Max {
+                max: needed(max, "max")?,
+                message,
+            },
+            R::Pattern => Rule::Pattern {
+                pattern: needed(pattern, "pattern")?,
+                message: needed(message, "message")?,
+            },
+            R::Condition => Rule::Condition {
+                condition: needed(condition, "condition")?,
+                message: needed(message, "message")?,
+            },
+        })
     }
 }
 
@@ -840,5 +1008,104 @@ mod tests {
             Journey::from_json(&unknown_key).unwrap_err().to_string(),
             "at services[0].connector: the template uses \"{move.when}\", which no question asks for"
         );
+    }
+
+    #[test]
+    fn every_rule_reads_back_as_it_is_written() {
+        let message: Option<Text> = Some(serde_json::from_str(r#"{"en": "Check this"}"#).unwrap());
+        let rules = [
+            Rule::Past { message: None },
+            Rule::TodayOrPast {
+                message: message.clone(),
+            },
+            Rule::Future { message: None },
+            Rule::WithinDays {
+                days: 30,
+                message: None,
+            },
+            Rule::Before {
+                key: "move.date".into(),
+                message: message.clone(),
+            },
+            Rule::After {
+                key: "move.date".into(),
+                message: None,
+            },
+            Rule::AgeAtLeast {
+                years: 16,
+                message: None,
+            },
+            Rule::AgeAtMost {
+                years: 120,
+                message: None,
+            },
+            Rule::MinLength {
+                min: 2,
+                message: None,
+            },
+            Rule::MaxLength {
+                max: 35,
+                message: message.clone(),
+            },
+            Rule::Min {
+                min: -1.5,
+                message: None,
+            },
+            Rule::Max {
+                max: 37.5,
+                message: None,
+            },
+            Rule::Whole { message: None },
+            Rule::Pattern {
+                pattern: "^[A-Z]{2}$".into(),
+                message: message.clone().unwrap(),
+            },
+            Rule::Condition {
+                condition: "a > b".into(),
+                message: message.clone().unwrap(),
+            },
+        ];
+        for rule in rules {
+            let text = serde_json::to_string(&rule).unwrap();
+            assert_eq!(serde_json::from_str::<Rule>(&text).unwrap(), rule, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_rule_written_wrongly_is_refused_in_serdes_words() {
+        let refused = |text: &str| serde_json::from_str::<Rule>(text).unwrap_err().to_string();
+        let cases = [
+            (r#"{"rule": "within_days"}"#, "missing field `days`"),
+            (
+                r#"{"rule": "past", "days": 3}"#,
+                "unknown field `days`, expected `message`",
+            ),
+            (
+                r#"{"rule": "before", "key": "a", "days": 3}"#,
+                "unknown field `days`, expected `key` or `message`",
+            ),
+            (
+                r#"{"rule": "pattern", "pattern": "^a$"}"#,
+                "missing field `message`",
+            ),
+            (
+                r#"{"rule": "max_length", "max": 2.5}"#,
+                "invalid value for `max`: expected a whole number of characters",
+            ),
+            (
+                r#"{"rule": "min_length", "min": -1}"#,
+                "invalid value for `min`: expected a whole number of characters",
+            ),
+            (r#"{"rule": "soon"}"#, "unknown variant `soon`"),
+            (r#"{"days": 3}"#, "missing field `rule`"),
+            (
+                r#"{"rule": "past", "colour": "red"}"#,
+                "unknown field `colour`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = refused(text);
+            assert!(error.starts_with(expected), "{text}: {error}");
+        }
     }
 }
