@@ -65,8 +65,6 @@ on_exit() {
 }
 trap on_exit EXIT
 
-# Run a command as root: directly, else through passwordless sudo (never a
-# password prompt: CI has no stdin), else fail saying what to run by hand.
 # A first run builds about 3 GB into target/ (debug builds for clippy and the
 # tests, release builds of the app and the server). Say so up front rather than
 # let a compile fail with "No space left on device" minutes in.
@@ -81,6 +79,8 @@ check_disk_space() {
     fi
 }
 
+# Run a command as root: directly, else through passwordless sudo (never a
+# password prompt: CI has no stdin), else fail saying what to run by hand.
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then
         "$@"
