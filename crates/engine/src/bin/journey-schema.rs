@@ -3,6 +3,15 @@
 
 use std::process::ExitCode;
 
+/// The schemas come from schemars, which only the native build carries: built for the browser
+/// (as `cargo check --target wasm32-unknown-unknown` does for every target), this binary says so.
+#[cfg(target_arch = "wasm32")]
+fn main() -> ExitCode {
+    eprintln!("journey-schema runs natively: cargo run -p tell-once-engine --bin journey-schema");
+    ExitCode::FAILURE
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/schema");
     if let Err(e) = std::fs::create_dir_all(&dir) {
