@@ -229,31 +229,36 @@ test('when the journey has not asked the date of birth, saving asks for it; a sa
 
 test("an agency's own hand-off service, set with handoff-url, gets the save and the resume", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
-  const context = await freshContext(browser, baseURL!);
-  // The host page names the agency's hand-off API; the agency's backend is played here.
-  await context.route(/\/\?journey=moving-house$/, async (route) => {
-    const html = await (await route.fetch()).text();
-    await route.fulfill({ body: html.replace(' standalone>', ' standalone handoff-url="/agency-api/handoff/v1/">'), contentType: 'text/html' });
-  });
   const code = randomCode();
   let saved: { journey: string; version: string; answers: unknown; date_of_birth: string } | undefined;
-  await context.route('**/agency-api/handoff/v1/saves', async (route) => {
-    saved = route.request().postDataJSON();
-    await route.fulfill({ status: 201, json: { code, expires_at: '2027-01-01T00:00:00Z' } });
-  });
   let asked: { code: string; date_of_birth: string } | undefined;
-  await context.route('**/agency-api/handoff/v1/resume', async (route) => {
-    asked = route.request().postDataJSON();
-    await route.fulfill({
-      json: { journey: saved!.journey, version: saved!.version, answers: saved!.answers, saved_at: '2026-12-01T00:00:00Z', expires_at: '2027-01-01T00:00:00Z' },
-    });
-  });
   const ours: string[] = [];
-  context.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/handoff/')) ours.push(r.url());
-  });
+  // A browser whose host page names the agency's hand-off API; the agency's backend is played
+  // here, and any request to the default hand-off API is noted.
+  const agencyBrowser = async (): Promise<BrowserContext> => {
+    const context = await freshContext(browser, baseURL!);
+    await context.route(/\/\?journey=moving-house$/, async (route) => {
+      const html = await (await route.fetch()).text();
+      await route.fulfill({ body: html.replace(' standalone>', ' standalone handoff-url="/agency-api/handoff/v1/">'), contentType: 'text/html' });
+    });
+    await context.route('**/agency-api/handoff/v1/saves', async (route) => {
+      saved = route.request().postDataJSON();
+      await route.fulfill({ status: 201, json: { code, expires_at: '2027-01-01T00:00:00Z' } });
+    });
+    await context.route('**/agency-api/handoff/v1/resume', async (route) => {
+      asked = route.request().postDataJSON();
+      await route.fulfill({
+        json: { journey: saved!.journey, version: saved!.version, answers: saved!.answers, saved_at: '2026-12-01T00:00:00Z', expires_at: '2027-01-01T00:00:00Z' },
+      });
+    });
+    context.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/handoff/')) ours.push(r.url());
+    });
+    return context;
+  };
 
-  const page = await context.newPage();
+  const first = await agencyBrowser();
+  const page = await first.newPage();
   failOnPageErrors(page);
   const p = person();
   await answerAll(page, p);
@@ -264,17 +269,16 @@ test("an agency's own hand-off service, set with handoff-url, gets the save and 
   const born = `${p.dob.year}-${p.dob.month.padStart(2, '0')}-${p.dob.day.padStart(2, '0')}`;
   expect(saved).toMatchObject({ journey: 'moving-house', date_of_birth: born });
 
-  // The same browser, with this device's copy of the answers gone: they come back from the agency.
-  await page.close();
-  const other = await context.newPage();
+  // Another browser, with no copy of the answers: they come back from the agency.
+  const second = await agencyBrowser();
+  const other = await second.newPage();
   failOnPageErrors(other);
   await other.goto('/?journey=moving-house');
-  await other.evaluate(() => localStorage.clear());
-  await other.reload();
   await resumeWith(other, code, p.dob, false);
   await expect(heading(other, 'Check your answers before sending')).toBeFocused();
   expect(asked).toEqual({ code: code.replace(/-/g, ''), date_of_birth: born });
   expect(await rowsOf(other, '.summary-list__row')).toEqual(onCheck);
   expect(ours, 'nothing went to the default hand-off API').toEqual([]);
-  await context.close();
+  await first.close();
+  await second.close();
 });
