@@ -131,10 +131,8 @@ fn agency_urls_from(value: Value) -> Result<BTreeMap<String, String>, LoadProble
 
 /// A setting that is a number of days or minutes, at least `min`.
 fn number_from(attribute: &str, text: &str, min: f64, example: &str) -> Result<f64, LoadProblem> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite() && *n >= min)
+    tell_once_engine::decimal::parse(text.trim())
+        .filter(|n| *n >= min)
         .ok_or_else(|| LoadProblem {
             url: String::new(),
             kind: LoadProblemKind::Definition(vec![format!(

@@ -323,12 +323,7 @@ pub fn canonical(question: &Question, answers: &Answers) -> Vec<(String, Value)>
 /// A typed number: digits with an optional sign, decimal point and thousands commas.
 pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
-    let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
-    let valid = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.chars().filter(|c| *c == '.').count() <= 1
-        && digits.chars().any(|c| c.is_ascii_digit());
-    valid.then(|| cleaned.parse().ok()).flatten()
+    crate::decimal::parse(&cleaned)
 }
 
 /// A typed amount of money in hundredths: "1,234.5" → 123450; a leading currency sign is

@@ -20,6 +20,7 @@ pub mod answers;
 pub mod catalogue;
 pub mod conditions;
 pub mod date;
+pub mod decimal;
 pub mod definition;
 pub mod delivery;
 pub mod dictionary;

@@ -148,15 +148,7 @@ fn blank_as_null(value: &Value) -> &Value {
 
 /// Text that reads as a plain number: an optional sign, digits and at most one decimal point.
 fn text_number(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let plain = unsigned.chars().any(|c| c.is_ascii_digit())
-        && unsigned.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && unsigned.chars().filter(|&c| c == '.').count() <= 1;
-    plain
-        .then(|| text.parse::<f64>().ok())
-        .flatten()
-        .filter(|n| n.is_finite())
+    crate::decimal::parse(text.trim())
 }
 
 fn text_bool(text: &str) -> Option<bool> {

@@ -161,9 +161,9 @@ fn word(word: &str, column: usize) -> Result<Kind, ExprError> {
                  (keys start with a letter)"
             ));
         }
-        return match word.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Kind::Number(n)),
-            _ => problem(format!("\"{word}\" is too large a number")),
+        return match crate::decimal::parse(word) {
+            Some(n) => Ok(Kind::Number(n)),
+            None => problem(format!("\"{word}\" is too large a number")),
         };
     }
     if word.chars().any(|c| c.is_ascii_uppercase()) {
