@@ -5,6 +5,7 @@
 use crate::flow::use_flow;
 use crate::i18n::*;
 use leptos::prelude::*;
+use tell_once_engine::case;
 use tell_once_engine::navigate::{Returning, Step};
 use tell_once_engine::summary::SummaryRow;
 
@@ -34,12 +35,12 @@ impl Row {
 /// its first letter, so names of agencies and programs keep their capitals.
 pub fn change_hidden_text(locale: Locale, label: &str) -> String {
     let words = match locale {
-        Locale::en => label.to_lowercase(),
+        Locale::en => case::lowercase(label),
         _ => {
             let mut chars = label.chars();
             chars
                 .next()
-                .map(|first| first.to_lowercase().chain(chars).collect())
+                .map(|first| std::iter::once(case::lower(first)).chain(chars).collect())
                 .unwrap_or_default()
         }
     };

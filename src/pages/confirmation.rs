@@ -12,7 +12,7 @@ use crate::outbox;
 use crate::pages::life_events::use_life_events;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tell_once_engine::Step;
+use tell_once_engine::{case, Step};
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
@@ -204,7 +204,7 @@ fn single_reference(outcomes: &[Outcome]) -> Option<String> {
 
 /// What the person can expect from a service, in words, in `locale`.
 fn next_step(o: &Outcome, locale: Locale) -> Option<String> {
-    let (agency, service) = (&o.agency_name, o.service_title.to_lowercase());
+    let (agency, service) = (&o.agency_name, case::lowercase(&o.service_title));
     match o.status() {
         Status::Sent(reference) => Some(
             td_string!(

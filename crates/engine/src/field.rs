@@ -377,8 +377,8 @@ pub fn is_phone(text: &str) -> bool {
 pub fn compact(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect::<String>()
-        .to_uppercase()
+        .map(crate::case::upper)
+        .collect()
 }
 
 /// What is wrong with a typed date.
@@ -438,7 +438,7 @@ fn number(text: &str, max_digits: usize) -> Option<u32> {
 }
 
 fn month_from_name(text: &str) -> Option<u32> {
-    let lower = text.to_lowercase();
+    let lower = crate::case::lowercase(text);
     if lower.chars().count() < 3 {
         return None;
     }
@@ -446,7 +446,7 @@ fn month_from_name(text: &str) -> Option<u32> {
     locales::languages().find_map(|lang| {
         crate::date::MONTH_KEYS
             .iter()
-            .map(|key| locales::text(lang, key).to_lowercase())
+            .map(|key| crate::case::lowercase(locales::text(lang, key)))
             .position(|m| m.starts_with(&lower))
             .map(|i| i as u32 + 1)
     })

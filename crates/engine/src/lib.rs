@@ -17,6 +17,7 @@
 //! the journey as it is now, asking again what a newer version changed.
 
 pub mod answers;
+pub mod case;
 pub mod catalogue;
 pub mod conditions;
 pub mod date;

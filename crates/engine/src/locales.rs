@@ -112,10 +112,12 @@ fn value_of(name: &str, args: &[(&str, &str)]) -> Option<String> {
     }
     let mut chars = name.chars();
     let first = chars.next()?;
-    if !first.is_uppercase() {
+    if !crate::case::is_upper(first) {
         return None;
     }
-    let lower: String = first.to_lowercase().chain(chars).collect();
+    let lower: String = std::iter::once(crate::case::lower(first))
+        .chain(chars)
+        .collect();
     args.iter()
         .find(|(n, _)| *n == lower)
         .map(|(_, value)| capitalise(value))

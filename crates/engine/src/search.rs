@@ -71,7 +71,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 fn fold(word: &str) -> String {
     word.chars()
-        .flat_map(char::to_lowercase)
+        .map(crate::case::lower)
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',

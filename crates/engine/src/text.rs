@@ -45,7 +45,9 @@ impl Localized<String> {
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(crate::case::upper(first))
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }
