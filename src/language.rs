@@ -75,11 +75,12 @@ impl Language {
 
     /// What is on show is given in these languages: only they are offered (English always).
     pub fn offer(&self, codes: &[String]) {
-        let mut offered: Vec<Locale> = codes.iter().filter_map(|c| locale_of(c)).collect();
-        if !offered.contains(&Locale::default()) {
-            offered.insert(0, Locale::default());
-        }
-        offered.sort_by_key(|l| Locale::get_all().iter().position(|a| a == l));
+        let named: Vec<Locale> = codes.iter().filter_map(|c| locale_of(c)).collect();
+        let offered: Vec<Locale> = Locale::get_all()
+            .iter()
+            .copied()
+            .filter(|l| *l == Locale::default() || named.contains(l))
+            .collect();
         if self.offered.get_untracked() != offered {
             self.offered.set(offered);
         }

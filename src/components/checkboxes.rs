@@ -49,8 +49,12 @@ pub fn Checkboxes(question: Question) -> impl IntoView {
                     }
                     now.push(toggled.clone());
                 }
-                // Keep the order of the options, whatever the order of the clicks.
-                now.sort_by_key(|v| options.iter().position(|o| o.value == *v));
+                // Keep the order of the options, whatever the order of the clicks (and any
+                // value that is no longer an option first, as it was).
+                let (mut ordered, known): (Vec<String>, Vec<String>) =
+                    now.into_iter().partition(|v| !options.iter().any(|o| o.value == *v));
+                ordered.extend(options.iter().filter(|o| known.contains(&o.value)).map(|o| o.value.clone()));
+                let now = ordered;
                 flow.answers.update(|a| a.set_list(&key, &now));
             };
             view! {

@@ -141,11 +141,12 @@ pub fn check(ratings: &Ratings, comment: &str) -> Option<Problem> {
 /// The body of `POST /feedback`: exactly the journey's id and version, the ratings by name
 /// (`null` when not answered) and the comment (`null` when blank). Nothing else.
 pub fn feedback_body(journey: &str, version: &str, ratings: &Ratings, comment: &str) -> String {
-    let ratings: serde_json::Map<String, serde_json::Value> = STATEMENTS
-        .iter()
-        .zip(ratings)
-        .map(|(statement, rating)| (statement.key.to_string(), (*rating).into()))
-        .collect();
+    let ratings = tell_once_engine::ordered::object(
+        STATEMENTS
+            .iter()
+            .zip(ratings)
+            .map(|(statement, rating)| (statement.key.to_string(), (*rating).into())),
+    );
     let comment = comment.trim();
     serde_json::json!({
         "journey": journey,

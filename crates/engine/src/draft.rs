@@ -194,12 +194,13 @@ pub fn resume(draft: &Draft, journey: &Journey, env: Env) -> Option<Resumed> {
         return None;
     }
     let saved = Step::from_slug(journey, &draft.step);
-    let left_out = draft
-        .left_out
-        .iter()
-        .filter(|id| journey.services.iter().any(|s| s.id == **id))
-        .cloned()
-        .collect();
+    let left_out = crate::ordered::set(
+        draft
+            .left_out
+            .iter()
+            .filter(|id| journey.services.iter().any(|s| s.id == **id))
+            .cloned(),
+    );
     let changed = draft.version != journey.version;
     let mut answers = draft.answers.clone();
     let mut dropped = Vec::new();

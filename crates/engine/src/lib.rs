@@ -36,6 +36,7 @@ pub mod locales;
 pub mod mapping;
 pub mod messages;
 pub mod navigate;
+pub mod ordered;
 pub mod outbox;
 pub mod postcode;
 pub mod repeat;

@@ -130,12 +130,13 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
         }
     }
     // Eligibility is decided before "Services you can use": from screening answers only.
-    let screening_keys: BTreeSet<String> = journey
-        .pages
-        .iter()
-        .filter(|page| page.screening || !journey.has_screening())
-        .flat_map(crate::repeat::page_keys)
-        .collect();
+    let screening_keys = crate::ordered::set(
+        journey
+            .pages
+            .iter()
+            .filter(|page| page.screening || !journey.has_screening())
+            .flat_map(crate::repeat::page_keys),
+    );
     let where_asked = if journey.has_screening() {
         "a screening page"
     } else {
@@ -145,11 +146,12 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
     // After screening, a page is asked only when a service that applies uses its answers: a
     // page no service uses is never reached.
     if journey.has_screening() {
-        let used: BTreeSet<String> = journey
-            .services
-            .iter()
-            .flat_map(|s| crate::mapping::template_keys(&s.connector))
-            .collect();
+        let used = crate::ordered::set(
+            journey
+                .services
+                .iter()
+                .flat_map(|s| crate::mapping::template_keys(&s.connector)),
+        );
         for (p, page) in journey.pages.iter().enumerate() {
             if !page.screening
                 && !crate::repeat::page_keys(page)

@@ -291,11 +291,13 @@ fn fill_json(
                 .map(|v| fill_json(v, answers))
                 .collect::<Result<_, _>>()?,
         ),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| Ok((k.clone(), fill_json(v, answers)?)))
-                .collect::<Result<_, _>>()?,
-        ),
+        Value::Object(map) => {
+            let mut filled = Vec::with_capacity(map.len());
+            for (k, v) in map {
+                filled.push((k.clone(), fill_json(v, answers)?));
+            }
+            Value::Object(crate::ordered::object(filled))
+        }
         other => other.clone(),
     })
 }

@@ -10,7 +10,6 @@ use crate::definition::Question;
 use crate::mapping::{canonical_answers, template_keys, Canonical};
 use crate::repeat;
 use crate::validate::{validate_question, Env, FieldError};
-use std::collections::BTreeSet;
 
 /// A step of a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,13 +117,14 @@ impl Plan {
             .collect();
         let screens = journey.has_screening();
         // After screening, only what a service that applies needs is asked.
-        let needed: BTreeSet<String> = journey
-            .services
-            .iter()
-            .zip(&eligible)
-            .filter(|(_, applies)| **applies)
-            .flat_map(|(s, _)| template_keys(&s.connector))
-            .collect();
+        let needed = crate::ordered::set(
+            journey
+                .services
+                .iter()
+                .zip(&eligible)
+                .filter(|(_, applies)| **applies)
+                .flat_map(|(s, _)| template_keys(&s.connector)),
+        );
         let shown = journey
             .pages
             .iter()

@@ -10,7 +10,6 @@ use crate::mapping::{template_keys, Canonical};
 use crate::navigate::{Plan, Step};
 use crate::repeat;
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
@@ -44,10 +43,11 @@ pub fn who_gets_what(
         .enumerate()
         .filter(|(i, _)| plan.eligible[*i])
         .map(|(i, service)| {
-            let used: BTreeSet<String> = template_keys(&service.connector)
-                .into_iter()
-                .filter(|k| sent.get(k).is_some_and(|v| !v.is_null()))
-                .collect();
+            let used = crate::ordered::set(
+                template_keys(&service.connector)
+                    .into_iter()
+                    .filter(|k| sent.get(k).is_some_and(|v| !v.is_null())),
+            );
             (
                 i,
                 rows_where(journey, answers, plan, lang, |k| used.contains(k)),
