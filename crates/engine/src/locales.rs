@@ -9,7 +9,7 @@
 
 use crate::text::{capitalise, DEFAULT_LANG};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The languages the engine speaks, with their catalogues.
@@ -20,25 +20,25 @@ const SOURCES: [(&str, &str); 3] = [
 ];
 
 /// Flattened catalogues: language → dotted key → template.
-type Catalogues = HashMap<&'static str, HashMap<String, String>>;
+type Catalogues = BTreeMap<&'static str, BTreeMap<String, String>>;
 
 fn catalogues() -> &'static Catalogues {
     static CATALOGUES: OnceLock<Catalogues> = OnceLock::new();
     CATALOGUES.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(lang, source)| {
-                // The files are part of the build; a test reads each one.
-                let json: Value = serde_json::from_str(source).unwrap_or(Value::Null);
-                let mut flat = HashMap::new();
-                flatten(&json, String::new(), &mut flat);
-                (*lang, flat)
-            })
-            .collect()
+        // Built by inserting, not collect(), which would sort (see crate::ordered).
+        let mut all = BTreeMap::new();
+        for (lang, source) in SOURCES {
+            // The files are part of the build; a test reads each one.
+            let json: Value = serde_json::from_str(source).unwrap_or(Value::Null);
+            let mut flat = BTreeMap::new();
+            flatten(&json, String::new(), &mut flat);
+            all.insert(lang, flat);
+        }
+        all
     })
 }
 
-fn flatten(value: &Value, path: String, into: &mut HashMap<String, String>) {
+fn flatten(value: &Value, path: String, into: &mut BTreeMap<String, String>) {
     match value {
         Value::Object(map) => {
             for (key, value) in map {
