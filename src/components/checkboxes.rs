@@ -53,7 +53,8 @@ pub fn Checkboxes(question: Question) -> impl IntoView {
                 // value that is no longer an option first, as it was).
                 let (mut ordered, known): (Vec<String>, Vec<String>) =
                     now.into_iter().partition(|v| !options.iter().any(|o| o.value == *v));
-                ordered.extend(options.iter().filter(|o| known.contains(&o.value)).map(|o| o.value.clone()));
+                let in_order = options.iter().filter(|o| known.contains(&o.value));
+                ordered.extend(in_order.map(|o| o.value.clone()));
                 let now = ordered;
                 flow.answers.update(|a| a.set_list(&key, &now));
             };

@@ -36,13 +36,7 @@ impl Row {
 pub fn change_hidden_text(locale: Locale, label: &str) -> String {
     let words = match locale {
         Locale::en => case::lowercase(label),
-        _ => {
-            let mut chars = label.chars();
-            chars
-                .next()
-                .map(|first| std::iter::once(case::lower(first)).chain(chars).collect())
-                .unwrap_or_default()
-        }
+        _ => case::lower_first(label),
     };
     format!(" {words}")
 }

@@ -97,6 +97,12 @@ pub fn lowercase(text: &str) -> String {
     text.chars().map(lower).collect()
 }
 
+/// The text with its first letter in lowercase ("Name" → "name"), the rest as it is.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(lower).into_iter().chain(chars).collect()
+}
+
 /// The text in uppercase, letter by letter.
 pub fn uppercase(text: &str) -> String {
     text.chars().map(upper).collect()
@@ -192,5 +198,7 @@ mod tests {
         assert_eq!(lowercase("مرحبا 123"), "مرحبا 123");
         assert!(is_upper('É') && !is_upper('é') && !is_upper('1') && !is_upper('م'));
         assert_eq!(upper('ß'), 'ß');
+        assert_eq!(lower_first("Ángel Pérez"), "ángel Pérez");
+        assert_eq!(lower_first(""), "");
     }
 }

@@ -110,14 +110,10 @@ fn value_of(name: &str, args: &[(&str, &str)]) -> Option<String> {
     if let Some((_, value)) = args.iter().find(|(n, _)| *n == name) {
         return Some(value.to_string());
     }
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    if !crate::case::is_upper(first) {
+    if !crate::case::is_upper(name.chars().next()?) {
         return None;
     }
-    let lower: String = std::iter::once(crate::case::lower(first))
-        .chain(chars)
-        .collect();
+    let lower = crate::case::lower_first(name);
     args.iter()
         .find(|(n, _)| *n == lower)
         .map(|(_, value)| capitalise(value))
