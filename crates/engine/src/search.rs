@@ -70,11 +70,38 @@ fn score(journey: &Journey, query: &[String], lang: &str) -> u32 {
 /// The meaningful words of a text: lower case, accents folded, punctuation dropped, stop
 /// words removed, simple plurals and "-ing"/"-ed" reduced so "moving" meets "move".
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+    text.split(separates)
         .map(|w| fold(&w.replace('\'', "")))
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
         .map(|w| stem(&w))
         .collect()
+}
+
+/// Whether a character comes between words: a space, or punctuation or a symbol, but not the
+/// apostrophe, which is dropped inside a word ("I'm" is "im"). Written out rather than
+/// `!char::is_alphanumeric()`, whose tables for all of Unicode would add about 3 KB to the
+/// WebAssembly: it covers the punctuation of Latin-1, general punctuation, symbols, arrows and
+/// dingbats, CJK and fullwidth punctuation, emoji, and Arabic's comma, semicolon, question mark
+/// and percent sign.
+fn separates(c: char) -> bool {
+    let latin_1_punctuation = matches!(c, '\u{80}'..='\u{BF}' | '×' | '÷')
+        && !matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾');
+    c.is_whitespace()
+        || (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '\'')
+        || latin_1_punctuation
+        || matches!(
+            c,
+            '\u{2010}'..='\u{2BFF}'
+                | '\u{3000}'..='\u{303F}'
+                | '\u{FE30}'..='\u{FE4F}'
+                | '\u{FF01}'..='\u{FF0F}'
+                | '\u{1F000}'..='\u{1FAFF}'
+                | '،'
+                | '؛'
+                | '؟'
+                | '٪'
+                | '۔'
+        )
 }
 
 fn fold(word: &str) -> String {
@@ -190,6 +217,32 @@ mod tests {
         assert!(
             scores[0] > scores[1] && scores[1] == scores[2],
             "{scores:?}"
+        );
+    }
+
+    #[test]
+    fn words_split_where_the_standard_library_would() {
+        let letter_blocks = [
+            0x0000..0x0300,
+            0x0370..0x0590,
+            0x0600..0x0700,
+            0x1E00..0x1F00,
+        ];
+        let chars = letter_blocks
+            .into_iter()
+            .flatten()
+            .filter_map(char::from_u32);
+        for c in chars {
+            if c.is_alphanumeric() || c == '\'' {
+                assert!(!separates(c), "{c:?} is part of a word");
+            } else if u32::from(c) < 0x100 {
+                assert!(separates(c), "{c:?} comes between words");
+            }
+        }
+        let typed = "¿Qué? ¡Hola! «sí» “yes”—no… (3/4) 😀ok، ماذا؟";
+        assert_eq!(
+            words(typed),
+            ["que", "hola", "si", "yes", "no", "3", "4", "ok", "ماذا"]
         );
     }
 
