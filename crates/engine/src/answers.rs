@@ -21,14 +21,52 @@ pub struct Answers {
     carried: BTreeSet<String>,
 }
 
-/// Where an answer came from, when the person did not type it in this journey.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Where an answer came from, when the person did not type it in this journey. As JSON,
+/// tagged by `from`: `{"from":"record","agency":"…","read_on":"2026-11-23"}`.
+// Read through `KeptSource`, for the reason `delivery::KeptProblem` gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "from", rename_all = "snake_case")]
 pub enum Source {
     /// Told in another journey: its title.
     Journey { title: String },
     /// An agency's record: the agency's name, and the day it was read (ISO 8601).
     Record { agency: String, read_on: String },
+}
+
+#[derive(Deserialize)]
+struct KeptSource {
+    from: SourceName,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    agency: Option<String>,
+    #[serde(default)]
+    read_on: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SourceName {
+    Journey,
+    Record,
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let kept = KeptSource::deserialize(deserializer)?;
+        let needed =
+            |value: Option<String>, name| value.ok_or_else(|| D::Error::missing_field(name));
+        Ok(match kept.from {
+            SourceName::Journey => Source::Journey {
+                title: needed(kept.title, "title")?,
+            },
+            SourceName::Record => Source::Record {
+                agency: needed(kept.agency, "agency")?,
+                read_on: needed(kept.read_on, "read_on")?,
+            },
+        })
+    }
 }
 
 impl Answers {
@@ -177,7 +215,18 @@ mod tests {
             },
         );
         answers.set_carried("contact.email", true);
+        let record = Source::Record {
+            agency: "Motor Vehicles".into(),
+            read_on: "2026-11-23".into(),
+        };
+        answers.set_from("person.name", "person.name", "Ana", &record);
         let json = serde_json::to_string(&answers).unwrap();
+        assert!(
+            json.contains(r#"{"from":"record","agency":"Motor Vehicles","read_on":"2026-11-23"}"#),
+            "{json}"
+        );
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), answers);
+        let refused = serde_json::from_str::<Source>(r#"{"from":"record","agency":"X"}"#);
+        assert_eq!(refused.unwrap_err().to_string(), "missing field `read_on`");
     }
 }

@@ -22,8 +22,10 @@ pub struct Reply {
 }
 
 /// Why a service did not receive the answers. Kept in a draft's outbox, as JSON tagged by
-/// `kind` (`{"kind":"rejected","status":503,…}`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `kind` (`{"kind":"rejected","status":503,…}`); a mapping problem's own `error` and `detail`
+/// sit beside the `kind`.
+// Read through `KeptProblem` (see there why).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SendProblem {
     /// The journey's connector could not be filled in: a fault in the journey, not the person's.
@@ -42,6 +44,66 @@ pub enum SendProblem {
     Reply(MappingError),
     /// The agency took the request, then turned it down (its status said so).
     Refused { state: String },
+}
+
+/// A problem as it is kept: its kind and every field any kind has. [`SendProblem`] is read
+/// through this rather than by serde's reader for internally tagged enums, which first copies
+/// the whole object into a buffer of its own (with the outbox's other tagged types, about
+/// 20 KB of the WebAssembly). The errors read as serde's would: "missing field `status`".
+#[derive(Deserialize)]
+struct KeptProblem {
+    kind: ProblemKind,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    detail: Option<String>,
+    #[serde(default)]
+    status: Option<u16>,
+    #[serde(default)]
+    retry_after: Option<u32>,
+    #[serde(default)]
+    state: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ProblemKind {
+    Mapping,
+    Network,
+    Rejected,
+    Reply,
+    Refused,
+}
+
+impl<'de> Deserialize<'de> for SendProblem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let kept = KeptProblem::deserialize(deserializer)?;
+        let mapping = |kept: KeptProblem| {
+            let error = kept.error.ok_or_else(|| D::Error::missing_field("error"))?;
+            let detail = kept
+                .detail
+                .ok_or_else(|| D::Error::missing_field("detail"))?;
+            MappingError::from_parts(&error, detail).map_err(D::Error::custom)
+        };
+        Ok(match kept.kind {
+            ProblemKind::Mapping => SendProblem::Mapping(mapping(kept)?),
+            ProblemKind::Reply => SendProblem::Reply(mapping(kept)?),
+            ProblemKind::Network => SendProblem::Network,
+            ProblemKind::Rejected => SendProblem::Rejected {
+                status: kept
+                    .status
+                    .ok_or_else(|| D::Error::missing_field("status"))?,
+                detail: kept
+                    .detail
+                    .ok_or_else(|| D::Error::missing_field("detail"))?,
+                retry_after: kept.retry_after,
+            },
+            ProblemKind::Refused => SendProblem::Refused {
+                state: kept.state.ok_or_else(|| D::Error::missing_field("state"))?,
+            },
+        })
+    }
 }
 
 impl SendProblem {

@@ -97,6 +97,20 @@ pub enum MappingError {
 }
 
 impl MappingError {
+    /// The error from its `error` tag and `detail`, as it is written: what the outbox's reader
+    /// ([`crate::delivery::SendProblem`]) gives, having read the two fields flat.
+    pub(crate) fn from_parts(error: &str, detail: String) -> Result<MappingError, String> {
+        match error {
+            "unanswered" => Ok(MappingError::Unanswered(detail)),
+            "reply_not_json" => Ok(MappingError::ReplyNotJson(detail)),
+            "no_reference" => Ok(MappingError::NoReference(detail)),
+            other => Err(format!(
+                "unknown variant `{other}`, expected one of `unanswered`, `reply_not_json`, \
+                 `no_reference`"
+            )),
+        }
+    }
+
     /// What went wrong in `lang`, to put in a sentence to the person (in English, the same
     /// as its `Display`). A reply with no status URL to follow ([`crate::delivery`]) is said
     /// in the language too.

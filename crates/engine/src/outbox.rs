@@ -210,7 +210,8 @@ fn retry_after(problem: &SendProblem) -> Option<u32> {
 
 /// One service's place in the outbox, as kept in a draft. As JSON, its state is inline:
 /// `{"service":"tax-address","key":"…","state":"sent","reference":"TX-1","at":"10:02am"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read through `KeptParcel`, for the reason `delivery::KeptProblem` gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Parcel {
     /// The service's id in the journey.
     pub service: String,
@@ -226,8 +227,70 @@ pub struct Parcel {
     pub at: String,
 }
 
+/// A parcel as it is kept, its state's fields beside the others (see [`Parcel`]).
+#[derive(Deserialize)]
+struct KeptParcel {
+    service: String,
+    key: String,
+    #[serde(default)]
+    request: Option<AgencyRequest>,
+    state: StateName,
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    status_url: Option<String>,
+    #[serde(default)]
+    problem: Option<SendProblem>,
+    at: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StateName {
+    Queued,
+    Sending,
+    Sent,
+    Pending,
+    Failed,
+    LeftOut,
+}
+
+impl<'de> Deserialize<'de> for Parcel {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let kept = KeptParcel::deserialize(deserializer)?;
+        let state = match kept.state {
+            StateName::Queued => ParcelState::Queued,
+            StateName::Sending => ParcelState::Sending,
+            StateName::LeftOut => ParcelState::LeftOut,
+            StateName::Sent => ParcelState::Sent {
+                reference: kept
+                    .reference
+                    .ok_or_else(|| D::Error::missing_field("reference"))?,
+            },
+            StateName::Pending => ParcelState::Pending {
+                status_url: kept
+                    .status_url
+                    .ok_or_else(|| D::Error::missing_field("status_url"))?,
+            },
+            StateName::Failed => ParcelState::Failed {
+                problem: kept
+                    .problem
+                    .ok_or_else(|| D::Error::missing_field("problem"))?,
+            },
+        };
+        Ok(Parcel {
+            service: kept.service,
+            key: kept.key,
+            request: kept.request,
+            state,
+            at: kept.at,
+        })
+    }
+}
+
 /// Where a service's request is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum ParcelState {
     /// Chosen, not sent yet (offline, say): send when possible.
@@ -801,6 +864,12 @@ mod tests {
                 problem: rejected(429, None),
             },
             ParcelState::Failed {
+                problem: rejected(503, Some(30)),
+            },
+            ParcelState::Failed {
+                problem: SendProblem::Mapping(MappingError::Unanswered("move.date".into())),
+            },
+            ParcelState::Failed {
                 problem: SendProblem::Reply(MappingError::NoReference("/id".into())),
             },
             ParcelState::Failed {
@@ -835,6 +904,59 @@ mod tests {
             },
             "retry_after may be absent"
         );
+    }
+
+    #[test]
+    fn a_kept_parcel_that_lacks_what_its_state_needs_is_refused() {
+        let refused = |value: serde_json::Value| {
+            serde_json::from_value::<Parcel>(value)
+                .unwrap_err()
+                .to_string()
+        };
+        let parcel = |state: serde_json::Value| {
+            let mut value = json!({ "service": "s", "key": "d.s", "at": "" });
+            value
+                .as_object_mut()
+                .unwrap()
+                .extend(state.as_object().unwrap().clone());
+            value
+        };
+        assert_eq!(
+            refused(parcel(json!({ "state": "sent" }))),
+            "missing field `reference`"
+        );
+        assert_eq!(
+            refused(parcel(json!({ "state": "pending" }))),
+            "missing field `status_url`"
+        );
+        assert_eq!(
+            refused(parcel(json!({ "state": "failed" }))),
+            "missing field `problem`"
+        );
+        assert!(refused(parcel(json!({ "state": "lost" }))).starts_with("unknown variant `lost`"));
+        assert_eq!(
+            refused(json!({ "service": "s", "state": "queued", "at": "" })),
+            "missing field `key`"
+        );
+        let problem =
+            |problem: serde_json::Value| parcel(json!({ "state": "failed", "problem": problem }));
+        assert_eq!(
+            refused(problem(json!({ "kind": "rejected", "detail": "" }))),
+            "missing field `status`"
+        );
+        assert_eq!(
+            refused(problem(json!({ "kind": "refused" }))),
+            "missing field `state`"
+        );
+        assert_eq!(
+            refused(problem(json!({ "kind": "mapping", "detail": "x" }))),
+            "missing field `error`"
+        );
+        assert!(refused(problem(
+            json!({ "kind": "reply", "error": "lost", "detail": "x" })
+        ))
+        .starts_with("unknown variant `lost`, expected one of `unanswered`"));
+        assert!(refused(problem(json!({ "status": 500 }))).starts_with("missing field `kind`"));
     }
 
     #[test]
