@@ -51,11 +51,11 @@ pub fn Checkboxes(question: Question) -> impl IntoView {
                 }
                 // Keep the order of the options, whatever the order of the clicks (and any
                 // value that is no longer an option first, as it was).
-                let (mut ordered, known): (Vec<String>, Vec<String>) =
-                    now.into_iter().partition(|v| !options.iter().any(|o| o.value == *v));
-                let in_order = options.iter().filter(|o| known.contains(&o.value));
-                ordered.extend(in_order.map(|o| o.value.clone()));
-                let now = ordered;
+                let is_option = |v: &String| options.iter().any(|o| o.value == *v);
+                let chosen_options = options.iter().filter(|o| now.contains(&o.value));
+                let now: Vec<String> = now.iter().filter(|v| !is_option(v)).cloned()
+                    .chain(chosen_options.map(|o| o.value.clone()))
+                    .collect();
                 flow.answers.update(|a| a.set_list(&key, &now));
             };
             view! {

@@ -8,10 +8,10 @@ use crate::flow::use_flow;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
+use tell_once_engine::case::capitalise;
 use tell_once_engine::definition::{Page, Question};
 use tell_once_engine::field::FieldKind;
 use tell_once_engine::navigate::{self, Plan, Step};
-use tell_once_engine::text::capitalise;
 use tell_once_engine::validate::validate_question;
 use tell_once_engine::{repeat, summary, Answers};
 

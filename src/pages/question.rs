@@ -7,8 +7,8 @@ use crate::components::question_field::QuestionField;
 use crate::flow::use_flow;
 use crate::i18n::*;
 use leptos::prelude::*;
+use tell_once_engine::case::capitalise;
 use tell_once_engine::navigate::{self, Plan, Returning, Step};
-use tell_once_engine::text::capitalise;
 
 #[component]
 pub fn QuestionPage(step: Step) -> impl IntoView {

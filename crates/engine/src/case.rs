@@ -21,9 +21,18 @@ const BLOCKS: [(u32, u32); 6] = [
 ];
 
 /// Runs of letters `(first, last, shift)`: each letter of the run becomes itself plus
-/// `shift`, wrapping at 2¹⁶. A shift of one either way pairs neighbours (Ā ā Ă ă …), so
-/// such a run steps by two.
+/// `shift`, wrapping at 2¹⁶ (see [`step`]).
 type Runs = [(u16, u16, u16)];
+
+/// How far apart a run's letters are: a shift of one either way pairs neighbours (Ā ā Ă ă …),
+/// so such a run steps by two; any other run takes every letter from its first to its last.
+const fn step(shift: u16) -> u16 {
+    if matches!(shift, 1 | 0xFFFF) {
+        2
+    } else {
+        1
+    }
+}
 
 #[rustfmt::skip]
 const LOWER: [(u16, u16, u16); 90] = [
@@ -87,11 +96,6 @@ pub fn upper(c: char) -> char {
     shift(&UPPER, c)
 }
 
-/// Whether a character is a capital letter with a lowercase form.
-pub fn is_upper(c: char) -> bool {
-    lower(c) != c
-}
-
 /// The text in lowercase, letter by letter.
 pub fn lowercase(text: &str) -> String {
     text.chars().map(lower).collect()
@@ -99,13 +103,18 @@ pub fn lowercase(text: &str) -> String {
 
 /// The text with its first letter in lowercase ("Name" → "name"), the rest as it is.
 pub fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(lower).into_iter().chain(chars).collect()
+    first_letter(text, lower)
 }
 
-/// The text in uppercase, letter by letter.
-pub fn uppercase(text: &str) -> String {
-    text.chars().map(upper).collect()
+/// The text with its first letter in uppercase, so a noun phrase can open a sentence ("your
+/// date of birth" → "Your date of birth must be in the past").
+pub fn capitalise(text: &str) -> String {
+    first_letter(text, upper)
+}
+
+fn first_letter(text: &str, case: fn(char) -> char) -> String {
+    let mut chars = text.chars();
+    chars.next().map(case).into_iter().chain(chars).collect()
 }
 
 fn shift(runs: &Runs, c: char) -> char {
@@ -115,8 +124,7 @@ fn shift(runs: &Runs, c: char) -> char {
     let Some(&(first, last, shift)) = runs[..runs.partition_point(|r| r.0 <= u)].last() else {
         return c;
     };
-    let step = if matches!(shift, 1 | 0xFFFF) { 2 } else { 1 };
-    match u <= last && (u - first) % step == 0 {
+    match u <= last && (u - first) % step(shift) == 0 {
         true => char::from_u32(u32::from(u.wrapping_add(shift))).unwrap_or(c),
         false => c,
     }
@@ -140,9 +148,8 @@ mod tests {
                 continue;
             }
             let (u, shift) = (c as u16, (m as u16).wrapping_sub(c as u16));
-            let step = if matches!(shift, 1 | 0xFFFF) { 2 } else { 1 };
             match runs.last_mut() {
-                Some(run) if run.2 == shift && u == run.1 + step => run.1 = u,
+                Some(run) if run.2 == shift && u == run.1 + step(shift) => run.1 = u,
                 _ => runs.push((u, u, shift)),
             }
         }
@@ -192,13 +199,20 @@ mod tests {
     #[test]
     fn folds_the_letters_of_our_languages() {
         assert_eq!(lowercase("ÁRBOL Ñandú"), "árbol ñandú");
-        assert_eq!(uppercase("qq 12 34 56 c"), "QQ 12 34 56 C");
+        let upper_case = |text: &str| text.chars().map(upper).collect::<String>();
+        assert_eq!(upper_case("qq 12 34 56 c"), "QQ 12 34 56 C");
         assert_eq!(lowercase("ĐƯỜNG Trần Hưng Đạo"), "đường trần hưng đạo");
         assert_eq!(lowercase("ΑΘΗΝΑ Москва ԵՐԵՎԱՆ"), "αθηνα москва երեվան");
         assert_eq!(lowercase("مرحبا 123"), "مرحبا 123");
-        assert!(is_upper('É') && !is_upper('é') && !is_upper('1') && !is_upper('م'));
         assert_eq!(upper('ß'), 'ß');
         assert_eq!(lower_first("Ángel Pérez"), "ángel Pérez");
         assert_eq!(lower_first(""), "");
+    }
+
+    #[test]
+    fn capitalises_the_first_letter_only() {
+        assert_eq!(capitalise("the date you moved"), "The date you moved");
+        assert_eq!(capitalise("école"), "École");
+        assert_eq!(capitalise(""), "");
     }
 }

@@ -49,7 +49,8 @@ pub enum SendProblem {
 /// A problem as it is kept: its kind and every field any kind has. [`SendProblem`] is read
 /// through this rather than by serde's reader for internally tagged enums, which first copies
 /// the whole object into a buffer of its own (with the outbox's other tagged types, about
-/// 30 KB of the WebAssembly, 9 KB compressed). The errors read as serde's would: "missing field `status`".
+/// 30 KB of the WebAssembly, 9 KB compressed). The errors read as serde's would: "missing
+/// field `status`".
 #[derive(Deserialize)]
 struct KeptProblem {
     kind: ProblemKind,

@@ -7,7 +7,8 @@
 //! capitalised, so a template says where its noun phrase opens a sentence: "{Name} must be a
 //! real date", "{Name} debe ser una fecha real".
 
-use crate::text::{capitalise, DEFAULT_LANG};
+use crate::case::{capitalise, lower_first};
+use crate::text::DEFAULT_LANG;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -110,10 +111,11 @@ fn value_of(name: &str, args: &[(&str, &str)]) -> Option<String> {
     if let Some((_, value)) = args.iter().find(|(n, _)| *n == name) {
         return Some(value.to_string());
     }
-    if !crate::case::is_upper(name.chars().next()?) {
+    // `{Name}`: the value of `name`, capitalised.
+    let lower = lower_first(name);
+    if lower == name {
         return None;
     }
-    let lower = crate::case::lower_first(name);
     args.iter()
         .find(|(n, _)| *n == lower)
         .map(|(_, value)| capitalise(value))

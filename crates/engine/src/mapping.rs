@@ -306,11 +306,11 @@ fn fill_json(
                 .collect::<Result<_, _>>()?,
         ),
         Value::Object(map) => {
-            let mut filled = Vec::with_capacity(map.len());
+            let mut filled = serde_json::Map::new();
             for (k, v) in map {
-                filled.push((k.clone(), fill_json(v, answers)?));
+                filled.insert(k.clone(), fill_json(v, answers)?);
             }
-            Value::Object(crate::ordered::object(filled))
+            Value::Object(filled)
         }
         other => other.clone(),
     })

@@ -205,15 +205,10 @@ mod tests {
         let address_too = journey("Address too", &[]);
         let benefits = journey("Benefits", &[]);
         let all = [&address, &benefits, &new_address, &address_too];
-        let order: Vec<usize> = search(&all, "new address", "en")
-            .iter()
-            .map(|f| f.index)
-            .collect();
+        let found = search(&all, "new address", "en");
+        let order: Vec<usize> = found.iter().map(|f| f.index).collect();
         assert_eq!(order, [2, 0, 3]);
-        let scores: Vec<u32> = search(&all, "new address", "en")
-            .iter()
-            .map(|f| f.score)
-            .collect();
+        let scores: Vec<u32> = found.iter().map(|f| f.score).collect();
         assert!(
             scores[0] > scores[1] && scores[1] == scores[2],
             "{scores:?}"

@@ -40,18 +40,6 @@ impl Localized<String> {
     }
 }
 
-/// Upper-cases the first letter, so a noun phrase can open a sentence ("your date of birth" →
-/// "Your date of birth must be in the past").
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(crate::case::upper(first))
-            .chain(chars)
-            .collect(),
-        None => String::new(),
-    }
-}
-
 /// Digits typed on an Arabic or Persian keyboard (٠–٩, ۰–۹) as the 0–9 that dates, numbers
 /// and agencies' systems read; every other character as it is.
 pub fn western_digits(text: &str) -> String {
@@ -85,12 +73,5 @@ mod tests {
         assert_eq!(western_digits("۰۱۶۳۲ ۹۶۰"), "01632 960");
         assert_eq!(western_digits("شارع ٥, Flat 2"), "شارع 5, Flat 2");
         assert_eq!(western_digits(""), "");
-    }
-
-    #[test]
-    fn capitalises_the_first_letter_only() {
-        assert_eq!(capitalise("the date you moved"), "The date you moved");
-        assert_eq!(capitalise("école"), "École");
-        assert_eq!(capitalise(""), "");
     }
 }
