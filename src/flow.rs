@@ -6,6 +6,7 @@ use crate::api;
 use crate::browser;
 use crate::components::announcer::{use_announcer, Announcer};
 use crate::components::get_help::GetHelp;
+use crate::components::handoff::SaveReference;
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
@@ -619,10 +620,19 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         }
         page_for(step)
     };
+    // "Save and get a reference" on every page with answers to keep, between the start and the
+    // confirmation, so a person who gets stuck can call with a code rather than start again.
+    // Made afresh on each page, so it knows whether the date of birth has been given yet.
+    let shown = Memo::new(move |_| flow.step.get());
+    let save = move || {
+        (!matches!(shown.get(), Step::Start | Step::Confirmation))
+            .then(|| view! { <SaveReference/> })
+    };
     view! {
         <Notices/>
         {page}
         <GetHelp/>
+        {save}
         <SavedAnswers/>
     }
 }

@@ -102,18 +102,21 @@ fn problem_text(problem: Problem, locale: Locale) -> String {
 const SAVE_DOB: &str = "handoff-save-dob";
 const SAVED_ID: &str = "handoff-saved";
 
-/// "Save and get a reference", below "Check your answers": keeps the answers with the hand-off
-/// service only when the person presses the button, then shows the code and what to do with it.
+/// "Save and get a reference", after "Get help" on every page from the first question to "Who
+/// gets what": keeps the answers given so far with the hand-off service only when the person
+/// presses the button, then shows the code and what to do with it. Resumed, they open on the
+/// first page still to answer ("Check your answers" when none is).
 #[component]
 pub fn SaveReference() -> impl IntoView {
     let flow = use_flow();
     let announcer = use_announcer();
     let i18n = use_i18n();
     let endpoint = StoredValue::new(handoff::endpoint());
-    let known_dob = flow
-        .answers
-        .with_untracked(|a| date_of_birth(a, "person.date_of_birth"));
     let parts = RwSignal::new(Answers::default());
+    // The date of birth in the answers, as they are when Save is pressed; without one, its
+    // fields appear then, not before (a question page shows no inputs but its own until then),
+    // and what is typed in them is used.
+    let asking_dob = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -123,11 +126,19 @@ pub fn SaveReference() -> impl IntoView {
             return;
         }
         let locale = flow.locale_untracked();
-        let dob = known_dob.or_else(|| parts.with_untracked(|p| date_of_birth(p, SAVE_DOB)));
+        let dob = if asking_dob.get_untracked() {
+            parts.with_untracked(|p| date_of_birth(p, SAVE_DOB))
+        } else {
+            flow.answers
+                .with_untracked(|a| date_of_birth(a, "person.date_of_birth"))
+        };
         let Some(dob) = dob else {
-            error.set(Some(
-                td_string!(locale, components.handoff_dob_error).to_string(),
-            ));
+            if asking_dob.get_untracked() {
+                error.set(Some(
+                    td_string!(locale, components.handoff_dob_error).to_string(),
+                ));
+            }
+            asking_dob.set(true);
             flow.widget.focus_id(&format!("{SAVE_DOB}-day"));
             return;
         };
@@ -182,7 +193,7 @@ pub fn SaveReference() -> impl IntoView {
                 }
                 None => view! {
                     <p class="body">{t!(i18n, components.handoff_save_intro)}</p>
-                    {known_dob.is_none().then(|| view! { <DateOfBirthFields id=SAVE_DOB parts error=error.into()/> })}
+                    {move || asking_dob.get().then(|| view! { <DateOfBirthFields id=SAVE_DOB parts error=error.into()/> })}
                     {move || problem.get().map(|text| view! {
                         <div class="notice notice--problem"><p class="body notice__text">{text}</p></div>
                     })}
@@ -301,10 +312,11 @@ pub fn ResumeReference() -> impl IntoView {
     }
 }
 
-/// Opens answers given back by the hand-off service as a draft resumed on the page it was
-/// saved from ("Check your answers"): on a newer version of the journey, what changed is asked
-/// again, as for any draft. Answers of another life event open that one, when the app shows
-/// the list of life events. False when they cannot be opened here.
+/// Opens answers given back by the hand-off service as a draft resumed on "Check your
+/// answers", or on the first page before it still to answer when they were saved part way: on
+/// a newer version of the journey, what changed is asked again, as for any draft. Answers of
+/// another life event open that one, when the app shows the list of life events. False when
+/// they cannot be opened here.
 fn open_resumed(
     flow: crate::flow::Flow,
     life_events: Option<crate::pages::life_events::LifeEventsNav>,

@@ -3,7 +3,6 @@
 
 use crate::components::back_link::BackLink;
 use crate::components::field::source_text;
-use crate::components::handoff::SaveReference;
 use crate::components::summary_list::{Row, SummaryList};
 use crate::flow::use_flow;
 use crate::i18n::*;
@@ -42,6 +41,5 @@ pub fn CheckPage() -> impl IntoView {
         <SummaryList rows/>
         <p class="body">{t!(i18n, pages.check_next)}</p>
         <button type="button" class="button" on:click=on_continue>{t!(i18n, pages.continue_button)}</button>
-        <SaveReference/>
     }
 }

@@ -179,7 +179,7 @@ test('a service that does not apply is explained and its questions are not asked
   await expect(page.getByRole('term').filter({ hasText: 'Household income' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'Who gets what')).toBeFocused();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Tell us about your household', 'Your answers']);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Tell us about your household', 'Save and get a reference', 'Your answers']);
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(heading(page, 'Details sent')).toBeFocused();
   // One service: its reference is shown first.

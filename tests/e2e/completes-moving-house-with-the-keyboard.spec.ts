@@ -144,6 +144,7 @@ test('completes moving house with the keyboard alone', async ({ page }) => {
     'Update your voter registration',
     'Change the address on your tax record',
     'Get help',
+    'Save and get a reference',
     'Your answers',
   ]);
   const section = (title: string) => page.getByRole('region', { name: title });

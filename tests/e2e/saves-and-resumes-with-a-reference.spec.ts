@@ -1,5 +1,5 @@
-// Help in any channel without repeating yourself: on "Check your answers" the person may choose
-// "Save and get a reference". With the code and their date of birth they carry on in another
+// Help in any channel without repeating yourself: on any page from the first question to "Who
+// gets what" the person may choose "Save and get a reference". With the code and their date of birth they carry on in another
 // browser with every answer in place, or an adviser reads exactly those answers. A wrong date of
 // birth, an expired code and a run of wrong guesses are refused with clear messages.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -108,6 +108,63 @@ test('saves with a reference, resumes in another browser, and the adviser sees t
   await second.close();
 });
 
+test('saved part way, the answers resume on the first page still to answer, and the adviser reads those so far', async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const first = await freshContext(browser, baseURL!);
+  const page = await first.newPage();
+  failOnPageErrors(page);
+  const p = person();
+  await throughScreening(page);
+  await page.getByLabel('First name').fill(p.given);
+  await page.getByLabel('Last name').fill(p.family);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await fillDate(page, 'What is your date of birth?', p.dob);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'What is your driving licence number?')).toBeFocused();
+  // Stuck on a question: the date of birth is known, so Save asks nothing more.
+  await page.getByRole('button', { name: 'Save and get a reference' }).click();
+  const shown = page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/);
+  await expect(shown.locator('xpath=..')).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Your date of birth' })).toHaveCount(0);
+  const code = (await shown.innerText()).trim();
+  await expectNoAxeViolations(page, 'a reference saved on a question page');
+
+  // On another device: the page still to answer, with the answers before it in place.
+  const second = await freshContext(browser, baseURL!);
+  const other = await second.newPage();
+  failOnPageErrors(other);
+  await other.goto('/?journey=moving-house');
+  await resumeWith(other, code, p.dob);
+  await expect(heading(other, 'What is your driving licence number?')).toBeFocused();
+  await expect(other.getByLabel('What is your driving licence number?')).toHaveValue('');
+  await other.getByRole('link', { name: 'Back' }).click();
+  const born = other.getByRole('group', { name: 'What is your date of birth?' });
+  await expect(born.getByLabel('Day')).toHaveValue(p.dob.day);
+  await expect(born.getByLabel('Year')).toHaveValue(p.dob.year);
+  await other.getByRole('link', { name: 'Back' }).click();
+  await expect(other.getByLabel('First name')).toHaveValue(p.given);
+  await expect(other.getByLabel('Last name')).toHaveValue(p.family);
+
+  // The adviser reads the answers given so far, and nothing for the pages not reached.
+  const adviser = await second.newPage();
+  await adviser.goto('/adviser');
+  await adviser.getByLabel('Reference code').fill(code);
+  await adviser.getByLabel('Day').fill(p.dob.day);
+  await adviser.getByLabel('Month').fill(p.dob.month);
+  await adviser.getByLabel('Year').fill(p.dob.year);
+  await adviser.getByRole('button', { name: 'Look up answers' }).click();
+  expect(await rowsOf(adviser, 'h2 ~ dl.summary-list > div')).toEqual([
+    ['Driving licence', 'Yes'],
+    ['Registered to vote', 'Yes'],
+    ['Children at school', 'No'],
+    ['Name', `${p.given} ${p.family}`],
+    ['Date of birth', '10 December 1985'],
+  ]);
+  await expectNoAxeViolations(adviser, 'the adviser view of answers saved part way');
+  await first.close();
+  await second.close();
+});
+
 test('a wrong date of birth, a mistyped code and an expired code are refused clearly', async ({ browser, baseURL, request }) => {
   test.setTimeout(90_000);
   const first = await freshContext(browser, baseURL!);
@@ -192,9 +249,15 @@ test('when the journey has not asked the date of birth, saving asks for it; a sa
   await expect(heading(page, 'Check your answers before sending')).toBeFocused();
   await expect(page.getByRole('term').filter({ hasText: 'Date of birth' })).toHaveCount(0);
 
-  // Saving without the date of birth is refused, with the reason, and focus on the date.
+  // The date of birth is asked for when the person saves, not before; saving without it is
+  // refused, with the reason, and focus on the date.
   const save = page.getByRole('button', { name: 'Save and get a reference' });
   const dob = page.getByRole('group', { name: 'Your date of birth' });
+  await expect(dob).toHaveCount(0);
+  await save.click();
+  await expect(dob.getByLabel('Day')).toBeFocused();
+  await expect(dob.getByLabel('Day')).toHaveAttribute('aria-invalid', 'false');
+  await expect(dob.locator('.error-message')).toHaveCount(0);
   await save.click();
   await expect(dob.getByLabel('Day')).toBeFocused();
   await expect(dob).toContainText('Enter your date of birth as a real date, for example 27 3 1962');
