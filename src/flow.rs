@@ -620,12 +620,14 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         }
         page_for(step)
     };
-    // "Save and get a reference" on every page with answers to keep, between the start and the
-    // confirmation, so a person who gets stuck can call with a code rather than start again.
-    // Made afresh on each page, so it knows whether the date of birth has been given yet.
+    // "Save and get a reference" on every page between the start and the confirmation that is
+    // shown with answers to keep (not the first question, before any), so a person who gets
+    // stuck can call with a code rather than start again. Made afresh on each page.
     let shown = Memo::new(move |_| flow.step.get());
     let save = move || {
-        (!matches!(shown.get(), Step::Start | Step::Confirmation))
+        let step = shown.get();
+        let answered = flow.answers.with_untracked(|a| a.iter().next().is_some());
+        (answered && !matches!(step, Step::Start | Step::Confirmation))
             .then(|| view! { <SaveReference/> })
     };
     view! {
