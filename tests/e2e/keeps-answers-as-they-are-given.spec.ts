@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   answerContact,
+  answerNameAndDateOfBirth,
   answerTheMove,
   expectNoAxeViolations,
   failOnPageErrors,
@@ -166,11 +167,7 @@ test('a draft from an older version of the journey resumes on the new one, sayin
   failOnPageErrors(page);
   const p = person();
   await throughScreening(page);
-  await page.getByLabel('First name').fill(p.given);
-  await page.getByLabel('Last name').fill(p.family);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await fillDate(page, 'What is your date of birth?', p.dob);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerNameAndDateOfBirth(page, p);
   await expect(heading(page, 'What is your driving licence number?')).toBeFocused();
 
   // The service publishes a new version: the name page now asks for a national ID too.

@@ -6,6 +6,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { randomUUID } from 'node:crypto';
 import {
   answerAll,
+  answerNameAndDateOfBirth,
   errorSummary,
   expectNoAxeViolations,
   failOnPageErrors,
@@ -45,6 +46,16 @@ async function resumeWith(page: Page, code: string, dob: { day: string; month: s
   const reply = sent ? page.waitForResponse((r) => r.url().endsWith('/handoff/v1/resume')) : null;
   await page.getByRole('button', { name: 'Continue with my answers' }).click();
   await reply;
+}
+
+/** An adviser's look-up of saved answers, on the demo server's adviser page. */
+async function lookUp(adviser: Page, code: string, dob: { day: string; month: string; year: string }) {
+  await adviser.goto('/adviser');
+  await adviser.getByLabel('Reference code').fill(code);
+  await adviser.getByLabel('Day').fill(dob.day);
+  await adviser.getByLabel('Month').fill(dob.month);
+  await adviser.getByLabel('Year').fill(dob.year);
+  await adviser.getByRole('button', { name: 'Look up answers' }).click();
 }
 
 /** Every row of a summary list: its term and its value, as text. */
@@ -94,12 +105,7 @@ test('saves with a reference, resumes in another browser, and the adviser sees t
 
   // The adviser, with the same code and date of birth, reads exactly those answers.
   const adviser = await second.newPage();
-  await adviser.goto('/adviser');
-  await adviser.getByLabel('Reference code').fill(code);
-  await adviser.getByLabel('Day').fill(p.dob.day);
-  await adviser.getByLabel('Month').fill(p.dob.month);
-  await adviser.getByLabel('Year').fill(p.dob.year);
-  await adviser.getByRole('button', { name: 'Look up answers' }).click();
+  await lookUp(adviser, code, p.dob);
   await expect(adviser.getByRole('heading', { level: 1, name: 'Saved answers: Moving house' })).toBeVisible();
   const advised = await rowsOf(adviser, 'h2 ~ dl.summary-list > div');
   expect(advised).toEqual(onCheck.map(([label, value]) => [label, value]));
@@ -129,11 +135,7 @@ test('saved part way, the answers resume on the first page still to answer, and 
   await expect(heading(page, 'Services you can use')).toBeFocused();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page, 'What is your name?')).toBeFocused();
-  await page.getByLabel('First name').fill(p.given);
-  await page.getByLabel('Last name').fill(p.family);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await fillDate(page, 'What is your date of birth?', p.dob);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerNameAndDateOfBirth(page, p);
   await expect(heading(page, 'What is your driving licence number?')).toBeFocused();
   // Stuck on a question: the date of birth is known, so Save asks nothing more.
   await save.click();
@@ -161,12 +163,7 @@ test('saved part way, the answers resume on the first page still to answer, and 
 
   // The adviser reads the answers given so far, and nothing for the pages not reached.
   const adviser = await second.newPage();
-  await adviser.goto('/adviser');
-  await adviser.getByLabel('Reference code').fill(code);
-  await adviser.getByLabel('Day').fill(p.dob.day);
-  await adviser.getByLabel('Month').fill(p.dob.month);
-  await adviser.getByLabel('Year').fill(p.dob.year);
-  await adviser.getByRole('button', { name: 'Look up answers' }).click();
+  await lookUp(adviser, code, p.dob);
   expect(await rowsOf(adviser, 'h2 ~ dl.summary-list > div')).toEqual([
     ['Driving licence', 'Yes'],
     ['Registered to vote', 'Yes'],

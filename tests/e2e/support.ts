@@ -118,13 +118,18 @@ export async function throughScreening(page: Page, answers = { licence: 'Yes', v
   await expect(heading(page, 'What is your name?')).toBeFocused();
 }
 
-/** Answers the pages about the person, from their name to their taxpayer number. */
-export async function answerAboutThePerson(page: Scope, p: Person): Promise<void> {
+/** Answers Moving house's name and date of birth pages, from the name page on. */
+export async function answerNameAndDateOfBirth(page: Scope, p: Person): Promise<void> {
   await page.getByLabel('First name').fill(p.given);
   await page.getByLabel('Last name').fill(p.family);
   await page.getByRole('button', { name: 'Continue' }).click();
   await fillDate(page, 'What is your date of birth?', p.dob);
   await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Answers the pages about the person, from their name to their taxpayer number. */
+export async function answerAboutThePerson(page: Scope, p: Person): Promise<void> {
+  await answerNameAndDateOfBirth(page, p);
   await page.getByLabel('What is your driving licence number?').fill(p.licence);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('What is your taxpayer number?').fill(p.taxpayer);
