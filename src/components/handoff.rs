@@ -102,7 +102,7 @@ fn problem_text(problem: Problem, locale: Locale) -> String {
 const SAVE_DOB: &str = "handoff-save-dob";
 const SAVED_ID: &str = "handoff-saved";
 
-/// "Save and get a reference", after "Get help" on every page from the first question to "Who
+/// "Save and get a reference", after "Get help" on every page after the first answer up to "Who
 /// gets what": keeps the answers given so far with the hand-off service only when the person
 /// presses the button, then shows the code and what to do with it. Resumed, they open on the
 /// first page still to answer ("Check your answers" when none is).
