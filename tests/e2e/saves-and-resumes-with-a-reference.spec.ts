@@ -1,4 +1,4 @@
-// Help in any channel without repeating yourself: on any page from the first question to "Who
+// Help in any channel without repeating yourself: on any page after the first answer up to "Who
 // gets what" the person may choose "Save and get a reference". With the code and their date of birth they carry on in another
 // browser with every answer in place, or an adviser reads exactly those answers. A wrong date of
 // birth, an expired code and a run of wrong guesses are refused with clear messages.
