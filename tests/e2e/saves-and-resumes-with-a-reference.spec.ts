@@ -1,7 +1,8 @@
 // Help in any channel without repeating yourself: on any page after the first answer up to "Who
-// gets what" the person may choose "Save and get a reference". With the code and their date of birth they carry on in another
-// browser with every answer in place, or an adviser reads exactly those answers. A wrong date of
-// birth, an expired code and a run of wrong guesses are refused with clear messages.
+// gets what" the person may choose "Save and get a reference". With the code and their date of
+// birth they carry on in another browser where they left off, or an adviser reads exactly those
+// answers. A wrong date of birth, an expired code and a run of wrong guesses are refused with
+// clear messages.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import {
