@@ -126,14 +126,15 @@ pub fn SaveReference() -> impl IntoView {
             return;
         }
         let locale = flow.locale_untracked();
-        let dob = if asking_dob.get_untracked() {
+        let asking = asking_dob.get_untracked();
+        let dob = if asking {
             parts.with_untracked(|p| date_of_birth(p, SAVE_DOB))
         } else {
             flow.answers
                 .with_untracked(|a| date_of_birth(a, "person.date_of_birth"))
         };
         let Some(dob) = dob else {
-            if asking_dob.get_untracked() {
+            if asking {
                 error.set(Some(
                     td_string!(locale, components.handoff_dob_error).to_string(),
                 ));

@@ -53,10 +53,8 @@ enum SourceName {
 
 impl<'de> Deserialize<'de> for Source {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
+        use crate::delivery::needed;
         let kept = KeptSource::deserialize(deserializer)?;
-        let needed =
-            |value: Option<String>, name| value.ok_or_else(|| D::Error::missing_field(name));
         Ok(match kept.from {
             SourceName::Journey => Source::Journey {
                 title: needed(kept.title, "title")?,

@@ -76,32 +76,35 @@ enum ProblemKind {
     Refused,
 }
 
+/// A field a kept ("flat") reader needs for the kind it read, or serde's own "missing field"
+/// error: used by the readers of [`SendProblem`], [`crate::outbox::Parcel`] and
+/// [`crate::answers::Source`].
+pub(crate) fn needed<T, E: serde::de::Error>(
+    value: Option<T>,
+    field: &'static str,
+) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(field))
+}
+
 impl<'de> Deserialize<'de> for SendProblem {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let kept = KeptProblem::deserialize(deserializer)?;
         let mapping = |kept: KeptProblem| {
-            let error = kept.error.ok_or_else(|| D::Error::missing_field("error"))?;
-            let detail = kept
-                .detail
-                .ok_or_else(|| D::Error::missing_field("detail"))?;
-            MappingError::from_parts(&error, detail).map_err(D::Error::custom)
+            let error: String = needed(kept.error, "error")?;
+            MappingError::from_parts(&error, needed(kept.detail, "detail")?)
+                .map_err(serde::de::Error::custom)
         };
         Ok(match kept.kind {
             ProblemKind::Mapping => SendProblem::Mapping(mapping(kept)?),
             ProblemKind::Reply => SendProblem::Reply(mapping(kept)?),
             ProblemKind::Network => SendProblem::Network,
             ProblemKind::Rejected => SendProblem::Rejected {
-                status: kept
-                    .status
-                    .ok_or_else(|| D::Error::missing_field("status"))?,
-                detail: kept
-                    .detail
-                    .ok_or_else(|| D::Error::missing_field("detail"))?,
+                status: needed(kept.status, "status")?,
+                detail: needed(kept.detail, "detail")?,
                 retry_after: kept.retry_after,
             },
             ProblemKind::Refused => SendProblem::Refused {
-                state: kept.state.ok_or_else(|| D::Error::missing_field("state"))?,
+                state: needed(kept.state, "state")?,
             },
         })
     }

@@ -10,7 +10,7 @@
 
 use crate::date::Date;
 use crate::definition::Connector;
-use crate::delivery::{deliver, Delivery, Reply, SendProblem};
+use crate::delivery::{deliver, needed, Delivery, Reply, SendProblem};
 use crate::mapping::AgencyRequest;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
@@ -257,26 +257,19 @@ enum StateName {
 
 impl<'de> Deserialize<'de> for Parcel {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let kept = KeptParcel::deserialize(deserializer)?;
         let state = match kept.state {
             StateName::Queued => ParcelState::Queued,
             StateName::Sending => ParcelState::Sending,
             StateName::LeftOut => ParcelState::LeftOut,
             StateName::Sent => ParcelState::Sent {
-                reference: kept
-                    .reference
-                    .ok_or_else(|| D::Error::missing_field("reference"))?,
+                reference: needed(kept.reference, "reference")?,
             },
             StateName::Pending => ParcelState::Pending {
-                status_url: kept
-                    .status_url
-                    .ok_or_else(|| D::Error::missing_field("status_url"))?,
+                status_url: needed(kept.status_url, "status_url")?,
             },
             StateName::Failed => ParcelState::Failed {
-                problem: kept
-                    .problem
-                    .ok_or_else(|| D::Error::missing_field("problem"))?,
+                problem: needed(kept.problem, "problem")?,
             },
         };
         Ok(Parcel {
