@@ -13,7 +13,6 @@ use crate::pages::life_events::LifeEvents;
 use crate::pages::problem::ProblemPage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_i18n::Locale as _;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -93,7 +92,7 @@ pub fn mount(host: HtmlElement, root: HtmlElement, config: &str, early_replies: 
         // Screen readers, hyphenation and fonts follow `lang`; the layout follows `dir`.
         Effect::new(move |_| {
             let locale = language.get();
-            widget.set_language(locale.as_str(), locale.direction().as_str());
+            widget.set_language(locale.as_str(), locale.dir());
         });
         let page = match config.clone() {
             Ok(config) => view! { <App config/> }.into_any(),

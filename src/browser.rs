@@ -5,7 +5,6 @@
 
 use crate::i18n::{td_string, Locale};
 use leptos::prelude::{expect_context, GetValue, LocalStorage, StoredValue};
-use leptos_i18n::Locale as _;
 use tell_once_engine::validate::PatternMatcher;
 use tell_once_engine::Date;
 use wasm_bindgen::JsCast;

@@ -22,7 +22,6 @@ use crate::pages::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_i18n::Locale as _;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use tell_once_engine::delivery::SendProblem;

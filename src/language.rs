@@ -2,15 +2,11 @@
 //! shared by every widget on the page), then the host page's (the element's `lang`), then
 //! English; only a language the journey on show has is used, so a page is never half in one
 //! language and half in another. The app's own words come from `locales/` through the
-//! leptos_i18n context this provides; journey texts are picked with [`Language::code`].
+//! [`I18n`] this provides (see `crate::i18n`); journey texts are picked with [`Language::code`].
 
-use crate::i18n::Locale;
+use crate::i18n::{I18n, Locale};
 use crate::storage;
 use leptos::prelude::*;
-use leptos_i18n::context::init_i18n_subcontext;
-use leptos_i18n::{I18nContext, Locale as _};
-
-pub type I18n = I18nContext<Locale>;
 
 thread_local! {
     /// The person's choice, for every widget on the page.
@@ -51,7 +47,7 @@ impl Language {
                 .find(|locale| offered.contains(locale))
                 .unwrap_or_default()
         });
-        let i18n = init_i18n_subcontext(Some(shown.into()));
+        let i18n = I18n::new(shown.into());
         Self {
             chosen,
             offered,

@@ -11,13 +11,7 @@ mod drafts;
 mod events;
 mod flow;
 mod handoff;
-/// The app's own words in each language (`i18n`), generated from `locales/` by `build.rs`; not
-/// every generated item is used.
-#[allow(dead_code, unused_imports)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
-}
-use generated::i18n;
+mod i18n;
 mod language;
 mod outbox;
 mod pages;

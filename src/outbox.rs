@@ -17,7 +17,6 @@ use crate::flow::{Flow, Outcome};
 use crate::i18n::{td_string, Locale};
 use crate::storage;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use std::sync::Arc;
 use tell_once_engine::delivery::{Delivery, SendProblem};
 use tell_once_engine::known;

@@ -7,7 +7,6 @@
 use crate::i18n::*;
 use crate::language::use_language;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {

@@ -7,7 +7,6 @@ use crate::components::question_field::QuestionField;
 use crate::flow::use_flow;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use tell_once_engine::case::capitalise;
 use tell_once_engine::definition::{Page, Question};
 use tell_once_engine::field::FieldKind;

@@ -25,23 +25,23 @@ pub fn ProblemPage(problem: LoadProblem) -> impl IntoView {
     let file = move || view! { <code>{url.clone()}</code> };
     let detail = match problem.kind {
         LoadProblemKind::Network(reason) => view! {
-            <p class="body problem-detail">{t!(
+            <p class="body problem-detail">{t_view!(
                 i18n,
                 pages.problem_download_failed,
-                file,
+                file = file,
                 reason = move || view! { <span lang="en">{reason.clone()}</span> }
             )}</p>
         }
         .into_any(),
         LoadProblemKind::Status(status) => view! {
-            <p class="body problem-detail">{t!(i18n, pages.problem_status_failed, file, status)}</p>
+            <p class="body problem-detail">{t_view!(i18n, pages.problem_status_failed, file = file, status = move || status.to_string())}</p>
         }
         .into_any(),
         LoadProblemKind::Definition(problems) => view! {
             {if problem.url.is_empty() {
                 view! { <p class="body problem-detail">{t!(i18n, pages.problem_settings_unusable)}</p> }.into_any()
             } else {
-                view! { <p class="body problem-detail">{t!(i18n, pages.problem_file_unusable, file)}</p> }.into_any()
+                view! { <p class="body problem-detail">{t_view!(i18n, pages.problem_file_unusable, file = file)}</p> }.into_any()
             }}
             <ul class="list list--bullet" lang="en">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         }

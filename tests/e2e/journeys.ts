@@ -189,9 +189,9 @@ export function wordsIn(lang: string) {
   const ui = (ns: string) => JSON.parse(readFileSync(`locales/${lang}/${ns}.json`, 'utf8'));
   const engine = JSON.parse(readFileSync(`crates/engine/locales/${lang}.json`, 'utf8'));
   const [common, pages, components, flow] = ['common', 'pages', 'components', 'flow'].map(ui);
-  /** The text of a key with values in it, as a pattern: "Send these details to {{ agency }}" → /^Send these details to .+$/ */
+  /** The text of a key with values in it, as a pattern: "Send these details to {agency}" → /^Send these details to .+$/ */
   const pattern = (text: string) =>
-    new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\{ *\w+ *\}\}/g, '.+')}$`);
+    new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+')}$`);
   return {
     fields: {
       lang,

@@ -1,7 +1,9 @@
 //! The engine's own words in each language: its messages, the labels of the inputs of a date,
 //! a name or an address, Yes and No, month names. They live in `crates/engine/locales/<lang>.json`
-//! (nested per area, templates with `{name}`-style placeholders), compiled in and read once.
-//! English is the fallback for a key missing in a language and for a language with no file.
+//! (nested per area, templates with `{name}`-style placeholders), compiled in, and each language's
+//! read the first time it is asked for. English is the fallback for a key missing in a language
+//! and for a language with no file. The app's own words are read the same way (a
+//! [`Catalogue`] of its own).
 //!
 //! A placeholder written with a capital first letter (`{Name}`) is filled with the value
 //! capitalised, so a template says where its noun phrase opens a sentence: "{Name} must be a
@@ -13,31 +15,80 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// The languages the engine speaks, with their catalogues.
-const SOURCES: [(&str, &str); 3] = [
-    ("en", include_str!("../locales/en.json")),
-    ("es", include_str!("../locales/es.json")),
-    ("ar", include_str!("../locales/ar.json")),
-];
-
-/// Flattened catalogues: language → dotted key → template.
-type Catalogues = BTreeMap<&'static str, BTreeMap<String, String>>;
-
-fn catalogues() -> &'static Catalogues {
-    static CATALOGUES: OnceLock<Catalogues> = OnceLock::new();
-    CATALOGUES.get_or_init(|| {
-        // Built by inserting, not collect(), which would sort (see crate::ordered).
-        let mut all = BTreeMap::new();
-        for (lang, source) in SOURCES {
-            // The files are part of the build; a test reads each one.
-            let json: Value = serde_json::from_str(source).unwrap_or(Value::Null);
-            let mut flat = BTreeMap::new();
-            flatten(&json, String::new(), &mut flat);
-            all.insert(lang, flat);
-        }
-        all
-    })
+/// Words in several languages, each language's read from its JSON files the first time it is
+/// asked for (a page in Spanish never reads the Arabic). The engine has one for its own words;
+/// the app has one for its words (`locales/<lang>/<namespace>.json`).
+pub struct Catalogue {
+    /// Each language: its code, and its files, each with the prefix its keys take
+    /// (`("pages", …)` makes `pages.check_heading`; `""` for none).
+    sources: &'static [(&'static str, &'static [(&'static str, &'static str)])],
+    read: [OnceLock<BTreeMap<String, String>>; MAX_LANGUAGES],
 }
+
+/// The most languages a [`Catalogue`] holds.
+const MAX_LANGUAGES: usize = 8;
+
+impl Catalogue {
+    /// A catalogue of `sources`: English first, as the fallback. At most eight languages.
+    pub const fn new(
+        sources: &'static [(&'static str, &'static [(&'static str, &'static str)])],
+    ) -> Self {
+        assert!(sources.len() <= MAX_LANGUAGES, "too many languages");
+        Self {
+            sources,
+            read: [const { OnceLock::new() }; MAX_LANGUAGES],
+        }
+    }
+
+    /// The languages it has, English first.
+    pub fn languages(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.sources.iter().map(|(lang, _)| *lang)
+    }
+
+    /// The flattened words of the language at `index`: dotted key → template.
+    fn language(&self, index: usize) -> &BTreeMap<String, String> {
+        self.read[index].get_or_init(|| {
+            let mut flat = BTreeMap::new();
+            for (prefix, source) in self.sources[index].1 {
+                // The files are part of the build; a test reads each one.
+                let json: Value = serde_json::from_str(source).unwrap_or(Value::Null);
+                flatten(&json, prefix.to_string(), &mut flat);
+            }
+            flat
+        })
+    }
+
+    /// Every text of exactly the language `lang` (no fallback), by dotted key.
+    pub fn words(&self, lang: &str) -> Option<&BTreeMap<String, String>> {
+        let index = self.sources.iter().position(|(l, _)| *l == lang)?;
+        Some(self.language(index))
+    }
+
+    /// The text at `key` (dotted, e.g. `messages.enter`) in `lang`: exactly, else in its base
+    /// language (`es-US` → `es`), else in English, else the key itself.
+    pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        let base = lang.split(['-', '_']).next().unwrap_or(lang);
+        for candidate in [lang, base, DEFAULT_LANG] {
+            let index = self.sources.iter().position(|(l, _)| *l == candidate);
+            if let Some(found) = index.and_then(|i| self.language(i).get(key)) {
+                return found.as_str();
+            }
+        }
+        key
+    }
+
+    /// The template at `key` in `lang`, its placeholders filled in (see [`fill`]).
+    pub fn message(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.text(lang, key), args)
+    }
+}
+
+/// The engine's own words.
+static ENGINE: Catalogue = Catalogue::new(&[
+    ("en", &[("", include_str!("../locales/en.json"))]),
+    ("es", &[("", include_str!("../locales/es.json"))]),
+    ("ar", &[("", include_str!("../locales/ar.json"))]),
+]);
 
 fn flatten(value: &Value, path: String, into: &mut BTreeMap<String, String>) {
     match value {
@@ -63,47 +114,65 @@ fn join(path: &str, key: &str) -> String {
 
 /// The languages the engine has its own words in.
 pub fn languages() -> impl Iterator<Item = &'static str> {
-    SOURCES.iter().map(|(lang, _)| *lang)
+    ENGINE.languages()
 }
 
-/// The text at `key` (dotted, e.g. `messages.enter`) in `lang`: exactly, else in its base
-/// language (`es-US` → `es`), else in English, else the key itself.
+/// The engine's text at `key` (dotted, e.g. `messages.enter`) in `lang`: exactly, else in its
+/// base language (`es-US` → `es`), else in English, else the key itself.
 pub fn text<'a>(lang: &str, key: &'a str) -> &'a str {
-    let all = catalogues();
-    let base = lang.split(['-', '_']).next().unwrap_or(lang);
-    for candidate in [lang, base, DEFAULT_LANG] {
-        if let Some(found) = all.get(candidate).and_then(|c| c.get(key)) {
-            return found.as_str();
-        }
-    }
-    key
+    ENGINE.text(lang, key)
 }
 
-/// The template at `key` in `lang`, its placeholders filled in (see [`fill`]).
+/// The engine's template at `key` in `lang`, its placeholders filled in (see [`fill`]).
 pub fn message(lang: &str, key: &str, args: &[(&str, &str)]) -> String {
-    fill(text(lang, key), args)
+    ENGINE.message(lang, key, args)
 }
 
 /// Fills `{name}` placeholders from `args`; `{Name}` takes the value of `name` capitalised.
 /// A placeholder with no value is left as it is.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Placeholder(name) => match value_of(name, args) {
+                Some(value) => out.push_str(&value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
+    }
+    out
+}
+
+/// A part of a template: text as it is, or a `{name}` placeholder (its name).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+/// A template in its parts, in order. A `{` with no `}` after it is text.
+pub fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
+            break;
         };
-        let name = &after[..close];
-        match value_of(name, args) {
-            Some(value) => out.push_str(&value),
-            None => out.push_str(&rest[open..open + close + 2]),
+        if open > 0 {
+            out.push(Piece::Text(&rest[..open]));
         }
+        out.push(Piece::Placeholder(&after[..close]));
         rest = &after[close + 1..];
     }
-    out.push_str(rest);
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
     out
 }
 
@@ -183,8 +252,11 @@ mod tests {
 
     #[test]
     fn every_catalogue_is_json_with_every_english_key() {
-        let english: Value = serde_json::from_str(SOURCES[0].1).unwrap();
-        for (lang, source) in SOURCES {
+        let english: Value = serde_json::from_str(ENGINE.sources[0].1[0].1).unwrap();
+        for (lang, files) in ENGINE.sources {
+            let [(_, source)] = files else {
+                panic!("{lang}: the engine has one file per language")
+            };
             let json: Value =
                 serde_json::from_str(source).unwrap_or_else(|e| panic!("{lang}: {e}"));
             assert_eq!(
@@ -193,6 +265,24 @@ mod tests {
                 "{lang}"
             );
         }
+    }
+
+    #[test]
+    fn splits_a_template_into_text_and_placeholders() {
+        assert_eq!(
+            pieces("Sent {at}, to {agency}."),
+            vec![
+                Piece::Text("Sent "),
+                Piece::Placeholder("at"),
+                Piece::Text(", to "),
+                Piece::Placeholder("agency"),
+                Piece::Text("."),
+            ]
+        );
+        assert_eq!(pieces("{file}"), vec![Piece::Placeholder("file")]);
+        assert_eq!(pieces("a { b"), vec![Piece::Text("a { b")]);
+        assert_eq!(pieces(""), vec![]);
+        assert_eq!(fill("{x} and {y} {", &[("x", "1")]), "1 and {y} {");
     }
 
     #[test]
