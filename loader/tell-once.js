@@ -43,11 +43,33 @@
         // Registered already (a second copy of the loader), or an older browser: sizes are
         // then relative to the widget's own text, which still works.
       }
-      started = __wbg_init({
-        module_or_path: fetch(assetUrl('wasm'), { integrity: ASSETS.wasm.integrity }),
-      });
+      started = __wbg_init({ module_or_path: compileChecked() });
     }
     return started;
+  };
+
+  // The WebAssembly, compiled as it downloads and checked against its integrity hash before
+  // any of it runs. A fetch given the hash would hold the whole file back until it had checked
+  // it, and only then could compiling start; here the two happen together, and the module is
+  // only handed over once the bytes are known to be the right ones. Compiling runs nothing.
+  // Without Web Crypto (a page served over plain HTTP) the browser checks the hash instead.
+  const compileChecked = async () => {
+    const url = assetUrl('wasm');
+    const { integrity } = ASSETS.wasm;
+    if (!globalThis.crypto?.subtle) return fetch(url, { integrity });
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
+    const bytes = response.clone().arrayBuffer();
+    const checked = bytes.then(async (body) => {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', body));
+      if (`sha384-${btoa(String.fromCharCode(...digest))}` !== integrity) {
+        throw new Error(`Tell Once: ${url} is not the file this loader was built with`);
+      }
+    });
+    // (A server that does not say `application/wasm` gets the slower way: all bytes first.)
+    const compiled = WebAssembly.compileStreaming(response).catch(async () => WebAssembly.compile(await bytes));
+    const [module] = await Promise.all([compiled, checked]);
+    return module;
   };
 
   // The widget's stylesheet, inside its shadow root; resolves once it has loaded (or failed:

@@ -1,7 +1,8 @@
 // Trunk post_build hook (see Trunk.toml): writes tell-once.js, the one script an agency adds,
 // into the build. It is wasm-bindgen's glue followed by loader/tell-once.js, with the hashed
 // names and Subresource Integrity hashes of the WebAssembly and the stylesheet filled in, so
-// the page needs no inline script and every file it loads is pinned by its hash. Then every
+// the page needs no inline script and every file it loads is pinned by its hash (the
+// WebAssembly's checked by the loader itself, as it compiles). Then every
 // page of the build that loads tell-once.js gets the script's own hash, and preloads for the
 // WebAssembly and the stylesheet (so they download while the script does).
 import { transformSync } from 'esbuild';
@@ -89,12 +90,13 @@ for (const page of pages(dir)) {
     if (/\bintegrity=/.test(tag)) fail(`${page}: the tell-once.js script tag already has an integrity attribute`);
     pinned += 1;
     const base = src.slice(0, src.lastIndexOf('/') + 1);
-    const preload = (href, as, integrity, type = '') =>
-      `<link rel="preload" href="${base}${href}" as="${as}"${type} crossorigin integrity="${integrity}">`;
+    const preload = (href, as, extra) => `<link rel="preload" href="${base}${href}" as="${as}"${extra}>`;
     // A page that links the stylesheet itself (ours, for its header and footer) has it already.
-    const cssPreload = html.includes(cssName) ? '' : preload(cssName, 'style', assets.css.integrity);
+    const cssPreload = html.includes(cssName) ? '' : preload(cssName, 'style', ` crossorigin integrity="${assets.css.integrity}"`);
     return (
-      preload(wasmName, 'fetch', assets.wasm.integrity, ' type="application/wasm"') +
+      // No integrity on the WebAssembly's: the loader checks its hash itself, as it compiles it
+      // (a preload with one would not be the download the loader's fetch takes).
+      preload(wasmName, 'fetch', ' type="application/wasm" crossorigin') +
       cssPreload +
       tag.replace(/>$/, ` integrity="${loaderIntegrity}">`)
     );

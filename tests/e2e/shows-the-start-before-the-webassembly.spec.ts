@@ -106,6 +106,32 @@ test('the widget’s stylesheet is not fetched again when the app takes the load
   expect(stylesheets).toHaveLength(beforeTheApp);
 });
 
+test('the WebAssembly crosses the network once: the loader takes the download the page preloaded', async ({ page }) => {
+  const downloads: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) downloads.push(request.url());
+  });
+  await page.goto('/demo/agency/');
+  await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(2);
+  expect(downloads).toHaveLength(1);
+});
+
+test('a WebAssembly file other than the one the loader was built with is refused, before any of it runs', async ({ page }) => {
+  // Still a valid module (a custom section added at its end), so only its hash can tell.
+  const extra = Buffer.from([0, 5, 4, ...Buffer.from('test')]);
+  let served = 0;
+  await page.route('**/*.wasm', async (route) => {
+    const body = Buffer.concat([await (await route.fetch()).body(), extra]);
+    served += 1;
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  await page.goto('/demo/agency/');
+  const sorry = 'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
+  await expect(page.getByRole('alert').filter({ hasText: sorry })).toHaveCount(2);
+  expect(served).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(0);
+});
+
 test('when the WebAssembly cannot be fetched, each widget says so in place of its loading message', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.abort('connectionreset'));
   await page.goto('/demo/agency/');
