@@ -175,7 +175,7 @@ macro_rules! t_view {
     ($i18n:expr, $ns:ident . $key:ident, $($name:ident = $part:expr),+ $(,)?) => {
         $crate::i18n::template_view(
             $i18n,
-            concat!(stringify!($ns), ".", stringify!($key)),
+            $crate::i18n::key!($ns.$key),
             vec![$((stringify!($name), {
                 let part = $part;
                 std::sync::Arc::new(move || leptos::prelude::IntoAny::into_any(part())) as $crate::i18n::Part
@@ -188,12 +188,12 @@ macro_rules! t_view {
 /// view in the language shown (`other` alone fills `{other}` with the variable of that name).
 macro_rules! t {
     ($i18n:expr, $ns:ident . $key:ident) => {
-        $crate::i18n::text_view($i18n, concat!(stringify!($ns), ".", stringify!($key)))
+        $crate::i18n::text_view($i18n, $crate::i18n::key!($ns.$key))
     };
     ($i18n:expr, $ns:ident . $key:ident, $($name:ident $(= $value:expr)?),+ $(,)?) => {
         $crate::i18n::message_view(
             $i18n,
-            concat!(stringify!($ns), ".", stringify!($key)),
+            $crate::i18n::key!($ns.$key),
             vec![$((stringify!($name), $crate::i18n::arg!($name $(= $value)?).to_string())),+],
         )
     };
@@ -210,14 +210,21 @@ macro_rules! t_string {
 /// a `String` when placeholders are filled in.
 macro_rules! td_string {
     ($locale:expr, $ns:ident . $key:ident) => {
-        $crate::i18n::text($locale, concat!(stringify!($ns), ".", stringify!($key)))
+        $crate::i18n::text($locale, $crate::i18n::key!($ns.$key))
     };
     ($locale:expr, $ns:ident . $key:ident, $($name:ident $(= $value:expr)?),+ $(,)?) => {
         $crate::i18n::message(
             $locale,
-            concat!(stringify!($ns), ".", stringify!($key)),
+            $crate::i18n::key!($ns.$key),
             &[$((stringify!($name), &$crate::i18n::arg!($name $(= $value)?).to_string())),+],
         )
+    };
+}
+
+/// `namespace.key` as the text of the key: "namespace.key".
+macro_rules! key {
+    ($ns:ident . $key:ident) => {
+        concat!(stringify!($ns), ".", stringify!($key))
     };
 }
 
@@ -231,7 +238,7 @@ macro_rules! arg {
     };
 }
 
-pub(crate) use {arg, t, t_string, t_view, td_string};
+pub(crate) use {arg, key, t, t_string, t_view, td_string};
 
 #[cfg(test)]
 mod tests {
