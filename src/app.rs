@@ -88,7 +88,6 @@ pub fn mount(host: HtmlElement, root: HtmlElement, config: &str, early_replies: 
         provide_context(Announcer::new());
         let language = Language::new(asked.as_deref());
         provide_context(language);
-        provide_context(language.i18n);
         // Screen readers, hyphenation and fonts follow `lang`; the layout follows `dir`.
         Effect::new(move |_| {
             let locale = language.get();

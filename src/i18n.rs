@@ -97,8 +97,12 @@ pub fn text(locale: Locale, key: &'static str) -> &'static str {
 }
 
 /// The template at `key` in `locale`, its `{name}` placeholders filled in from `args`.
-pub fn message(locale: Locale, key: &'static str, args: &[(&str, &str)]) -> String {
-    WORDS.message(locale.as_str(), key, args)
+pub fn message(locale: Locale, key: &'static str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, &str)> = args
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    WORDS.message(locale.as_str(), key, &args)
 }
 
 /// The language a widget shows, for its words: provided by [`crate::language::Language`].
@@ -123,8 +127,9 @@ impl I18n {
     }
 }
 
+/// The widget's words' language: the [`crate::language::Language`]'s.
 pub fn use_i18n() -> I18n {
-    expect_context::<I18n>()
+    crate::language::use_language().i18n
 }
 
 /// The text at `key` as a view that follows the language shown. One function for every key,
@@ -139,10 +144,7 @@ pub fn message_view(
     key: &'static str,
     args: Vec<(&'static str, String)>,
 ) -> impl IntoView {
-    move || {
-        let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        message(i18n.get_locale(), key, &args)
-    }
+    move || message(i18n.get_locale(), key, &args)
 }
 
 /// A view to put in a template's placeholder (made afresh each time the language changes).
@@ -194,7 +196,7 @@ macro_rules! t {
         $crate::i18n::message_view(
             $i18n,
             $crate::i18n::key!($ns.$key),
-            vec![$((stringify!($name), $crate::i18n::arg!($name $(= $value)?).to_string())),+],
+            Vec::from($crate::i18n::args!($($name $(= $value)?),+)),
         )
     };
 }
@@ -216,7 +218,7 @@ macro_rules! td_string {
         $crate::i18n::message(
             $locale,
             $crate::i18n::key!($ns.$key),
-            &[$((stringify!($name), &$crate::i18n::arg!($name $(= $value)?).to_string())),+],
+            &$crate::i18n::args!($($name $(= $value)?),+),
         )
     };
 }
@@ -225,6 +227,13 @@ macro_rules! td_string {
 macro_rules! key {
     ($ns:ident . $key:ident) => {
         concat!(stringify!($ns), ".", stringify!($key))
+    };
+}
+
+/// `name = value, other`: each placeholder's name with its value as text.
+macro_rules! args {
+    ($($name:ident $(= $value:expr)?),+) => {
+        [$((stringify!($name), $crate::i18n::arg!($name $(= $value)?).to_string())),+]
     };
 }
 
@@ -238,7 +247,7 @@ macro_rules! arg {
     };
 }
 
-pub(crate) use {arg, key, t, t_string, t_view, td_string};
+pub(crate) use {arg, args, key, t, t_string, t_view, td_string};
 
 #[cfg(test)]
 mod tests {
