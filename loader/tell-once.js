@@ -11,8 +11,9 @@
 // The build (scripts/loader.mjs, a Trunk post_build hook) writes dist/tell-once.js: wasm-bindgen's
 // glue (which declares __wbg_init and mount) followed by this file, with ASSETS filled in.
 {
-  // The files this loader needs, relative to it, with their Subresource Integrity hashes.
-  const ASSETS = /* ASSETS */ { wasm: { href: '', integrity: '' }, css: { href: '', integrity: '' } };
+  // The files this loader needs, relative to it, with their Subresource Integrity hashes: the
+  // WebAssembly, the stylesheet, and each language's words but English's (which is compiled in).
+  const ASSETS = /* ASSETS */ { wasm: { href: '', integrity: '' }, css: { href: '', integrity: '' }, words: {} };
 
   // The element's attributes and the settings they give (see app::Config), with the boolean
   // ones (present or not) marked.
@@ -29,6 +30,48 @@
   ];
 
   const assetUrl = (name) => new URL(ASSETS[name].href, import.meta.url).href;
+
+  // A language's words (the app's `api::use_words`): fetched once for the whole page, checked
+  // against their hash. Gives the file's text once it has arrived, a promise of it before, and
+  // undefined for a language with no file. A fetch that failed is forgotten, so the next
+  // widget (or the next choice of that language) asks again.
+  const words = new Map();
+  const wordsOf = (lang) => {
+    const asset = Object.hasOwn(ASSETS.words, lang) ? ASSETS.words[lang] : undefined;
+    if (asset === undefined) return undefined;
+    if (!words.has(lang)) {
+      const url = new URL(asset.href, import.meta.url).href;
+      const text = fetch(url, { integrity: asset.integrity })
+        .then((response) => {
+          if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
+          return response.text();
+        })
+        .then(
+          (text) => {
+            words.set(lang, text);
+            return text;
+          },
+          (error) => {
+            words.delete(lang);
+            throw error;
+          },
+        );
+      words.set(lang, text);
+    }
+    return words.get(lang);
+  };
+
+  // The language a widget will most likely open in: the person's own choice on this device
+  // (as the app keeps it), else the one its page asks for. Only its primary subtag counts.
+  const likelyLanguage = (asked) => {
+    let chosen = null;
+    try {
+      chosen = localStorage.getItem('tell-once.lang');
+    } catch {
+      // storage turned off: the page's language it is
+    }
+    return String(chosen ?? asked ?? '').toLowerCase().split(/[-_]/)[0];
+  };
 
   // The WebAssembly, fetched and started once for every widget on the page.
   let started;
@@ -162,6 +205,13 @@
     const slot = document.createElement('slot');
     shadow.replaceChildren(slot);
     const styled = stylesheet(shadow);
+    // The widget speaks the language of the part of the page it is in, unless told otherwise.
+    const settings = { ...config };
+    const pageLanguage = host.closest('[lang]')?.getAttribute('lang');
+    if (settings.lang === undefined && pageLanguage) settings.lang = pageLanguage;
+    // Its words come while the WebAssembly does, so its first page is drawn in that language
+    // (one that fails to come leaves the widget in English, with nothing lost).
+    const worded = Promise.resolve(wordsOf(likelyLanguage(settings.lang))).catch(() => {});
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
     const frame = document.createElement('div');
     frame.className = 'tell-once-frame';
@@ -169,7 +219,7 @@
     root.className = 'tell-once';
     frame.append(root);
     try {
-      await Promise.all([start(), styled]);
+      await Promise.all([start(), styled, worded]);
     } catch (error) {
       // The WebAssembly could not be fetched, or was not the file it should be.
       const message = document.createElement('p');
@@ -185,11 +235,7 @@
     // The frame takes the slot's place; the stylesheet's link stays where it is (a link taken
     // out and put back fetches its file again).
     slot.replaceWith(frame);
-    // The widget speaks the language of the part of the page it is in, unless told otherwise.
-    const settings = { ...config };
-    const pageLanguage = host.closest('[lang]')?.getAttribute('lang');
-    if (settings.lang === undefined && pageLanguage) settings.lang = pageLanguage;
-    mount(host, root, JSON.stringify(settings), takeEarly);
+    mount(host, root, JSON.stringify(settings), takeEarly, wordsOf);
   };
 
   // <tell-once journey="…">: set up by its attributes when it is added to the page.

@@ -1,10 +1,10 @@
 // Trunk post_build hook (see Trunk.toml): writes tell-once.js, the one script an agency adds,
 // into the build. It is wasm-bindgen's glue followed by loader/tell-once.js, with the hashed
-// names and Subresource Integrity hashes of the WebAssembly and the stylesheet filled in, so
-// the page needs no inline script and every file it loads is pinned by its hash (the
-// WebAssembly's checked by the loader itself, as it compiles). Then every
-// page of the build that loads tell-once.js gets the script's own hash, and preloads for the
-// WebAssembly and the stylesheet (so they download while the script does).
+// names and Subresource Integrity hashes of the WebAssembly, the stylesheet and the languages'
+// words filled in, so the page needs no inline script and every file it loads is pinned by its
+// hash (the WebAssembly's checked by the loader itself, as it compiles). Then every page of the
+// build that loads tell-once.js gets the script's own hash, and preloads for the WebAssembly and
+// the stylesheet (so they download while the script does).
 import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -41,9 +41,35 @@ for (const needed of [/^async function __wbg_init\(/m, /^export function mount\(
 glue = glue.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export (async function|function|class|const|let) /gm, '$1 ');
 if (/^export\b/m.test(glue)) fail(`wasm-bindgen's glue has an export the loader does not know: ${glue.match(/^export.*$/m)[0]}`);
 
+// Each language's words but English's (compiled into the WebAssembly), as one file the loader
+// fetches when a widget is to speak that language: locales/<lang>/<namespace>.json, each file
+// a member named after its namespace (what the app's i18n::supply reads). Named by a hash of
+// what they say, so a browser may keep them as long as it likes.
+const localesDir = fileURLToPath(new URL('../locales/', import.meta.url));
+const words = {};
+for (const lang of fs.readdirSync(localesDir).sort()) {
+  if (lang === 'en' || !fs.statSync(path.join(localesDir, lang)).isDirectory()) continue;
+  const file = {};
+  for (const name of fs.readdirSync(path.join(localesDir, lang)).sort()) {
+    if (!name.endsWith('.json')) continue;
+    const source = path.join(localesDir, lang, name);
+    try {
+      file[name.slice(0, -'.json'.length)] = JSON.parse(fs.readFileSync(source, 'utf8'));
+    } catch (error) {
+      fail(`${source}: ${error.message}`);
+    }
+  }
+  const body = Buffer.from(JSON.stringify(file));
+  const href = `words-${lang}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`;
+  fs.writeFileSync(path.join(dir, href), body);
+  words[lang] = { href, integrity: sri(body) };
+}
+if (Object.keys(words).length === 0) fail(`no language but English in ${localesDir}`);
+
 const assets = {
   wasm: { href: wasmName, integrity: sri(read(wasmName)) },
   css: { href: cssName, integrity: sri(read(cssName)) },
+  words,
 };
 const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js', import.meta.url)), 'utf8');
 const marker = /\/\* ASSETS \*\/ \{[^\n]*\};/;
@@ -129,4 +155,4 @@ const compressAll = (folder) => {
   }
 };
 compressAll(dir);
-console.log(`scripts/loader.mjs: ${LOADER} (${loader.length} bytes) pinned in ${pinned} script tag(s); ${compressed} files compressed (.br, .gz)`);
+console.log(`scripts/loader.mjs: ${LOADER} (${loader.length} bytes) pinned in ${pinned} script tag(s); words for ${Object.keys(words).join(', ')}; ${compressed} files compressed (.br, .gz)`);

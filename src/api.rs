@@ -121,6 +121,44 @@ fn early_reply(url: &str) -> Option<js_sys::Promise> {
     })
 }
 
+thread_local! {
+    /// The loader's way to each language's words (its `words`, in loader/tell-once.js): given a
+    /// language code, the file's text once it has arrived, a promise of it before, or
+    /// undefined for a language it has no file for (English is compiled in).
+    static WORDS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the loader's way to the languages' words.
+pub fn use_words(words: js_sys::Function) {
+    WORDS.with_borrow_mut(|w| *w = Some(words));
+}
+
+/// What the loader gives for `lang`'s words, if it has a file for that language.
+fn words_reply(lang: &str) -> Option<JsValue> {
+    WORDS.with_borrow(|words| {
+        let reply = words.as_ref()?.call1(&JsValue::NULL, &lang.into()).ok()?;
+        (!reply.is_undefined()).then_some(reply)
+    })
+}
+
+/// The words file of `lang`, if it has arrived already.
+pub fn words_now(lang: &str) -> Option<String> {
+    words_reply(lang)?.as_string()
+}
+
+/// The words file of `lang`, fetched (or waited for); none when there is no such file or it
+/// could not be fetched.
+pub async fn fetch_words(lang: &str) -> Option<String> {
+    let reply = words_reply(lang)?;
+    if let Some(text) = reply.as_string() {
+        return Some(text);
+    }
+    JsFuture::from(reply.dyn_into::<js_sys::Promise>().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     let problem = |kind| LoadProblem {
         url: url.to_string(),

@@ -70,11 +70,21 @@ thread_local! {
 /// wrote), set up by `config`: the JSON text of a [`Config`]. Called by the loader once per
 /// element; a config it cannot use shows a page that says what is wrong with it.
 /// `early_replies` is the loader's way to the files it fetched before the WebAssembly ran
-/// (see [`api::use_early_replies`]).
+/// (see [`api::use_early_replies`]), and `words` its way to each language's words (see
+/// [`api::use_words`]).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: HtmlElement, config: &str, early_replies: JsValue) {
+pub fn mount(
+    host: HtmlElement,
+    root: HtmlElement,
+    config: &str,
+    early_replies: JsValue,
+    words: JsValue,
+) {
     if let Ok(take) = early_replies.dyn_into::<js_sys::Function>() {
         api::use_early_replies(take);
+    }
+    if let Ok(words) = words.dyn_into::<js_sys::Function>() {
+        api::use_words(words);
     }
     let config = serde_json::from_str::<Config>(config).map_err(|e| LoadProblem {
         url: String::new(),

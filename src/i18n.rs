@@ -5,6 +5,11 @@
 //! English) and the same `{name}` placeholders. A language's files are read the first time a
 //! page is shown in it.
 //!
+//! English is compiled in. Every other language's words are fetched when a widget is to speak
+//! it: the build writes them as one file per language (`words-<lang>-<hash>.json`, by
+//! `scripts/loader.mjs`), the loader fetches it (early, for the language a page asks for) and
+//! [`supply`] takes it in. A page in English, most of them, never downloads the others.
+//!
 //! A key is written where it is used, as `namespace.key`, with the values of its placeholders:
 //!
 //! ```ignore
@@ -51,6 +56,15 @@ impl Locale {
         }
     }
 
+    /// Its name, in itself, for the language switch: here before its words are.
+    pub fn name(self) -> &'static str {
+        match self {
+            Locale::en => "English",
+            Locale::es => "Español",
+            Locale::ar => "العربية",
+        }
+    }
+
     /// The direction it is written in, as HTML's `dir` says it.
     pub fn dir(self) -> &'static str {
         match self {
@@ -60,7 +74,7 @@ impl Locale {
     }
 }
 
-/// A language's four files, compiled in.
+/// A language's four files, compiled in (English's).
 macro_rules! namespaces {
     ($lang:literal) => {
         [
@@ -84,12 +98,33 @@ macro_rules! namespaces {
     };
 }
 
-/// Each language's files, in the order of [`Locale::ALL`].
-static WORDS: Catalogue = Catalogue::new(&[
-    ("en", &namespaces!("en")),
-    ("es", &namespaces!("es")),
-    ("ar", &namespaces!("ar")),
-]);
+/// The namespaces, as in [`namespaces!`]: each one a key of a words file.
+const NAMESPACES: [&str; 4] = ["common", "flow", "pages", "components"];
+
+/// Each language's files, in the order of [`Locale::ALL`]: English's compiled in, the others
+/// supplied when they arrive.
+static WORDS: Catalogue = Catalogue::new(&[("en", &namespaces!("en")), ("es", &[]), ("ar", &[])]);
+
+/// True when the words of `locale` are here, so a page can be shown in it.
+pub fn has_words(locale: Locale) -> bool {
+    WORDS.has(locale.as_str())
+}
+
+/// Takes in a language's words file: a JSON object with one member per namespace
+/// (`"common": {…}`, …). A language already here keeps its words.
+pub fn supply(locale: Locale, file: &str) -> Result<(), String> {
+    let json: serde_json::Value = serde_json::from_str(file).map_err(|e| e.to_string())?;
+    let mut files = Vec::with_capacity(NAMESPACES.len());
+    for namespace in NAMESPACES {
+        let words = json
+            .get(namespace)
+            .filter(|words| words.is_object())
+            .ok_or_else(|| format!("the words file has no \"{namespace}\" object"))?;
+        files.push((namespace, words));
+    }
+    WORDS.supply(locale.as_str(), &files);
+    Ok(())
+}
 
 /// The text at `key` (`namespace.key`) in `locale`.
 pub fn text(locale: Locale, key: &'static str) -> &'static str {
@@ -253,11 +288,30 @@ pub(crate) use {arg, args, key, t, t_string, t_view, td_string};
 mod tests {
     use super::*;
 
+    /// A language's words file, as the build writes it: `{"common": …, "flow": …, …}`.
+    fn words_file(locale: Locale) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let members: Vec<String> = NAMESPACES
+            .iter()
+            .map(|namespace| {
+                let path = root.join(locale.as_str()).join(format!("{namespace}.json"));
+                let text = std::fs::read_to_string(&path).expect("a words file");
+                format!("\"{namespace}\": {text}")
+            })
+            .collect();
+        format!("{{{}}}", members.join(", "))
+    }
+
+    /// Every language's words, as if each had arrived.
+    fn supply_every_language() {
+        for locale in Locale::get_all() {
+            supply(*locale, &words_file(*locale)).expect("a words file the app can read");
+        }
+    }
+
     #[test]
     fn says_each_key_in_the_language_asked_with_english_as_the_fallback() {
-        assert_eq!(td_string!(Locale::en, common.language_name), "English");
-        assert_eq!(td_string!(Locale::es, common.language_name), "Español");
-        assert_eq!(td_string!(Locale::ar, common.language_name), "العربية");
+        supply_every_language();
         let agency = "Motor Vehicles";
         assert_eq!(
             td_string!(Locale::en, components.help_chat, agency),
@@ -268,6 +322,20 @@ mod tests {
             "Le quedan 3 caracteres"
         );
         assert_eq!(text(Locale::es, "no.such_key"), "no.such_key");
+        assert_eq!(td_string!(Locale::ar, common.loading), "جارٍ التحميل…");
+    }
+
+    #[test]
+    fn a_words_file_without_a_namespace_is_refused_and_changes_nothing() {
+        assert!(has_words(Locale::en));
+        let refused = supply(Locale::ar, r#"{"common": {}, "flow": {}, "pages": {}}"#);
+        assert_eq!(
+            refused,
+            Err("the words file has no \"components\" object".to_string())
+        );
+        assert!(supply(Locale::ar, "not JSON").is_err());
+        // (Another test may have supplied Arabic already: what counts is that English stays.)
+        assert_eq!(td_string!(Locale::en, common.loading), "Loading…");
     }
 
     /// Every use of a key in the app's source: where, the key, and the placeholders it fills.
@@ -386,6 +454,7 @@ mod tests {
             .collect();
         assert!(uses.len() > 150, "found only {} uses of a key", uses.len());
         let mut problems = Vec::new();
+        supply_every_language();
         for found in &uses {
             let mut given = found.names.clone();
             given.sort_unstable();

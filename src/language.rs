@@ -3,15 +3,56 @@
 //! English; only a language the journey on show has is used, so a page is never half in one
 //! language and half in another. The app's own words come from `locales/` through the
 //! [`I18n`] this provides (see `crate::i18n`); journey texts are picked with [`Language::code`].
+//!
+//! A language other than English is shown once its words have arrived (see `crate::i18n`):
+//! until then the widget stays in the language it was in. The loader fetches the words of the
+//! language a page asks for while the WebAssembly downloads, so such a page opens in it.
 
-use crate::i18n::{I18n, Locale};
+use crate::api;
+use crate::i18n::{self, I18n, Locale};
 use crate::storage;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
 
 thread_local! {
     /// The person's choice, for every widget on the page.
     static CHOSEN: ArcRwSignal<Option<Locale>> =
         ArcRwSignal::new(storage::read_language().as_deref().and_then(locale_of));
+    /// The languages whose words have arrived since the page opened: every widget looks again
+    /// when one does.
+    static ARRIVED: ArcRwSignal<Vec<Locale>> = ArcRwSignal::new(Vec::new());
+    /// The languages whose words are on their way, asked for once however many widgets want
+    /// them.
+    static FETCHING: RefCell<Vec<Locale>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes sure the words of `locale` are here or on their way. Words the loader has already
+/// fetched are taken in at once, so the first page is drawn in its language; others arrive
+/// later. When they cannot be fetched, the widget stays in the language it is in, and the
+/// words are asked for again the next time the language is wanted.
+fn fetch_words(locale: Locale) {
+    if i18n::has_words(locale) || FETCHING.with_borrow(|f| f.contains(&locale)) {
+        return;
+    }
+    if let Some(file) = api::words_now(locale.as_str()) {
+        take_in(locale, &file);
+        return;
+    }
+    FETCHING.with_borrow_mut(|f| f.push(locale));
+    spawn_local(async move {
+        let file = api::fetch_words(locale.as_str()).await;
+        FETCHING.with_borrow_mut(|f| f.retain(|l| *l != locale));
+        if let Some(file) = file {
+            take_in(locale, &file);
+        }
+    });
+}
+
+fn take_in(locale: Locale, file: &str) {
+    if i18n::supply(locale, file).is_ok() {
+        ARRIVED.with(|arrived| arrived.update(|a| a.push(locale)));
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -38,14 +79,27 @@ impl Language {
     pub fn new(asked: Option<&str>) -> Self {
         let asked = asked.and_then(locale_of);
         let chosen = RwSignal::from(CHOSEN.with(ArcRwSignal::clone));
+        let arrived = RwSignal::from(ARRIVED.with(ArcRwSignal::clone));
         let offered = RwSignal::new(Locale::get_all().to_vec());
-        let shown = Memo::new(move |_| {
+        let wanted = Memo::new(move |_| {
             let offered = offered.get();
             [chosen.get(), asked]
                 .into_iter()
                 .flatten()
                 .find(|locale| offered.contains(locale))
                 .unwrap_or_default()
+        });
+        fetch_words(wanted.get_untracked());
+        Effect::new(move |_| fetch_words(wanted.get()));
+        // The language wanted once its words are here; until then, the one shown before.
+        let shown = Memo::new(move |before: Option<&Locale>| {
+            arrived.track();
+            let wanted = wanted.get();
+            if i18n::has_words(wanted) {
+                wanted
+            } else {
+                before.copied().unwrap_or_default()
+            }
         });
         let i18n = I18n::new(shown.into());
         Self {

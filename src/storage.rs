@@ -61,7 +61,7 @@ pub fn delete(journey_id: &str) {
 }
 
 /// Where the person's choice of language is kept on the device: not personal data, and the
-/// same for every journey.
+/// same for every journey. The loader reads it too, to fetch that language's words early.
 const LANGUAGE: &str = "tell-once.lang";
 
 /// The language the person chose, if they ever did on this device.

@@ -23,7 +23,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                     aria-current=current
                     on:click=move |_| language.choose(locale)
                 >
-                    {td_string!(locale, common.language_name)}
+                    {locale.name()}
                 </button>
             </li>
         }

@@ -183,6 +183,10 @@ export async function answer(page: Page, q: Question, given: string | string[] |
   }
 }
 
+/** Each language named in itself, as the language switch names it (src/i18n.rs, `Locale::name`):
+ * the name is there before the language's words are. */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español', ar: 'العربية' };
+
 /** The app's own words in `lang`, read from its translation files (`locales/`, and the
  * engine's `crates/engine/locales/`), so a test in Spanish finds what a Spanish speaker sees. */
 export function wordsIn(lang: string) {
@@ -204,7 +208,7 @@ export function wordsIn(lang: string) {
       town: engine.parts.uk_town,
       postcode: engine.parts.uk_postcode,
     } satisfies Words,
-    language: common.language_name as string,
+    language: LANGUAGE_NAMES[lang],
     languageSwitch: common.language_switch_label as string,
     yes: engine.choices.yes as string,
     start: pages.start_button as string,

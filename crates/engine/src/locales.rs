@@ -17,10 +17,12 @@ use std::sync::OnceLock;
 
 /// Words in several languages, each language's read from its JSON files the first time it is
 /// asked for (a page in Spanish never reads the Arabic). The engine has one for its own words;
-/// the app has one for its words (`locales/<lang>/<namespace>.json`).
+/// the app has one for its words (`locales/<lang>/<namespace>.json`). A language given no
+/// files is supplied at run time ([`Catalogue::supply`]: the app fetches a language's words
+/// when a page is to be shown in it); until then its keys are said in English.
 pub struct Catalogue {
     /// Each language: its code, and its files, each with the prefix its keys take
-    /// (`("pages", …)` makes `pages.check_heading`; `""` for none).
+    /// (`("pages", …)` makes `pages.check_heading`; `""` for none). No files: supplied later.
     sources: &'static [(&'static str, &'static [(&'static str, &'static str)])],
     read: [OnceLock<BTreeMap<String, String>>; MAX_LANGUAGES],
 }
@@ -45,23 +47,53 @@ impl Catalogue {
         self.sources.iter().map(|(lang, _)| *lang)
     }
 
-    /// The flattened words of the language at `index`: dotted key → template.
-    fn language(&self, index: usize) -> &BTreeMap<String, String> {
-        self.read[index].get_or_init(|| {
+    /// The flattened words of the language at `index` (dotted key → template), if they are
+    /// here: compiled in, or supplied.
+    fn language(&self, index: usize) -> Option<&BTreeMap<String, String>> {
+        let files = self.sources[index].1;
+        if files.is_empty() {
+            return self.read[index].get();
+        }
+        Some(self.read[index].get_or_init(|| {
             let mut flat = BTreeMap::new();
-            for (prefix, source) in self.sources[index].1 {
+            for (prefix, source) in files {
                 // The files are part of the build; a test reads each one.
                 let json: Value = serde_json::from_str(source).unwrap_or(Value::Null);
                 flatten(&json, prefix.to_string(), &mut flat);
             }
             flat
-        })
+        }))
     }
 
-    /// Every text of exactly the language `lang` (no fallback), by dotted key.
+    fn index_of(&self, lang: &str) -> Option<usize> {
+        self.sources.iter().position(|(l, _)| *l == lang)
+    }
+
+    /// Every text of exactly the language `lang` (no fallback), by dotted key, once it is here.
     pub fn words(&self, lang: &str) -> Option<&BTreeMap<String, String>> {
-        let index = self.sources.iter().position(|(l, _)| *l == lang)?;
-        Some(self.language(index))
+        self.language(self.index_of(lang)?)
+    }
+
+    /// True when the words of exactly `lang` are here (compiled in, or supplied).
+    pub fn has(&self, lang: &str) -> bool {
+        self.words(lang).is_some()
+    }
+
+    /// Gives the words of `lang`, a language this catalogue supplies at run time: each file's
+    /// JSON with the prefix its keys take. A language compiled in, or supplied already, keeps
+    /// the words it has. False when the catalogue does not have `lang`.
+    pub fn supply(&self, lang: &str, files: &[(&str, &Value)]) -> bool {
+        let Some(index) = self.index_of(lang) else {
+            return false;
+        };
+        if self.sources[index].1.is_empty() {
+            let mut flat = BTreeMap::new();
+            for (prefix, json) in files {
+                flatten(json, prefix.to_string(), &mut flat);
+            }
+            let _ = self.read[index].set(flat);
+        }
+        true
     }
 
     /// The text at `key` (dotted, e.g. `messages.enter`) in `lang`: exactly, else in its base
@@ -69,8 +101,7 @@ impl Catalogue {
     pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
         let base = lang.split(['-', '_']).next().unwrap_or(lang);
         for candidate in [lang, base, DEFAULT_LANG] {
-            let index = self.sources.iter().position(|(l, _)| *l == candidate);
-            if let Some(found) = index.and_then(|i| self.language(i).get(key)) {
+            if let Some(found) = self.words(candidate).and_then(|words| words.get(key)) {
                 return found.as_str();
             }
         }
@@ -299,6 +330,35 @@ mod tests {
         assert_eq!(text("ar", "choices.yes"), "نعم");
         assert_eq!(text("ar-EG", "choices.no"), "لا");
         assert_eq!(languages().collect::<Vec<_>>(), ["en", "es", "ar"]);
+    }
+
+    #[test]
+    fn a_language_supplied_at_run_time_is_said_in_english_until_it_arrives() {
+        static LATER: Catalogue = Catalogue::new(&[
+            (
+                "en",
+                &[("pages", r#"{"start": "Start now", "back": "Back"}"#)],
+            ),
+            ("es", &[]),
+        ]);
+        assert!(LATER.has("en"));
+        assert!(!LATER.has("es"));
+        assert_eq!(LATER.text("es", "pages.start"), "Start now");
+        assert!(!LATER.supply("fr", &[]), "a language it does not have");
+
+        let words = json!({"start": "Empezar ahora", "nested": {"deeper": "Más"}});
+        assert!(LATER.supply("es", &[("pages", &words)]));
+        assert!(LATER.has("es"));
+        assert_eq!(LATER.text("es-US", "pages.start"), "Empezar ahora");
+        assert_eq!(LATER.text("es", "pages.nested.deeper"), "Más");
+        assert_eq!(LATER.text("es", "pages.back"), "Back", "a key it lacks");
+
+        // Supplied once: what arrives later changes nothing, nor can English be replaced.
+        let again = json!({"start": "Otra vez"});
+        assert!(LATER.supply("es", &[("pages", &again)]));
+        assert!(LATER.supply("en", &[("pages", &again)]));
+        assert_eq!(LATER.text("es", "pages.start"), "Empezar ahora");
+        assert_eq!(LATER.text("en", "pages.start"), "Start now");
     }
 
     #[test]
