@@ -32,30 +32,19 @@
   const assetUrl = (name) => new URL(ASSETS[name].href, import.meta.url).href;
 
   // A language's words (the app's `api::use_words`): fetched once for the whole page, checked
-  // against their hash. Gives the file's text once it has arrived, a promise of it before, and
-  // undefined for a language with no file. A fetch that failed is forgotten, so the next
-  // widget (or the next choice of that language) asks again.
+  // against their hash. A promise of the file's text, or undefined for a language with no file.
+  // A fetch that failed is forgotten, so the next choice of that language asks again.
   const words = new Map();
   const wordsOf = (lang) => {
     const asset = Object.hasOwn(ASSETS.words, lang) ? ASSETS.words[lang] : undefined;
     if (asset === undefined) return undefined;
     if (!words.has(lang)) {
       const url = new URL(asset.href, import.meta.url).href;
-      const text = fetch(url, { integrity: asset.integrity })
-        .then((response) => {
-          if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
-          return response.text();
-        })
-        .then(
-          (text) => {
-            words.set(lang, text);
-            return text;
-          },
-          (error) => {
-            words.delete(lang);
-            throw error;
-          },
-        );
+      const text = fetch(url, { integrity: asset.integrity }).then((response) => {
+        if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
+        return response.text();
+      });
+      text.catch(() => words.delete(lang));
       words.set(lang, text);
     }
     return words.get(lang);

@@ -122,9 +122,9 @@ fn early_reply(url: &str) -> Option<js_sys::Promise> {
 }
 
 thread_local! {
-    /// The loader's way to each language's words (its `words`, in loader/tell-once.js): given a
-    /// language code, the file's text once it has arrived, a promise of it before, or
-    /// undefined for a language it has no file for (English is compiled in).
+    /// The loader's way to each language's words (its `wordsOf`, in loader/tell-once.js): given
+    /// a language code, a promise of the file's text, or undefined for a language it has no
+    /// file for (English is compiled in).
     static WORDS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
@@ -133,30 +133,14 @@ pub fn use_words(words: js_sys::Function) {
     WORDS.with_borrow_mut(|w| *w = Some(words));
 }
 
-/// What the loader gives for `lang`'s words, if it has a file for that language.
-fn words_reply(lang: &str) -> Option<JsValue> {
-    WORDS.with_borrow(|words| {
-        let reply = words.as_ref()?.call1(&JsValue::NULL, &lang.into()).ok()?;
-        (!reply.is_undefined()).then_some(reply)
-    })
-}
-
-/// The words file of `lang`, if it has arrived already.
-pub fn words_now(lang: &str) -> Option<String> {
-    words_reply(lang)?.as_string()
-}
-
 /// The words file of `lang`, fetched (or waited for); none when there is no such file or it
 /// could not be fetched.
 pub async fn fetch_words(lang: &str) -> Option<String> {
-    let reply = words_reply(lang)?;
-    if let Some(text) = reply.as_string() {
-        return Some(text);
-    }
-    JsFuture::from(reply.dyn_into::<js_sys::Promise>().ok()?)
-        .await
-        .ok()?
-        .as_string()
+    let reply = WORDS.with_borrow(|words| {
+        let reply = words.as_ref()?.call1(&JsValue::NULL, &lang.into()).ok()?;
+        reply.dyn_into::<js_sys::Promise>().ok()
+    })?;
+    JsFuture::from(reply).await.ok()?.as_string()
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {

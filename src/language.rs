@@ -27,32 +27,22 @@ thread_local! {
     static FETCHING: RefCell<Vec<Locale>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Makes sure the words of `locale` are here or on their way. Words the loader has already
-/// fetched are taken in at once, so the first page is drawn in its language; others arrive
-/// later. When they cannot be fetched, the widget stays in the language it is in, and the
-/// words are asked for again the next time the language is wanted.
+/// Makes sure the words of `locale` are here or on their way. The loader holds the widget back
+/// until the words of the language its page asks for have come, so they are taken in before
+/// the first page is painted. When they cannot be fetched, the widget stays in the language it
+/// is in, and they are asked for again the next time the language is chosen.
 fn fetch_words(locale: Locale) {
     if i18n::has_words(locale) || FETCHING.with_borrow(|f| f.contains(&locale)) {
-        return;
-    }
-    if let Some(file) = api::words_now(locale.as_str()) {
-        take_in(locale, &file);
         return;
     }
     FETCHING.with_borrow_mut(|f| f.push(locale));
     spawn_local(async move {
         let file = api::fetch_words(locale.as_str()).await;
         FETCHING.with_borrow_mut(|f| f.retain(|l| *l != locale));
-        if let Some(file) = file {
-            take_in(locale, &file);
+        if file.is_some_and(|file| i18n::supply(locale, &file).is_ok()) {
+            ARRIVED.with(|arrived| arrived.update(|a| a.push(locale)));
         }
     });
-}
-
-fn take_in(locale: Locale, file: &str) {
-    if i18n::supply(locale, file).is_ok() {
-        ARRIVED.with(|arrived| arrived.update(|a| a.push(locale)));
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -89,7 +79,6 @@ impl Language {
                 .find(|locale| offered.contains(locale))
                 .unwrap_or_default()
         });
-        fetch_words(wanted.get_untracked());
         Effect::new(move |_| fetch_words(wanted.get()));
         // The language wanted once its words are here; until then, the one shown before.
         let shown = Memo::new(move |before: Option<&Locale>| {
@@ -145,6 +134,9 @@ impl Language {
     pub fn choose(&self, locale: Locale) {
         storage::write_language(locale.as_str());
         self.chosen.set(Some(locale));
+        // Asked for again even when it was the choice already: its words may have failed to
+        // come the last time.
+        fetch_words(locale);
     }
 }
 

@@ -288,3 +288,68 @@ test('a language the journey lacks a text in is not offered, and the journey sti
   await expect(languages).toHaveText([EN.language, ES.language]);
   await expect(page.getByRole('button', { name: AR.language })).toHaveCount(0);
 });
+
+test('only the language shown is downloaded: none for English; Spanish once, in time for the first page; one that fails to come leaves the page in English until it does', async ({ page }) => {
+  failOnPageErrors(page);
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const file = new URL(request.url()).pathname.match(/^\/words-([a-z]+)-[0-9a-f]+\.json$/);
+    if (file) fetched.push(file[1]);
+  });
+  // What the widget shows, frame by frame: its language and its first words (the loading
+  // message, then the start page's heading), so anything drawn in English for a moment shows.
+  await page.addInitScript(() => {
+    const painted: string[] = [];
+    (window as unknown as { painted: string[] }).painted = painted;
+    const look = () => {
+      for (const widget of document.querySelectorAll('tell-once')) {
+        const root = widget.shadowRoot?.querySelector('.tell-once');
+        const words = root?.querySelector('h1, p')?.textContent;
+        const seen = `${root?.getAttribute('lang')}: ${words}`;
+        if (words && painted[painted.length - 1] !== seen) painted.push(seen);
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const title = journeyFile('moving-house').title as Record<string, string>;
+
+  await page.goto('/?journey=moving-house');
+  await expect(page.getByRole('button', { name: EN.start })).toBeVisible();
+  expect(fetched, 'an English page needs no words file').toEqual([]);
+
+  // Spanish cannot be fetched: the page stays in English, whole and usable.
+  let refuse = true;
+  await page.route(/\/words-es-[0-9a-f]+\.json$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/words-es-'));
+  await page.getByRole('button', { name: ES.language }).click();
+  await failed;
+  await expect(page.getByRole('button', { name: EN.start })).toBeVisible();
+  await expect(h1(page)).toHaveText(title.en);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // The network is back: the next press brings Spanish.
+  refuse = false;
+  await page.getByRole('button', { name: ES.language }).click();
+  await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  expect(fetched).toEqual(['es', 'es']);
+  await page.unroute(/\/words-es-/);
+
+  // Spanish is kept on the device: after a reload its words are fetched with the WebAssembly,
+  // once, and the first page is painted in Spanish, never English first, even when the words
+  // are slower to come than the WebAssembly.
+  await page.route(/\/words-es-[0-9a-f]+\.json$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  fetched.length = 0;
+  await page.reload();
+  await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
+  expect(fetched).toEqual(['es']);
+  const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+  expect(painted.length, painted.join(' | ')).toBeGreaterThan(0);
+  for (const seen of painted) expect(seen).toMatch(/^es: /);
+  expect(painted).toContain(`es: ${title.es}`);
+  await expectNoAxeViolations(page, 'moving house, opened in Spanish');
+});
