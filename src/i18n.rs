@@ -284,30 +284,32 @@ macro_rules! arg {
 
 pub(crate) use {arg, args, key, t, t_string, t_view, td_string};
 
+/// A language's words file, as the build writes it: `{"common": …, "flow": …, …}`.
+#[cfg(test)]
+fn words_file(locale: Locale) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let members: Vec<String> = NAMESPACES
+        .iter()
+        .map(|namespace| {
+            let path = root.join(locale.as_str()).join(format!("{namespace}.json"));
+            let text = std::fs::read_to_string(&path).expect("a words file");
+            format!("\"{namespace}\": {text}")
+        })
+        .collect();
+    format!("{{{}}}", members.join(", "))
+}
+
+/// Every language's words, as if each had arrived (for tests).
+#[cfg(test)]
+pub(crate) fn supply_every_language() {
+    for locale in Locale::get_all() {
+        supply(*locale, &words_file(*locale)).expect("a words file the app can read");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A language's words file, as the build writes it: `{"common": …, "flow": …, …}`.
-    fn words_file(locale: Locale) -> String {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-        let members: Vec<String> = NAMESPACES
-            .iter()
-            .map(|namespace| {
-                let path = root.join(locale.as_str()).join(format!("{namespace}.json"));
-                let text = std::fs::read_to_string(&path).expect("a words file");
-                format!("\"{namespace}\": {text}")
-            })
-            .collect();
-        format!("{{{}}}", members.join(", "))
-    }
-
-    /// Every language's words, as if each had arrived.
-    fn supply_every_language() {
-        for locale in Locale::get_all() {
-            supply(*locale, &words_file(*locale)).expect("a words file the app can read");
-        }
-    }
 
     #[test]
     fn says_each_key_in_the_language_asked_with_english_as_the_fallback() {

@@ -270,6 +270,7 @@ mod tests {
 
     #[test]
     fn says_where_an_answer_came_from() {
+        crate::i18n::supply_every_language();
         let record = Source::Record {
             agency: "Revenue Service".into(),
             read_on: "2026-11-23".into(),

@@ -154,6 +154,7 @@ mod tests {
 
     #[test]
     fn says_how_long_is_left_in_words() {
+        crate::i18n::supply_every_language();
         let words = |locale, seconds| in_words(locale, Duration::from_secs(seconds));
         assert_eq!(words(Locale::en, 120), "2 minutes");
         assert_eq!(words(Locale::en, 90), "1 minute");

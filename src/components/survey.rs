@@ -448,6 +448,7 @@ mod tests {
 
     #[test]
     fn counts_what_is_left_and_what_is_over() {
+        crate::i18n::supply_every_language();
         assert_eq!(
             count_message(Locale::en, 0),
             "You have 1200 characters remaining"
@@ -475,6 +476,7 @@ mod tests {
 
     #[test]
     fn speaks_each_language_but_sends_the_same_values() {
+        crate::i18n::supply_every_language();
         assert_eq!(
             (STATEMENTS[0].text)(Locale::en),
             "I am satisfied with the service I received."
