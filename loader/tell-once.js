@@ -35,6 +35,8 @@
   // against their hash. A promise of the file's text, or undefined for a language with no file.
   // A fetch that failed is forgotten, so the next choice of that language asks again.
   const words = new Map();
+  // The longest a widget waits for its language's words before it starts (in English).
+  const WORDS_WAIT_MS = 10_000;
   const wordsOf = (lang) => {
     const asset = Object.hasOwn(ASSETS.words, lang) ? ASSETS.words[lang] : undefined;
     if (asset === undefined) return undefined;
@@ -198,9 +200,13 @@
     const settings = { ...config };
     const pageLanguage = host.closest('[lang]')?.getAttribute('lang');
     if (settings.lang === undefined && pageLanguage) settings.lang = pageLanguage;
-    // Its words come while the WebAssembly does, so its first page is drawn in that language
-    // (one that fails to come leaves the widget in English, with nothing lost).
-    const worded = Promise.resolve(wordsOf(likelyLanguage(settings.lang))).catch(() => {});
+    // Its words come while the WebAssembly does, so its first page is drawn in that language.
+    // Words that fail to come leave the widget in English, with nothing lost; words that are
+    // slow hold it back for WORDS_WAIT_MS at most, and it switches when they come.
+    const worded = Promise.race([
+      Promise.resolve(wordsOf(likelyLanguage(settings.lang))).catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, WORDS_WAIT_MS)),
+    ]);
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
     const frame = document.createElement('div');
     frame.className = 'tell-once-frame';

@@ -80,15 +80,18 @@ impl Language {
                 .unwrap_or_default()
         });
         Effect::new(move |_| fetch_words(wanted.get()));
-        // The language wanted once its words are here; until then, the one shown before.
+        // The language wanted once its words are here; until then, the one shown before (if
+        // what is on show still has it), else English.
         let shown = Memo::new(move |before: Option<&Locale>| {
             arrived.track();
             let wanted = wanted.get();
             if i18n::has_words(wanted) {
-                wanted
-            } else {
-                before.copied().unwrap_or_default()
+                return wanted;
             }
+            before
+                .copied()
+                .filter(|before| offered.with(|offered| offered.contains(before)))
+                .unwrap_or_default()
         });
         let i18n = I18n::new(shown.into());
         Self {

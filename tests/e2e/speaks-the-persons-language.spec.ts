@@ -353,3 +353,24 @@ test('only the language shown is downloaded: none for English; Spanish once, in 
   expect(painted).toContain(`es: ${title.es}`);
   await expectNoAxeViolations(page, 'moving house, opened in Spanish');
 });
+
+test('words that are slow to come hold the widget back ten seconds at most: it starts in English, and turns Spanish when they come', async ({ page }) => {
+  failOnPageErrors(page);
+  await page.addInitScript(() => localStorage.setItem('tell-once.lang', 'es'));
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/words-es-[0-9a-f]+\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = Date.now();
+  await page.goto('/?journey=moving-house');
+  await expect(page.getByRole('button', { name: EN.start })).toBeVisible({ timeout: 20_000 });
+  expect(Date.now() - asked, 'held back for the words for a while first').toBeGreaterThan(9_000);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  release();
+  await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expectNoAxeViolations(page, 'moving house, its Spanish come late');
+});
