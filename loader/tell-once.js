@@ -29,7 +29,8 @@
     ['handoff-url', 'handoffUrl'],
   ];
 
-  const assetUrl = (name) => new URL(ASSETS[name].href, import.meta.url).href;
+  const urlOf = (asset) => new URL(asset.href, import.meta.url).href;
+  const assetUrl = (name) => urlOf(ASSETS[name]);
 
   // A language's words (the app's `api::use_words`): fetched once for the whole page, checked
   // against their hash. A promise of the file's text, or undefined for a language with no file.
@@ -41,7 +42,7 @@
     const asset = Object.hasOwn(ASSETS.words, lang) ? ASSETS.words[lang] : undefined;
     if (asset === undefined) return undefined;
     if (!words.has(lang)) {
-      const url = new URL(asset.href, import.meta.url).href;
+      const url = urlOf(asset);
       const text = fetch(url, { integrity: asset.integrity }).then((response) => {
         if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
         return response.text();

@@ -13,34 +13,29 @@ use crate::i18n::{self, I18n, Locale};
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
 
 thread_local! {
     /// The person's choice, for every widget on the page.
     static CHOSEN: ArcRwSignal<Option<Locale>> =
         ArcRwSignal::new(storage::read_language().as_deref().and_then(locale_of));
-    /// The languages whose words have arrived since the page opened: every widget looks again
-    /// when one does.
-    static ARRIVED: ArcRwSignal<Vec<Locale>> = ArcRwSignal::new(Vec::new());
-    /// The languages whose words are on their way, asked for once however many widgets want
-    /// them.
-    static FETCHING: RefCell<Vec<Locale>> = const { RefCell::new(Vec::new()) };
+    /// Notified when a language's words arrive: every widget looks again.
+    static ARRIVED: ArcTrigger = ArcTrigger::new();
 }
 
-/// Makes sure the words of `locale` are here or on their way. The loader holds the widget back
-/// until the words of the language its page asks for have come, so they are taken in before
-/// the first page is painted. When they cannot be fetched, the widget stays in the language it
-/// is in, and they are asked for again the next time the language is chosen.
+/// Makes sure the words of `locale` are here or on their way. The loader fetches each file
+/// once for the whole page, however many widgets ask, and holds a widget back until the words
+/// of the language its page asks for have come, so they are taken in before the first page is
+/// painted. When they cannot be fetched, the widget stays in the language it is in, and they
+/// are asked for again the next time the language is chosen.
 fn fetch_words(locale: Locale) {
-    if i18n::has_words(locale) || FETCHING.with_borrow(|f| f.contains(&locale)) {
+    if i18n::has_words(locale) {
         return;
     }
-    FETCHING.with_borrow_mut(|f| f.push(locale));
     spawn_local(async move {
         let file = api::fetch_words(locale.as_str()).await;
-        FETCHING.with_borrow_mut(|f| f.retain(|l| *l != locale));
-        if file.is_some_and(|file| i18n::supply(locale, &file).is_ok()) {
-            ARRIVED.with(|arrived| arrived.update(|a| a.push(locale)));
+        // Read once, by the first widget whose wait ends.
+        if !i18n::has_words(locale) && file.is_some_and(|f| i18n::supply(locale, &f).is_ok()) {
+            ARRIVED.with(ArcTrigger::notify);
         }
     });
 }
@@ -69,7 +64,7 @@ impl Language {
     pub fn new(asked: Option<&str>) -> Self {
         let asked = asked.and_then(locale_of);
         let chosen = RwSignal::from(CHOSEN.with(ArcRwSignal::clone));
-        let arrived = RwSignal::from(ARRIVED.with(ArcRwSignal::clone));
+        let arrived = ARRIVED.with(ArcTrigger::clone);
         let offered = RwSignal::new(Locale::get_all().to_vec());
         let wanted = Memo::new(move |_| {
             let offered = offered.get();
