@@ -1,13 +1,15 @@
 //! The catalogue of life events a site offers: the "no wrong door" start page lists them all
 //! and finds them by the person's own words (see [`crate::search`]).
 
+use crate::read::{At, Fields, FromJson, Read};
 use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The format name and version of a catalogue file.
 pub const FORMAT: &str = "tell-once/catalogue@1";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
@@ -16,6 +18,23 @@ pub struct Catalogue {
     pub intro: Text,
     /// Journey files, as URLs relative to the catalogue.
     pub journeys: Vec<String>,
+}
+
+impl FromJson for Catalogue {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Catalogue",
+            &["format", "title", "intro", "journeys"],
+        )?;
+        f.done(Catalogue {
+            format: f.needed("format"),
+            title: f.needed("title"),
+            intro: f.needed("intro"),
+            journeys: f.needed("journeys"),
+        })
+    }
 }
 
 impl Catalogue {

@@ -1,11 +1,14 @@
-//! The journey format: what an author writes, as serde types. A journey is data, fetched at run
-//! time, so every problem in it is reported with where it is (line and column, or a JSON path)
-//! and what is wrong, never a panic.
+//! The journey format: what an author writes, as Rust types. They are written with serde
+//! (`Serialize`, which the JSON Schema follows too) and read by [`crate::read`]. A journey is
+//! data, fetched at run time, so every problem in it is reported with where it is (line and
+//! column, or a JSON path) and what is wrong, never a panic.
 
 use crate::dictionary::Dictionary;
 use crate::field::{Country, FieldKind};
+use crate::read::{mistake, one_of_names, tagged, At, Fields, FromJson, Placeholder, Read};
 use crate::text::{Localized, Text};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -13,7 +16,7 @@ use thiserror::Error;
 pub const FORMAT: &str = "tell-once/journey@1";
 
 /// A life event's journey: the pages of questions and the services that receive the answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Journey {
@@ -62,7 +65,7 @@ pub struct Journey {
 
 /// A next step the person may not know about, such as "Tell your child's school", shown only
 /// when its condition over the answers holds, with why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Suggestion {
@@ -80,7 +83,7 @@ pub struct Suggestion {
 }
 
 /// Where a suggestion leads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Target {
@@ -93,7 +96,7 @@ pub enum Target {
 
 /// How to reach one agency's people. Each channel is optional, but a contact gives at least
 /// one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -110,7 +113,7 @@ pub struct Contact {
 }
 
 /// A phone line: the number to dial and when it is answered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
@@ -135,7 +138,7 @@ impl Phone {
 
 /// A profile API of an agency, read when the host page says the person is signed in. Each
 /// value it gives is shown in its field with where it came from, and stays editable.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Prefill {
@@ -162,7 +165,7 @@ fn five() -> u32 {
 }
 
 /// One page: one topic, one or more questions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Page {
@@ -186,7 +189,7 @@ pub struct Page {
 }
 
 /// How a repeating group repeats.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Repeat {
@@ -209,7 +212,7 @@ fn one() -> u32 {
 }
 
 /// One question, bound to a key of the data dictionary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Question {
@@ -256,7 +259,7 @@ pub struct Question {
 }
 
 /// The format of a national identifier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IdFormat {
@@ -268,7 +271,7 @@ pub struct IdFormat {
 }
 
 /// One option of a choice question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
@@ -321,7 +324,7 @@ fn required_by_default() -> bool {
 
 /// A validation rule beyond "required" and the field type's own checks. Each can carry its own
 /// message, replacing the built-in one.
-// Read through `WrittenRule` (see there why); the doc comment above is the schema's.
+// Read through `WrittenRule`; the doc comment above is the schema's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
@@ -432,33 +435,21 @@ impl Rule {
 }
 
 /// A rule as it is written: its name and every setting any rule takes. [`Rule`] is read through
-/// this, not by serde's reader for an internally tagged enum, which for fifteen variants is
-/// about 30 KB of the WebAssembly. The errors read as serde's would: "missing field `days`",
-/// "unknown field `days`, expected `message`".
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// this, then checked for the settings its kind takes, with errors in serde's words: "missing
+/// field `days`", "unknown field `days`, expected `message`".
 struct WrittenRule {
     rule: RuleName,
-    #[serde(default)]
     message: Option<Text>,
-    #[serde(default)]
     days: Option<u32>,
-    #[serde(default)]
     key: Option<String>,
-    #[serde(default)]
     years: Option<u32>,
-    #[serde(default)]
     min: Option<f64>,
-    #[serde(default)]
     max: Option<f64>,
-    #[serde(default)]
     pattern: Option<String>,
-    #[serde(default)]
     condition: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy)]
 enum RuleName {
     Past,
     TodayOrPast,
@@ -475,14 +466,6 @@ enum RuleName {
     Whole,
     Pattern,
     Condition,
-}
-
-impl<'de> Deserialize<'de> for Rule {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        WrittenRule::deserialize(deserializer)?
-            .into_rule()
-            .map_err(serde::de::Error::custom)
-    }
 }
 
 impl WrittenRule {
@@ -598,7 +581,7 @@ impl WrittenRule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
@@ -611,7 +594,7 @@ pub struct Agency {
 }
 
 /// Something an agency does with the answers, reached through that agency's existing API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
@@ -632,7 +615,7 @@ pub struct Service {
 }
 
 /// How the agency's existing API is called: the front end adapts to the agency.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Connector {
@@ -654,7 +637,7 @@ pub struct Connector {
 
 /// How to follow a request an agency accepted (202) but has not finished: where its reply
 /// gives the status URL, and how to read each status reply.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Accepted {
@@ -692,7 +675,7 @@ fn post() -> String {
 
 /// The request body as a template over dictionary keys: `"{person.name.given}"` is replaced by
 /// that answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Body {
@@ -700,6 +683,419 @@ pub enum Body {
     Json(serde_json::Value),
     /// `application/x-www-form-urlencoded` fields, each a template.
     Form(BTreeMap<String, String>),
+}
+
+// How each type of the format is read (see `crate::read`). The field names are serde's, as the
+// types above write them; a test reads back every journey we ship as it is written.
+
+impl FromJson for Journey {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Journey",
+            &[
+                "$schema",
+                "format",
+                "id",
+                "version",
+                "languages",
+                "title",
+                "summary",
+                "synonyms",
+                "dictionary",
+                "you_will_need",
+                "pages",
+                "agencies",
+                "services",
+                "prefill",
+                "suggestions",
+                "help",
+            ],
+        )?;
+        f.done(Journey {
+            schema: f.optional("$schema"),
+            format: f.needed("format"),
+            id: f.needed("id"),
+            version: f.needed("version"),
+            languages: f.or_else("languages", english_only),
+            title: f.needed("title"),
+            summary: f.needed("summary"),
+            synonyms: f.or_default("synonyms"),
+            dictionary: f.optional("dictionary"),
+            you_will_need: f.or_default("you_will_need"),
+            pages: f.needed("pages"),
+            agencies: f.or_default("agencies"),
+            services: f.or_default("services"),
+            prefill: f.optional("prefill"),
+            suggestions: f.or_default("suggestions"),
+            help: f.or_default("help"),
+        })
+    }
+}
+
+impl FromJson for Suggestion {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Suggestion",
+            &["id", "show_if", "title", "why", "target"],
+        )?;
+        f.done(Suggestion {
+            id: f.needed("id"),
+            show_if: f.needed("show_if"),
+            title: f.needed("title"),
+            why: f.needed("why"),
+            target: f.needed("target"),
+        })
+    }
+}
+
+impl FromJson for Target {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let (name, inner) = tagged(value, at, "enum Target", &["life_event", "url"])?;
+        let inner_at = At::Key(&at, name);
+        let address = String::from_json(inner, inner_at)?;
+        Ok(match name {
+            "life_event" => Target::LifeEvent(address),
+            _ => Target::Url(address),
+        })
+    }
+}
+
+impl Placeholder for Target {
+    fn placeholder() -> Self {
+        Target::Url(String::new())
+    }
+}
+
+impl FromJson for Contact {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Contact",
+            &["agency", "phone", "chat", "in_person"],
+        )?;
+        f.done(Contact {
+            agency: f.needed("agency"),
+            phone: f.optional("phone"),
+            chat: f.optional("chat"),
+            in_person: f.optional("in_person"),
+        })
+    }
+}
+
+impl FromJson for Phone {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(value, at, "struct Phone", &["number", "hours"])?;
+        f.done(Phone {
+            number: f.needed("number"),
+            hours: f.needed("hours"),
+        })
+    }
+}
+
+impl FromJson for Prefill {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Prefill",
+            &["agency", "url", "fields", "timeout_seconds"],
+        )?;
+        f.done(Prefill {
+            agency: f.needed("agency"),
+            url: f.needed("url"),
+            fields: f.needed("fields"),
+            timeout_seconds: f.or_else("timeout_seconds", five),
+        })
+    }
+}
+
+impl FromJson for Page {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Page",
+            &["id", "title", "show_if", "screening", "repeat", "questions"],
+        )?;
+        f.done(Page {
+            id: f.needed("id"),
+            title: f.optional("title"),
+            show_if: f.optional("show_if"),
+            screening: f.or_default("screening"),
+            repeat: f.optional("repeat"),
+            questions: f.needed("questions"),
+        })
+    }
+}
+
+impl FromJson for Repeat {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Repeat",
+            &["key", "item", "items", "min", "max"],
+        )?;
+        f.done(Repeat {
+            key: f.needed("key"),
+            item: f.needed("item"),
+            items: f.needed("items"),
+            min: f.or_else("min", one),
+            max: f.needed("max"),
+        })
+    }
+}
+
+impl FromJson for Question {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Question",
+            &[
+                "key",
+                "type",
+                "label",
+                "hint",
+                "name",
+                "summary_label",
+                "required",
+                "autocomplete",
+                "validate",
+                "show_if",
+                "options",
+                "country",
+                "prefix",
+                "format",
+            ],
+        )?;
+        f.done(Question {
+            key: f.needed("key"),
+            kind: f.needed("type"),
+            label: f.needed("label"),
+            hint: f.optional("hint"),
+            name: f.needed("name"),
+            summary_label: f.optional("summary_label"),
+            required: f.or_else("required", required_by_default),
+            autocomplete: f.optional("autocomplete"),
+            validate: f.or_default("validate"),
+            show_if: f.optional("show_if"),
+            options: f.or_default("options"),
+            country: f.or_default("country"),
+            prefix: f.optional("prefix"),
+            format: f.optional("format"),
+        })
+    }
+}
+
+impl FromJson for IdFormat {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(value, at, "struct IdFormat", &["pattern", "example"])?;
+        f.done(IdFormat {
+            pattern: f.needed("pattern"),
+            example: f.needed("example"),
+        })
+    }
+}
+
+impl FromJson for Choice {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Choice",
+            &["value", "label", "hint", "exclusive"],
+        )?;
+        f.done(Choice {
+            value: f.needed("value"),
+            label: f.needed("label"),
+            hint: f.optional("hint"),
+            exclusive: f.or_default("exclusive"),
+        })
+    }
+}
+
+impl FromJson for Rule {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "internally tagged enum Rule",
+            &[
+                "rule",
+                "message",
+                "days",
+                "key",
+                "years",
+                "min",
+                "max",
+                "pattern",
+                "condition",
+            ],
+        )?;
+        let written = f.done(WrittenRule {
+            rule: f.needed("rule"),
+            message: f.optional("message"),
+            days: f.optional("days"),
+            key: f.optional("key"),
+            years: f.optional("years"),
+            min: f.optional("min"),
+            max: f.optional("max"),
+            pattern: f.optional("pattern"),
+            condition: f.optional("condition"),
+        })?;
+        written.into_rule().or_else(|message| mistake(at, message))
+    }
+}
+
+impl FromJson for RuleName {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        use RuleName as R;
+        one_of_names(
+            value,
+            at,
+            &[
+                ("past", R::Past),
+                ("today_or_past", R::TodayOrPast),
+                ("future", R::Future),
+                ("within_days", R::WithinDays),
+                ("before", R::Before),
+                ("after", R::After),
+                ("age_at_least", R::AgeAtLeast),
+                ("age_at_most", R::AgeAtMost),
+                ("min_length", R::MinLength),
+                ("max_length", R::MaxLength),
+                ("min", R::Min),
+                ("max", R::Max),
+                ("whole", R::Whole),
+                ("pattern", R::Pattern),
+                ("condition", R::Condition),
+            ],
+        )
+    }
+}
+
+impl Placeholder for RuleName {
+    fn placeholder() -> Self {
+        RuleName::Past
+    }
+}
+
+impl FromJson for Agency {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(value, at, "struct Agency", &["name", "base_url"])?;
+        f.done(Agency {
+            name: f.needed("name"),
+            base_url: f.optional("base_url"),
+        })
+    }
+}
+
+impl FromJson for Service {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Service",
+            &[
+                "id",
+                "agency",
+                "title",
+                "eligible_if",
+                "reason",
+                "not_eligible_reason",
+                "connector",
+            ],
+        )?;
+        f.done(Service {
+            id: f.needed("id"),
+            agency: f.needed("agency"),
+            title: f.needed("title"),
+            eligible_if: f.optional("eligible_if"),
+            reason: f.optional("reason"),
+            not_eligible_reason: f.optional("not_eligible_reason"),
+            connector: f.needed("connector"),
+        })
+    }
+}
+
+impl FromJson for Connector {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Connector",
+            &["method", "url", "headers", "body", "reference", "accepted"],
+        )?;
+        f.done(Connector {
+            method: f.or_else("method", post),
+            url: f.needed("url"),
+            headers: f.or_default("headers"),
+            body: f.needed("body"),
+            reference: f.needed("reference"),
+            accepted: f.optional("accepted"),
+        })
+    }
+}
+
+impl Placeholder for Connector {
+    fn placeholder() -> Self {
+        Connector {
+            method: String::new(),
+            url: String::new(),
+            headers: BTreeMap::new(),
+            body: Body::placeholder(),
+            reference: String::new(),
+            accepted: None,
+        }
+    }
+}
+
+impl FromJson for Accepted {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Accepted",
+            &[
+                "status_url",
+                "state",
+                "done",
+                "failed",
+                "every_seconds",
+                "give_up_after_seconds",
+            ],
+        )?;
+        f.done(Accepted {
+            status_url: f.optional("status_url"),
+            state: f.needed("state"),
+            done: f.needed("done"),
+            failed: f.or_default("failed"),
+            every_seconds: f.or_else("every_seconds", two),
+            give_up_after_seconds: f.or_else("give_up_after_seconds", thirty),
+        })
+    }
+}
+
+impl FromJson for Body {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let (name, inner) = tagged(value, at, "enum Body", &["json", "form"])?;
+        Ok(match name {
+            "json" => Body::Json(inner.clone()),
+            _ => Body::Form(FromJson::from_json(inner, At::Key(&at, name))?),
+        })
+    }
+}
+
+impl Placeholder for Body {
+    fn placeholder() -> Self {
+        Body::Json(Value::Null)
+    }
 }
 
 /// Why a journey file cannot be used, with where the problem is.
@@ -726,23 +1122,16 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Reads a JSON file into a type, naming the line and column of a syntax error and the JSON
-/// path of a value of the wrong shape (worked out from where serde_json stopped).
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DefinitionError> {
-    serde_json::from_str(text).map_err(|err| {
-        if err.is_data() {
-            DefinitionError::Shape {
-                path: crate::json_path::path_at(text, err.line(), err.column()),
-                message: without_position(&err),
-            }
-        } else {
-            DefinitionError::Syntax {
-                line: err.line(),
-                column: err.column(),
-                message: without_position(&err),
-            }
-        }
-    })
+/// Reads a file of the format into its type: the line and column of a syntax error, or the
+/// JSON path of a value of the wrong shape.
+pub(crate) fn parse_json<T: FromJson>(text: &str) -> Result<T, DefinitionError> {
+    let value: Value = serde_json::from_str(text).map_err(|err| DefinitionError::Syntax {
+        line: err.line(),
+        column: err.column(),
+        message: without_position(&err),
+    })?;
+    T::from_json(&value, At::Top)
+        .map_err(|crate::read::Mistake { path, message }| DefinitionError::Shape { path, message })
 }
 
 impl Journey {
@@ -953,6 +1342,127 @@ mod tests {
         }
     }
 
+    /// The readers (`FromJson`) and the writer (serde's `Serialize`, which the schema also
+    /// follows) name every field the same way: whatever is written reads back the same.
+    #[test]
+    fn every_file_we_ship_reads_back_as_it_is_written() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
+        let mut journeys = 0;
+        for folder in ["public/journeys", "tests/fixtures"] {
+            for entry in std::fs::read_dir(format!("{dir}{folder}")).unwrap() {
+                let path = entry.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                fn written<T: Serialize>(value: &T) -> String {
+                    serde_json::to_string(value).unwrap()
+                }
+                if text.contains(FORMAT) {
+                    let journey = Journey::parse(&text).unwrap();
+                    assert_eq!(Journey::parse(&written(&journey)), Ok(journey), "{path:?}");
+                    journeys += 1;
+                } else if text.contains(crate::dictionary::FORMAT) {
+                    let dictionary = Dictionary::from_json(&text).unwrap();
+                    let again = Dictionary::from_json(&written(&dictionary));
+                    assert_eq!(again, Ok(dictionary), "{path:?}");
+                } else {
+                    let catalogue = crate::catalogue::Catalogue::from_json(&text).unwrap();
+                    let again = crate::catalogue::Catalogue::from_json(&written(&catalogue));
+                    assert_eq!(again, Ok(catalogue), "{path:?}");
+                }
+            }
+        }
+        assert!(journeys >= 5, "{journeys} journeys read");
+    }
+
+    /// Every setting a journey can give, each away from its default, reads back as written.
+    #[test]
+    fn every_field_reads_back_as_it_is_written() {
+        let mut journey = Journey::from_json(MOVING_HOUSE).unwrap();
+        journey.schema = Some("https://example.org/journey.schema.json".into());
+        journey.languages = vec!["en".into(), "es".into()];
+        journey.synonyms = Localized(BTreeMap::from([("en".into(), vec!["relocating".into()])]));
+        journey.dictionary = Some("dictionary.json".into());
+        journey.you_will_need = journey.synonyms.clone();
+        journey.prefill = Some(Prefill {
+            agency: "revenue".into(),
+            url: "{agency_base}/me".into(),
+            fields: BTreeMap::from([("person.name.given".into(), "/first_name".into())]),
+            timeout_seconds: 9,
+        });
+        journey.suggestions = vec![Suggestion {
+            id: "school".into(),
+            show_if: "move.date".into(),
+            title: Text::en("Tell the school"),
+            why: Text::en("because you moved"),
+            target: Target::LifeEvent("having-a-baby".into()),
+        }];
+        journey.help = vec![Contact {
+            agency: "revenue".into(),
+            phone: Some(Phone {
+                number: "0300 123".into(),
+                hours: Text::en("9 to 5"),
+            }),
+            chat: Some("https://chat.example".into()),
+            in_person: Some(Text::en("Any office")),
+        }];
+        journey.agencies.insert(
+            "revenue".into(),
+            Agency {
+                name: Text::en("Revenue"),
+                base_url: Some("https://api.example".into()),
+            },
+        );
+        let page = &mut journey.pages[0];
+        page.title = Some(Text::en("Your name"));
+        page.show_if = Some("a == b".into());
+        page.screening = true;
+        page.repeat = Some(Repeat {
+            key: "household.children".into(),
+            item: Text::en("child"),
+            items: Text::en("children"),
+            min: 2,
+            max: 9,
+        });
+        let question = &mut page.questions[0];
+        question.hint = Some(Text::en("As on your passport"));
+        question.summary_label = Some(Text::en("Name"));
+        question.required = false;
+        question.autocomplete = Some("section-x".into());
+        question.validate = vec![Rule::MaxLength {
+            max: 35,
+            message: None,
+        }];
+        question.show_if = Some("x".into());
+        question.options = vec![Choice {
+            hint: Some(Text::en("or none")),
+            exclusive: true,
+            ..Choice::new("none", "None")
+        }];
+        question.country = Country::Us;
+        question.prefix = Some(Text::en("$"));
+        question.format = Some(IdFormat {
+            pattern: "^[A-Z]$".into(),
+            example: "A".into(),
+        });
+        let service = &mut journey.services[0];
+        service.eligible_if = Some("x".into());
+        service.reason = Some(Text::en("because"));
+        service.not_eligible_reason = Some(Text::en("because not"));
+        let connector = &mut service.connector;
+        connector.method = "PUT".into();
+        connector.headers = BTreeMap::from([("Api-Version".into(), "2".into())]);
+        connector.body = Body::Form(BTreeMap::from([("name".into(), "{person.name}".into())]));
+        connector.accepted = Some(Accepted {
+            status_url: Some("/links/status".into()),
+            state: "/status".into(),
+            done: "done".into(),
+            failed: vec!["rejected".into()],
+            every_seconds: 3,
+            give_up_after_seconds: 40,
+        });
+        let written = serde_json::to_string(&journey).unwrap();
+        assert_eq!(Journey::parse(&written), Ok(journey), "{written}");
+    }
+
     #[test]
     fn a_syntax_error_names_line_and_column() {
         let err = Journey::from_json("{\n  \"format\": \"tell-once/journey@1\",\n  \"id\": }")
@@ -1010,9 +1520,13 @@ mod tests {
         );
     }
 
+    fn read_rule(text: &str) -> Read<Rule> {
+        Rule::from_json(&serde_json::from_str(text).unwrap(), At::Top)
+    }
+
     #[test]
     fn every_rule_reads_back_as_it_is_written() {
-        let message: Option<Text> = Some(serde_json::from_str(r#"{"en": "Check this"}"#).unwrap());
+        let message = Some(Text::en("Check this"));
         let rules = [
             Rule::Past { message: None },
             Rule::TodayOrPast {
@@ -1067,13 +1581,13 @@ mod tests {
         ];
         for rule in rules {
             let text = serde_json::to_string(&rule).unwrap();
-            assert_eq!(serde_json::from_str::<Rule>(&text).unwrap(), rule, "{text}");
+            assert_eq!(read_rule(&text), Ok(rule), "{text}");
         }
     }
 
     #[test]
     fn a_rule_written_wrongly_is_refused_in_serdes_words() {
-        let refused = |text: &str| serde_json::from_str::<Rule>(text).unwrap_err().to_string();
+        let refused = |text: &str| read_rule(text).unwrap_err().message;
         let cases = [
             (r#"{"rule": "within_days"}"#, "missing field `days`"),
             (

@@ -3,14 +3,16 @@
 //! type of answer it is, what it is called, its `autocomplete` token and how sensitive it is.
 
 use crate::field::FieldKind;
+use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
 use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The format name and version of a dictionary file.
 pub const FORMAT: &str = "tell-once/dictionary@1";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dictionary {
@@ -21,7 +23,7 @@ pub struct Dictionary {
 }
 
 /// One canonical answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
@@ -36,7 +38,7 @@ pub struct Entry {
 }
 
 /// How carefully an answer must be handled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sensitivity {
@@ -46,6 +48,54 @@ pub enum Sensitivity {
     Personal,
     /// Bank details, identity numbers, health: never logged, shown masked where possible.
     Sensitive,
+}
+
+impl FromJson for Dictionary {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(value, at, "struct Dictionary", &["format", "keys"])?;
+        f.done(Dictionary {
+            format: f.needed("format"),
+            keys: f.needed("keys"),
+        })
+    }
+}
+
+impl FromJson for Entry {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "struct Entry",
+            &["type", "label", "autocomplete", "sensitivity"],
+        )?;
+        f.done(Entry {
+            kind: f.needed("type"),
+            label: f.needed("label"),
+            autocomplete: f.optional("autocomplete"),
+            sensitivity: f.needed("sensitivity"),
+        })
+    }
+}
+
+impl FromJson for Sensitivity {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        use Sensitivity as S;
+        one_of_names(
+            value,
+            at,
+            &[
+                ("none", S::None),
+                ("personal", S::Personal),
+                ("sensitive", S::Sensitive),
+            ],
+        )
+    }
+}
+
+impl Placeholder for Sensitivity {
+    fn placeholder() -> Self {
+        Sensitivity::Personal
+    }
 }
 
 impl Dictionary {
@@ -94,6 +144,18 @@ pub fn generic_key(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_sensitivity_is_read_by_the_name_it_is_written_with() {
+        for sensitivity in [
+            Sensitivity::None,
+            Sensitivity::Personal,
+            Sensitivity::Sensitive,
+        ] {
+            let written = serde_json::to_value(sensitivity).unwrap();
+            assert_eq!(Sensitivity::from_json(&written, At::Top), Ok(sensitivity));
+        }
+    }
 
     const DICTIONARY: &str = include_str!("../../../public/journeys/dictionary.json");
 

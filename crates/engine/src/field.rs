@@ -7,12 +7,13 @@ use crate::date::Date;
 use crate::definition::{Choice, Question};
 use crate::locales;
 use crate::postcode;
+use crate::read::{one_of_names, At, FromJson, Placeholder, Read};
 use crate::text::{Localized, DEFAULT_LANG};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
@@ -46,13 +47,51 @@ pub enum FieldKind {
 }
 
 /// Which country's address format an address question asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Country {
     #[default]
     Uk,
     Us,
+}
+
+impl FieldKind {
+    /// Every field type, by the name a journey gives it (as serde writes it).
+    pub const NAMES: [(&'static str, FieldKind); 14] = [
+        ("text", FieldKind::Text),
+        ("long_text", FieldKind::LongText),
+        ("number", FieldKind::Number),
+        ("currency", FieldKind::Currency),
+        ("email", FieldKind::Email),
+        ("phone", FieldKind::Phone),
+        ("date", FieldKind::Date),
+        ("yes_no", FieldKind::YesNo),
+        ("radios", FieldKind::Radios),
+        ("checkboxes", FieldKind::Checkboxes),
+        ("select", FieldKind::Select),
+        ("name", FieldKind::Name),
+        ("address", FieldKind::Address),
+        ("national_id", FieldKind::NationalId),
+    ];
+}
+
+impl FromJson for FieldKind {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        one_of_names(value, at, &FieldKind::NAMES)
+    }
+}
+
+impl Placeholder for FieldKind {
+    fn placeholder() -> Self {
+        FieldKind::Text
+    }
+}
+
+impl FromJson for Country {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        one_of_names(value, at, &[("uk", Country::Uk), ("us", Country::Us)])
+    }
 }
 
 /// One input of a field.
@@ -456,6 +495,18 @@ fn month_from_name(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn each_field_type_and_country_is_read_by_the_name_it_is_written_with() {
+        for (name, kind) in FieldKind::NAMES {
+            assert_eq!(serde_json::to_value(kind).unwrap(), json!(name));
+            assert_eq!(FieldKind::from_json(&json!(name), At::Top), Ok(kind));
+        }
+        for country in [Country::Uk, Country::Us] {
+            let written = serde_json::to_value(country).unwrap();
+            assert_eq!(Country::from_json(&written, At::Top), Ok(country));
+        }
+    }
 
     fn question(kind: FieldKind, key: &str, autocomplete: Option<&str>) -> Question {
         let mut question = Question::new(key, kind, "Label", "the thing");

@@ -39,6 +39,7 @@ pub mod navigate;
 pub mod ordered;
 pub mod outbox;
 pub mod postcode;
+pub mod read;
 pub mod repeat;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

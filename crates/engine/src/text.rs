@@ -1,16 +1,23 @@
 //! Texts in the person's language: every text in a journey is a map from language to text.
 
-use serde::{Deserialize, Serialize};
+use crate::read::{At, FromJson, Read};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The language every journey must provide; the fallback for any missing translation.
 pub const DEFAULT_LANG: &str = "en";
 
 /// A value given per language, e.g. `{ "en": "Moving house", "es": "Mudarse de casa" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Localized<T>(pub BTreeMap<String, T>);
+
+impl<T: FromJson> FromJson for Localized<T> {
+    fn from_json(value: &serde_json::Value, at: At) -> Read<Self> {
+        BTreeMap::from_json(value, at).map(Localized)
+    }
+}
 
 /// A text per language.
 pub type Text = Localized<String>;
