@@ -13,12 +13,12 @@ use crate::pages::life_events::LifeEvents;
 use crate::pages::problem::ProblemPage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tell_once_engine::catalogue::Catalogue;
+use tell_once_engine::read::{At, Fields, FromJson, Read};
 use tell_once_engine::{Answers, Journey};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,8 +26,7 @@ use web_sys::HtmlElement;
 
 /// How the host page set the app up: the `<tell-once>` element's attributes, or the object
 /// given to `TellOnce.mount`, as the loader (`loader/tell-once.js`) passes them on.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     /// `journey`: the address of one journey to run.
     pub journey: Option<String>,
@@ -35,11 +34,9 @@ pub struct Config {
     pub catalogue: Option<String>,
     /// `standalone`: the app owns the page, so it may keep the step in the address bar and
     /// name the page in the title.
-    #[serde(default)]
     pub standalone: bool,
     /// `signed-in`: the host page says the person is signed in, so their details may be
     /// fetched from the agency record a journey names (prefill).
-    #[serde(default)]
     pub signed_in: bool,
     /// `agency-urls`: agency id → base URL, replacing the journeys' own (a JSON object, or
     /// its text in the attribute).
@@ -55,6 +52,40 @@ pub struct Config {
     /// `handoff-url`: the base address of the hand-off API ("Save and get a reference"), by
     /// default this site's `/handoff/v1`.
     pub handoff_url: Option<String>,
+}
+
+/// The settings as the loader passes them on, named in camelCase (`signedIn`); a setting the
+/// app does not know (a misspelt `jouney`) is refused, not ignored.
+impl FromJson for Config {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::of(
+            value,
+            at,
+            "the settings",
+            &[
+                "journey",
+                "catalogue",
+                "standalone",
+                "signedIn",
+                "agencyUrls",
+                "keepAnswersDays",
+                "idleMinutes",
+                "lang",
+                "handoffUrl",
+            ],
+        )?;
+        f.done(Config {
+            journey: f.optional("journey"),
+            catalogue: f.optional("catalogue"),
+            standalone: f.or_default("standalone"),
+            signed_in: f.or_default("signedIn"),
+            agency_urls: f.optional("agencyUrls"),
+            keep_answers_days: f.optional("keepAnswersDays"),
+            idle_minutes: f.optional("idleMinutes"),
+            lang: f.optional("lang"),
+            handoff_url: f.optional("handoffUrl"),
+        })
+    }
 }
 
 /// How long drafts are kept on the device when the host page does not say.
@@ -86,10 +117,15 @@ pub fn mount(
     if let Ok(words) = words.dyn_into::<js_sys::Function>() {
         api::use_words(words);
     }
-    let config = serde_json::from_str::<Config>(config).map_err(|e| LoadProblem {
-        url: String::new(),
-        kind: LoadProblemKind::Definition(vec![format!("the settings: {e}")]),
-    });
+    let config = serde_json::from_str(config)
+        .map_err(|e| e.to_string())
+        .and_then(|config: Value| {
+            Config::from_json(&config, At::Top).map_err(|mistake| mistake.to_string())
+        })
+        .map_err(|why| LoadProblem {
+            url: String::new(),
+            kind: LoadProblemKind::Definition(vec![format!("the settings: {why}")]),
+        });
     let standalone = config.as_ref().is_ok_and(|c| c.standalone);
     let asked = config.as_ref().ok().and_then(|c| c.lang.clone());
     let widget = Widget::new(host, root.clone(), standalone);
@@ -126,9 +162,12 @@ fn text_of(value: Value) -> String {
 /// Reads `agency-urls`: agency id → base URL.
 fn agency_urls_from(value: Value) -> Result<BTreeMap<String, String>, LoadProblem> {
     let parsed = match value {
-        Value::String(text) => serde_json::from_str(&text),
-        other => serde_json::from_value(other),
-    };
+        Value::String(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        other => Ok(other),
+    }
+    .and_then(|urls| {
+        BTreeMap::<String, String>::from_json(&urls, At::Top).map_err(|mistake| mistake.to_string())
+    });
     parsed.map_err(|e| LoadProblem {
         url: String::new(),
         kind: LoadProblemKind::Definition(vec![format!(

@@ -5,7 +5,9 @@
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+use tell_once_engine::read::{At, Fields, FromJson, Read};
 use tell_once_engine::{Answers, Date};
 
 /// Where the hand-off API is, when the host page does not say (`handoff-url`): this site's.
@@ -34,10 +36,20 @@ struct SaveRequest<'a> {
 }
 
 /// What a save gives back: the code, grouped as people read it, and when it expires (ISO 8601).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub code: String,
     pub expires_at: String,
+}
+
+impl FromJson for Saved {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct Saved")?;
+        f.done(Saved {
+            code: f.needed("code"),
+            expires_at: f.needed("expires_at"),
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -47,12 +59,22 @@ struct ResumeRequest<'a> {
 }
 
 /// What a resume gives back: the answers exactly as saved, with the journey and its version.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Resumed {
     pub journey: String,
-    #[serde(default)]
     pub version: Option<String>,
     pub answers: Answers,
+}
+
+impl FromJson for Resumed {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct Resumed")?;
+        f.done(Resumed {
+            journey: f.needed("journey"),
+            version: f.optional("version"),
+            answers: f.needed("answers"),
+        })
+    }
 }
 
 /// Why a save or a resume did not work.
@@ -75,10 +97,7 @@ pub fn iso(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 
-async fn post<T: Serialize, R: serde::de::DeserializeOwned>(
-    url: &str,
-    body: &T,
-) -> Result<R, Problem> {
+async fn post<T: Serialize, R: FromJson>(url: &str, body: &T) -> Result<R, Problem> {
     let response = Request::post(url)
         .header("Accept", "application/json")
         .credentials(web_sys::RequestCredentials::SameOrigin)
@@ -88,10 +107,13 @@ async fn post<T: Serialize, R: serde::de::DeserializeOwned>(
         .await
         .map_err(|_| Problem::Network)?;
     match response.status() {
-        200 | 201 => response
-            .json::<R>()
-            .await
-            .map_err(|_| Problem::Status(response.status())),
+        200 | 201 => {
+            let text = response.text().await.map_err(|_| Problem::Network)?;
+            serde_json::from_str(&text)
+                .ok()
+                .and_then(|reply: Value| R::from_json(&reply, At::Top).ok())
+                .ok_or(Problem::Status(response.status()))
+        }
         404 => Err(Problem::NotFound),
         410 => Err(Problem::Expired),
         429 => Err(Problem::TooManyAttempts),

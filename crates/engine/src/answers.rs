@@ -6,10 +6,12 @@
 //! read from an agency's record. Answers carried over from the answer store (see
 //! [`crate::known`]) are not asked again unless the person changes them.
 
-use serde::{Deserialize, Serialize};
+use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Answers {
     values: BTreeMap<String, String>,
     /// Where answers came from, by question key. An answer typed in this journey has none.
@@ -23,7 +25,6 @@ pub struct Answers {
 
 /// Where an answer came from, when the person did not type it in this journey. As JSON,
 /// tagged by `from`: `{"from":"record","agency":"…","read_on":"2026-11-23"}`.
-// Read through `KeptSource`, for the reason `delivery::KeptProblem` gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "from", rename_all = "snake_case")]
 pub enum Source {
@@ -33,37 +34,52 @@ pub enum Source {
     Record { agency: String, read_on: String },
 }
 
-#[derive(Deserialize)]
-struct KeptSource {
-    from: SourceName,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    agency: Option<String>,
-    #[serde(default)]
-    read_on: Option<String>,
+impl FromJson for Answers {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct Answers")?;
+        f.done(Answers {
+            values: f.needed("values"),
+            sources: f.or_default("sources"),
+            carried: f.or_default("carried"),
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy)]
 enum SourceName {
     Journey,
     Record,
 }
 
-impl<'de> Deserialize<'de> for Source {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use crate::delivery::needed;
-        let kept = KeptSource::deserialize(deserializer)?;
-        Ok(match kept.from {
+impl FromJson for Source {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct Source")?;
+        let source = match f.needed("from") {
             SourceName::Journey => Source::Journey {
-                title: needed(kept.title, "title")?,
+                title: f.needed("title"),
             },
             SourceName::Record => Source::Record {
-                agency: needed(kept.agency, "agency")?,
-                read_on: needed(kept.read_on, "read_on")?,
+                agency: f.needed("agency"),
+                read_on: f.needed("read_on"),
             },
-        })
+        };
+        f.done(source)
+    }
+}
+
+impl FromJson for SourceName {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let names = [
+            ("journey", SourceName::Journey),
+            ("record", SourceName::Record),
+        ];
+        one_of_names(value, at, &names)
+    }
+}
+
+impl Placeholder for SourceName {
+    fn placeholder() -> Self {
+        SourceName::Journey
     }
 }
 
@@ -156,6 +172,7 @@ pub fn covers(question_key: &str, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::from_text;
 
     #[test]
     fn a_changed_answer_loses_its_source() {
@@ -223,8 +240,8 @@ mod tests {
             json.contains(r#"{"from":"record","agency":"Motor Vehicles","read_on":"2026-11-23"}"#),
             "{json}"
         );
-        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), answers);
-        let refused = serde_json::from_str::<Source>(r#"{"from":"record","agency":"X"}"#);
-        assert_eq!(refused.unwrap_err().to_string(), "missing field `read_on`");
+        assert_eq!(from_text::<Answers>(&json), Ok(answers));
+        let refused = from_text::<Source>(r#"{"from":"record","agency":"X"}"#);
+        assert_eq!(refused.unwrap_err().message, "missing field `read_on`");
     }
 }

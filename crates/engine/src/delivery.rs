@@ -6,7 +6,9 @@ use crate::definition::{Accepted, Connector};
 use crate::mapping::{
     reference_from, text_at, AgencyRequest, MappingError, LOCATION_HEADER, NO_STATUS_URL,
 };
-use serde::{Deserialize, Serialize};
+use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
+use serde::Serialize;
+use serde_json::Value;
 use std::future::Future;
 
 /// An agency's reply, as the platform received it.
@@ -24,7 +26,6 @@ pub struct Reply {
 /// Why a service did not receive the answers. Kept in a draft's outbox, as JSON tagged by
 /// `kind` (`{"kind":"rejected","status":503,…}`); a mapping problem's own `error` and `detail`
 /// sit beside the `kind`.
-// Read through `KeptProblem` (see there why).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SendProblem {
@@ -46,28 +47,42 @@ pub enum SendProblem {
     Refused { state: String },
 }
 
-/// A problem as it is kept: its kind and every field any kind has. [`SendProblem`] is read
-/// through this rather than by serde's reader for internally tagged enums, which first copies
-/// the whole object into a buffer of its own (with the outbox's other tagged types, about
-/// 30 KB of the WebAssembly, 9 KB compressed). The errors read as serde's would: "missing
-/// field `status`".
-#[derive(Deserialize)]
-struct KeptProblem {
-    kind: ProblemKind,
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    detail: Option<String>,
-    #[serde(default)]
-    status: Option<u16>,
-    #[serde(default)]
-    retry_after: Option<u32>,
-    #[serde(default)]
-    state: Option<String>,
+impl FromJson for SendProblem {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct SendProblem")?;
+        // A mapping problem's own `error` and `detail`, beside the `kind`.
+        let mapping = || {
+            let error: String = f.needed("error");
+            match MappingError::from_parts(&error, f.needed("detail")) {
+                Ok(mapping) => mapping,
+                Err(message) => f.wrong("error", message),
+            }
+        };
+        let problem = match f.needed("kind") {
+            ProblemKind::Mapping => SendProblem::Mapping(mapping()),
+            ProblemKind::Reply => SendProblem::Reply(mapping()),
+            ProblemKind::Network => SendProblem::Network,
+            ProblemKind::Rejected => SendProblem::Rejected {
+                status: f.needed("status"),
+                detail: f.needed("detail"),
+                retry_after: f.optional("retry_after"),
+            },
+            ProblemKind::Refused => SendProblem::Refused {
+                state: f.needed("state"),
+            },
+        };
+        f.done(problem)
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+impl Placeholder for SendProblem {
+    fn placeholder() -> Self {
+        SendProblem::Network
+    }
+}
+
+/// A problem's `kind`, as it is kept.
+#[derive(Clone, Copy)]
 enum ProblemKind {
     Mapping,
     Network,
@@ -76,37 +91,23 @@ enum ProblemKind {
     Refused,
 }
 
-/// A field a kept ("flat") reader needs for the kind it read, or serde's own "missing field"
-/// error: used by the readers of [`SendProblem`], [`crate::outbox::Parcel`] and
-/// [`crate::answers::Source`].
-pub(crate) fn needed<T, E: serde::de::Error>(
-    value: Option<T>,
-    field: &'static str,
-) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(field))
+impl FromJson for ProblemKind {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        use ProblemKind as K;
+        let names = [
+            ("mapping", K::Mapping),
+            ("network", K::Network),
+            ("rejected", K::Rejected),
+            ("reply", K::Reply),
+            ("refused", K::Refused),
+        ];
+        one_of_names(value, at, &names)
+    }
 }
 
-impl<'de> Deserialize<'de> for SendProblem {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let kept = KeptProblem::deserialize(deserializer)?;
-        let mapping = |kept: KeptProblem| {
-            let error: String = needed(kept.error, "error")?;
-            MappingError::from_parts(&error, needed(kept.detail, "detail")?)
-                .map_err(serde::de::Error::custom)
-        };
-        Ok(match kept.kind {
-            ProblemKind::Mapping => SendProblem::Mapping(mapping(kept)?),
-            ProblemKind::Reply => SendProblem::Reply(mapping(kept)?),
-            ProblemKind::Network => SendProblem::Network,
-            ProblemKind::Rejected => SendProblem::Rejected {
-                status: needed(kept.status, "status")?,
-                detail: needed(kept.detail, "detail")?,
-                retry_after: kept.retry_after,
-            },
-            ProblemKind::Refused => SendProblem::Refused {
-                state: needed(kept.state, "state")?,
-            },
-        })
+impl Placeholder for ProblemKind {
+    fn placeholder() -> Self {
+        ProblemKind::Network
     }
 }
 

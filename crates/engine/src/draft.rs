@@ -11,9 +11,11 @@ use crate::answers::{covers, Answers};
 use crate::definition::{Journey, Page};
 use crate::navigate::{first_incomplete, reachable, Plan, Step};
 use crate::outbox::Parcel;
+use crate::read::{At, Fields, FromJson, Read};
 use crate::repeat;
 use crate::validate::Env;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeSet;
 use thiserror::Error;
 
@@ -21,7 +23,7 @@ use thiserror::Error;
 pub const DRAFT_FORMAT: u32 = 1;
 
 /// One journey's draft, as saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
     /// Always [`DRAFT_FORMAT`] when written by this version of the app.
     pub format: u32,
@@ -118,21 +120,15 @@ impl Draft {
     /// Reads a saved draft, saying what is wrong with one that cannot be read (it may have
     /// been cut short, edited, or written by a newer version of the app).
     pub fn from_json(text: &str) -> Result<Draft, DraftProblem> {
-        /// Only the format, read first: a newer one is not read any further.
-        #[derive(Deserialize)]
-        struct Format {
-            format: Option<serde_json::Number>,
-        }
-        // Read straight from the text (not through a `Value`), as journeys are: the browser
-        // build carries one JSON reader, not two.
-        let Format { format } = serde_json::from_str(text).map_err(|e| {
-            if e.is_data() {
-                DraftProblem::NotADraft(format!("its format cannot be read: {e}"))
-            } else {
-                DraftProblem::NotJson(e.to_string())
-            }
-        })?;
-        let format = format.ok_or_else(|| DraftProblem::NotADraft("it has no format".into()))?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| DraftProblem::NotJson(e.to_string()))?;
+        // The format first: a newer one is not read any further.
+        let Value::Object(fields) = &value else {
+            return Err(DraftProblem::NotADraft("it is not a JSON object".into()));
+        };
+        let format = fields
+            .get("format")
+            .ok_or_else(|| DraftProblem::NotADraft("it has no format".into()))?;
         let number = format
             .as_u64()
             .filter(|n| *n >= 1)
@@ -142,9 +138,25 @@ impl Draft {
                 u32::try_from(number).unwrap_or(u32::MAX),
             ));
         }
-        serde_json::from_str(text).map_err(|e| {
-            let path = crate::json_path::path_at(text, e.line(), e.column());
-            DraftProblem::NotADraft(format!("at {path}: {e}"))
+        <Draft as FromJson>::from_json(&value, At::Top)
+            .map_err(|mistake| DraftProblem::NotADraft(mistake.to_string()))
+    }
+}
+
+impl FromJson for Draft {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct Draft")?;
+        f.done(Draft {
+            format: f.needed("format"),
+            id: f.needed("id"),
+            journey: f.needed("journey"),
+            version: f.needed("version"),
+            step: f.needed("step"),
+            answers: f.needed("answers"),
+            left_out: f.or_default("left_out"),
+            outbox: f.or_default("outbox"),
+            saved_at: f.needed("saved_at"),
+            expires_at: f.needed("expires_at"),
         })
     }
 }

@@ -29,7 +29,6 @@ pub mod draft;
 pub mod expr;
 pub mod field;
 pub mod handoff;
-pub mod json_path;
 pub mod known;
 pub mod lint;
 pub mod locales;

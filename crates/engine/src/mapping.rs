@@ -8,8 +8,10 @@ use crate::field;
 use crate::locales;
 use crate::navigate::Plan;
 use crate::outbox::IDEMPOTENCY_KEY;
+use crate::read::{At, Fields, FromJson, Placeholder, Read};
 use crate::repeat;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -53,13 +55,25 @@ pub fn answers_to_send(journey: &Journey, answers: &Answers, plan: &Plan) -> Can
 
 /// One HTTP request to an agency. Kept in a draft's outbox until the agency has it, so it can
 /// be sent again, unchanged, after a reload.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AgencyRequest {
     pub method: String,
     pub url: String,
     /// Content-Type first when there is a body, then the connector's own headers.
     pub headers: Vec<(String, String)>,
     pub body: Option<String>,
+}
+
+impl FromJson for AgencyRequest {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct AgencyRequest")?;
+        f.done(AgencyRequest {
+            method: f.needed("method"),
+            url: f.needed("url"),
+            headers: f.needed("headers"),
+            body: f.optional("body"),
+        })
+    }
 }
 
 impl AgencyRequest {
@@ -85,7 +99,7 @@ impl AgencyRequest {
 
 /// Why a request could not be built, or a reply read. As JSON, tagged by `error` with the key,
 /// message or pointer as `detail` (`{"error":"unanswered","detail":"move.date"}`).
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
 #[serde(tag = "error", content = "detail", rename_all = "snake_case")]
 pub enum MappingError {
     #[error("the request needs \"{0}\", which was not answered")]
@@ -94,6 +108,12 @@ pub enum MappingError {
     ReplyNotJson(String),
     #[error("the reply had no reference number at {0}")]
     NoReference(String),
+}
+
+impl Placeholder for MappingError {
+    fn placeholder() -> Self {
+        MappingError::Unanswered(String::new())
+    }
 }
 
 impl MappingError {

@@ -10,9 +10,11 @@
 
 use crate::date::Date;
 use crate::definition::Connector;
-use crate::delivery::{deliver, needed, Delivery, Reply, SendProblem};
+use crate::delivery::{deliver, Delivery, Reply, SendProblem};
 use crate::mapping::AgencyRequest;
-use serde::{Deserialize, Serialize};
+use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
+use serde::Serialize;
+use serde_json::Value;
 use std::future::Future;
 
 /// How often, and how patiently, a request is sent again.
@@ -210,7 +212,6 @@ fn retry_after(problem: &SendProblem) -> Option<u32> {
 
 /// One service's place in the outbox, as kept in a draft. As JSON, its state is inline:
 /// `{"service":"tax-address","key":"…","state":"sent","reference":"TX-1","at":"10:02am"}`.
-// Read through `KeptParcel`, for the reason `delivery::KeptProblem` gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Parcel {
     /// The service's id in the journey.
@@ -227,25 +228,35 @@ pub struct Parcel {
     pub at: String,
 }
 
-/// A parcel as it is kept, its state's fields beside the others (see [`Parcel`]).
-#[derive(Deserialize)]
-struct KeptParcel {
-    service: String,
-    key: String,
-    #[serde(default)]
-    request: Option<AgencyRequest>,
-    state: StateName,
-    #[serde(default)]
-    reference: Option<String>,
-    #[serde(default)]
-    status_url: Option<String>,
-    #[serde(default)]
-    problem: Option<SendProblem>,
-    at: String,
+impl FromJson for Parcel {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        let f = Fields::kept(value, at, "struct Parcel")?;
+        let state = match f.needed("state") {
+            StateName::Queued => ParcelState::Queued,
+            StateName::Sending => ParcelState::Sending,
+            StateName::LeftOut => ParcelState::LeftOut,
+            StateName::Sent => ParcelState::Sent {
+                reference: f.needed("reference"),
+            },
+            StateName::Pending => ParcelState::Pending {
+                status_url: f.needed("status_url"),
+            },
+            StateName::Failed => ParcelState::Failed {
+                problem: f.needed("problem"),
+            },
+        };
+        f.done(Parcel {
+            service: f.needed("service"),
+            key: f.needed("key"),
+            request: f.optional("request"),
+            state,
+            at: f.needed("at"),
+        })
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A parcel's `state`, as it is kept.
+#[derive(Clone, Copy)]
 enum StateName {
     Queued,
     Sending,
@@ -255,30 +266,24 @@ enum StateName {
     LeftOut,
 }
 
-impl<'de> Deserialize<'de> for Parcel {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let kept = KeptParcel::deserialize(deserializer)?;
-        let state = match kept.state {
-            StateName::Queued => ParcelState::Queued,
-            StateName::Sending => ParcelState::Sending,
-            StateName::LeftOut => ParcelState::LeftOut,
-            StateName::Sent => ParcelState::Sent {
-                reference: needed(kept.reference, "reference")?,
-            },
-            StateName::Pending => ParcelState::Pending {
-                status_url: needed(kept.status_url, "status_url")?,
-            },
-            StateName::Failed => ParcelState::Failed {
-                problem: needed(kept.problem, "problem")?,
-            },
-        };
-        Ok(Parcel {
-            service: kept.service,
-            key: kept.key,
-            request: kept.request,
-            state,
-            at: kept.at,
-        })
+impl FromJson for StateName {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        use StateName as S;
+        let names = [
+            ("queued", S::Queued),
+            ("sending", S::Sending),
+            ("sent", S::Sent),
+            ("pending", S::Pending),
+            ("failed", S::Failed),
+            ("left_out", S::LeftOut),
+        ];
+        one_of_names(value, at, &names)
+    }
+}
+
+impl Placeholder for StateName {
+    fn placeholder() -> Self {
+        StateName::Queued
     }
 }
 
@@ -389,6 +394,7 @@ mod tests {
     use super::*;
     use crate::delivery::tests::{connector, polling, reply, request};
     use crate::mapping::MappingError;
+    use crate::read::from_text;
     use crate::testing::run;
     use serde_json::json;
     use std::cell::{Cell, RefCell};
@@ -878,17 +884,16 @@ mod tests {
         for state in states {
             let parcel = Parcel { state, ..keyed() };
             let json = serde_json::to_string(&parcel).unwrap();
-            assert_eq!(
-                serde_json::from_str::<Parcel>(&json).unwrap(),
-                parcel,
-                "{json}"
-            );
+            assert_eq!(from_text::<Parcel>(&json), Ok(parcel), "{json}");
         }
-        let old: Parcel = serde_json::from_value(json!({
-            "service": "s", "key": "d.s", "state": "failed",
-            "problem": { "kind": "rejected", "status": 500, "detail": "" },
-            "at": ""
-        }))
+        let old = Parcel::from_json(
+            &json!({
+                "service": "s", "key": "d.s", "state": "failed",
+                "problem": { "kind": "rejected", "status": 500, "detail": "" },
+                "at": ""
+            }),
+            At::Top,
+        )
         .unwrap();
         assert_eq!(
             old.state,
@@ -901,11 +906,8 @@ mod tests {
 
     #[test]
     fn a_kept_parcel_that_lacks_what_its_state_needs_is_refused() {
-        let refused = |value: serde_json::Value| {
-            serde_json::from_value::<Parcel>(value)
-                .unwrap_err()
-                .to_string()
-        };
+        let refused =
+            |value: serde_json::Value| Parcel::from_json(&value, At::Top).unwrap_err().message;
         let parcel = |state: serde_json::Value| {
             let mut value = json!({ "service": "s", "key": "d.s", "at": "" });
             value

@@ -1,16 +1,18 @@
-//! Reading the files an author writes (journeys, catalogues, dictionaries) into their types.
+//! Reading JSON into the engine's types: the files an author writes (journeys, catalogues,
+//! dictionaries), what the app keeps (drafts, their outboxes) and agencies' replies.
 //!
 //! The text is parsed once into a [`serde_json::Value`]; each type then reads its fields from
 //! that in its [`FromJson`], and a mistake is reported with its JSON path
 //! (`pages[1].questions[0].type`) and in serde's own words ("missing field `id`", "unknown
-//! variant `colour`, expected one of `text`, …"). serde's derived readers did the same job,
-//! but instantiated the JSON parser for every type, list and option of the format: about
-//! 80 KB of the WebAssembly (23 KB brotli), where these readers take a fraction of that.
-//! Writing stays serde's (`Serialize`), and a test reads back what it writes for every
-//! journey we ship.
+//! variant `colour`, expected one of `text`, …"). Writing stays serde's (`Serialize`), and
+//! tests read back what it writes.
+//!
+//! Why not serde's derived `Deserialize`: it instantiates serde_json's parser for every type,
+//! list and option read, and reads each struct twice over (as a map and as a list). Reading
+//! through a `Value` with these readers took the WebAssembly from 292.9 to 271.3 KB brotli.
 
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a value is: the keys and indexes leading to it from the top of the document.
 #[derive(Clone, Copy)]
@@ -46,6 +48,17 @@ pub struct Mistake {
     pub message: String,
 }
 
+/// "at pages[1].questions[0].type: unknown variant …", or the message alone for the whole
+/// document.
+impl std::fmt::Display for Mistake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.path.as_str() {
+            "" => f.write_str(&self.message),
+            path => write!(f, "at {path}: {}", self.message),
+        }
+    }
+}
+
 pub type Read<T> = Result<T, Mistake>;
 
 /// A mistake at `at`.
@@ -60,6 +73,25 @@ fn mistake_at(at: At, message: String) -> Mistake {
         path: at.path(),
         message,
     }
+}
+
+/// Reads JSON `text` (which must be valid JSON) as a `T`: for tests.
+#[cfg(test)]
+pub(crate) fn from_text<T: FromJson>(text: &str) -> Read<T> {
+    T::from_json(&serde_json::from_str(text).expect("valid JSON"), At::Top)
+}
+
+/// serde's `Deserialize` for a type with a reader, for a field of a native server's own
+/// request type: `#[serde(deserialize_with = "tell_once_engine::read::deserialize")]`. The
+/// browser build never calls it.
+pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: FromJson,
+{
+    use serde::Deserialize;
+    let value = Value::deserialize(deserializer)?;
+    T::from_json(&value, At::Top).map_err(serde::de::Error::custom)
 }
 
 /// What a reader puts in a field it could not read, to go on to the next one: the object is
@@ -128,18 +160,36 @@ impl FromJson for bool {
     }
 }
 
+/// A whole number from `min` to `max`, in serde's words when it is not: "invalid value:
+/// integer `-1`, expected u32".
+fn whole(value: &Value, at: At, expected: &str, min: i64, max: i64) -> Read<i64> {
+    match value {
+        Value::Number(n) if !n.is_f64() => match n.as_i64() {
+            Some(whole) if (min..=max).contains(&whole) => Ok(whole),
+            _ => mistake(
+                at,
+                format!("invalid value: integer `{n}`, expected {expected}"),
+            ),
+        },
+        other => invalid_type(other, expected, at),
+    }
+}
+
+impl FromJson for u16 {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        whole(value, at, "u16", 0, u16::MAX.into()).map(|n| n as u16)
+    }
+}
+
 impl FromJson for u32 {
     fn from_json(value: &Value, at: At) -> Read<Self> {
-        match value {
-            Value::Number(n) if n.is_u64() => match n.as_u64().map(u32::try_from) {
-                Some(Ok(n)) => Ok(n),
-                _ => mistake(at, format!("invalid value: integer `{n}`, expected u32")),
-            },
-            Value::Number(n) if n.is_i64() => {
-                mistake(at, format!("invalid value: integer `{n}`, expected u32"))
-            }
-            other => invalid_type(other, "u32", at),
-        }
+        whole(value, at, "u32", 0, u32::MAX.into()).map(|n| n as u32)
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        whole(value, at, "i64", i64::MIN, i64::MAX)
     }
 }
 
@@ -193,6 +243,25 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
     }
 }
 
+impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        Vec::from_json(value, at).map(crate::ordered::set)
+    }
+}
+
+/// A pair, written as a list of two: `["Content-Type", "application/json"]`.
+impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+    fn from_json(value: &Value, at: At) -> Read<Self> {
+        match value {
+            Value::Array(items) if items.len() == 2 => Ok((
+                A::from_json(&items[0], At::Index(&at, 0))?,
+                B::from_json(&items[1], At::Index(&at, 1))?,
+            )),
+            other => invalid_type(other, "a tuple of size 2", at),
+        }
+    }
+}
+
 /// The fields of one object of the format, read one by one. An object with a field it does
 /// not know is refused (authors' typos are caught, not ignored).
 pub struct Fields<'a> {
@@ -221,6 +290,19 @@ impl<'a> Fields<'a> {
             at,
             mistake: Default::default(),
         })
+    }
+
+    /// An object the app itself wrote, or an agency's reply: fields it does not know are
+    /// passed over (another version may have written them), as serde does by default.
+    pub fn kept(value: &'a Value, at: At<'a>, what: &str) -> Read<Fields<'a>> {
+        match value {
+            Value::Object(entries) => Ok(Fields {
+                entries,
+                at,
+                mistake: Default::default(),
+            }),
+            other => invalid_type(other, what, at),
+        }
     }
 
     /// A field that must be there.
@@ -257,6 +339,13 @@ impl<'a> Fields<'a> {
             self.note(mistake);
             T::placeholder()
         })
+    }
+
+    /// A value read that is wrong for a reason of its own (`message`), at field `name`: the
+    /// object is refused, unless an earlier field already was.
+    pub fn wrong<T: Placeholder>(&self, name: &str, message: String) -> T {
+        self.note(mistake_at(At::Key(&self.at, name), message));
+        T::placeholder()
     }
 
     fn note(&self, mistake: Mistake) {

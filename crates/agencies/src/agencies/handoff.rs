@@ -33,6 +33,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tell_once_engine::handoff::{Code, CodeError, RANDOM_LENGTH};
 use tell_once_engine::navigate::Plan;
+use tell_once_engine::read::{At, FromJson};
 use tell_once_engine::validate::{Env, NoPatterns};
 use tell_once_engine::{Answers, Date, Journey};
 
@@ -339,6 +340,7 @@ struct SaveBody {
     journey: String,
     #[serde(default)]
     version: Option<String>,
+    #[serde(deserialize_with = "tell_once_engine::read::deserialize")]
     answers: Answers,
     date_of_birth: String,
 }
@@ -881,6 +883,7 @@ fn answers_page(handoff: &Handoff, code: &Code, saved: &store::Handoff) -> Strin
         .answers
         .as_deref()
         .and_then(|a| serde_json::from_str(a).ok())
+        .and_then(|a| Answers::from_json(&a, At::Top).ok())
         .unwrap_or_default();
     let found = handoff.journeys.get(&saved.journey);
     let mut rows: Vec<(String, Vec<String>)> = match &found {
