@@ -88,6 +88,14 @@ impl FromJson for Config {
     }
 }
 
+impl Config {
+    /// The settings from the JSON text the loader gives, or what is wrong with them.
+    fn read(text: &str) -> Result<Config, String> {
+        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Config::from_json(&value, At::Top).map_err(|mistake| mistake.to_string())
+    }
+}
+
 /// How long drafts are kept on the device when the host page does not say.
 const KEEP_DAYS: f64 = 7.0;
 
@@ -117,15 +125,10 @@ pub fn mount(
     if let Ok(words) = words.dyn_into::<js_sys::Function>() {
         api::use_words(words);
     }
-    let config = serde_json::from_str(config)
-        .map_err(|e| e.to_string())
-        .and_then(|config: Value| {
-            Config::from_json(&config, At::Top).map_err(|mistake| mistake.to_string())
-        })
-        .map_err(|why| LoadProblem {
-            url: String::new(),
-            kind: LoadProblemKind::Definition(vec![format!("the settings: {why}")]),
-        });
+    let config = Config::read(config).map_err(|why| LoadProblem {
+        url: String::new(),
+        kind: LoadProblemKind::Definition(vec![format!("the settings: {why}")]),
+    });
     let standalone = config.as_ref().is_ok_and(|c| c.standalone);
     let asked = config.as_ref().ok().and_then(|c| c.lang.clone());
     let widget = Widget::new(host, root.clone(), standalone);
@@ -279,5 +282,54 @@ fn App(config: Config) -> impl IntoView {
         <LanguageSwitch/>
         {app}
         {idle.map(|idle| view! { <IdleTimeout idle timed_out/> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_setting_by_its_camel_case_name() {
+        let config = Config::read(
+            r#"{"journey": "j.json", "catalogue": "c.json", "standalone": true,
+                "signedIn": true, "agencyUrls": {"revenue": "https://r.example"},
+                "keepAnswersDays": "0", "idleMinutes": 20, "lang": "es",
+                "handoffUrl": "https://h.example"}"#,
+        )
+        .unwrap();
+        assert_eq!(config.journey.as_deref(), Some("j.json"));
+        assert_eq!(config.catalogue.as_deref(), Some("c.json"));
+        assert!(config.standalone && config.signed_in);
+        assert_eq!(config.keep_answers_days, Some(Value::from("0")));
+        assert_eq!(config.idle_minutes, Some(Value::from(20)));
+        assert_eq!(config.lang.as_deref(), Some("es"));
+        assert_eq!(config.handoff_url.as_deref(), Some("https://h.example"));
+        let urls = agency_urls_from(config.agency_urls.unwrap()).unwrap();
+        assert_eq!(urls["revenue"], "https://r.example");
+        let defaults = Config::read("{}").unwrap();
+        assert!(!defaults.standalone && !defaults.signed_in && defaults.journey.is_none());
+    }
+
+    #[test]
+    fn a_setting_it_does_not_know_or_cannot_read_is_named() {
+        let misspelt = Config::read(r#"{"jouney": "j.json"}"#).unwrap_err();
+        assert!(
+            misspelt.starts_with("at jouney: unknown field `jouney`, expected one of `journey`"),
+            "{misspelt}"
+        );
+        assert_eq!(
+            Config::read(r#"{"standalone": "yes"}"#).unwrap_err(),
+            "at standalone: invalid type: string \"yes\", expected a boolean"
+        );
+        assert!(Config::read("{").is_err());
+        let text = Value::from(r#"{"revenue": 7}"#);
+        let LoadProblemKind::Definition(why) = agency_urls_from(text).unwrap_err().kind else {
+            panic!("a definition problem")
+        };
+        assert!(
+            why[0].contains("(at revenue: invalid type: integer `7`"),
+            "{why:?}"
+        );
     }
 }

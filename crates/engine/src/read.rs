@@ -262,8 +262,8 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     }
 }
 
-/// The fields of one object of the format, read one by one. An object with a field it does
-/// not know is refused (authors' typos are caught, not ignored).
+/// The fields of one object, read one by one: see [`Fields::of`] for what an author writes,
+/// and [`Fields::kept`] for what the app kept or an agency replied.
 pub struct Fields<'a> {
     entries: &'a Map<String, Value>,
     at: At<'a>,
@@ -273,8 +273,9 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    /// The object at `at`, which may have only the `known` fields; `what` names it in a
-    /// message about a value that is not an object ("struct Page").
+    /// The object at `at`, which may have only the `known` fields: a field it does not know
+    /// (an author's typo) is refused, not ignored. `what` names the object in a message about
+    /// a value that is not one ("struct Page").
     pub fn of(value: &'a Value, at: At<'a>, what: &str, known: &[&str]) -> Read<Fields<'a>> {
         let Value::Object(entries) = value else {
             return invalid_type(value, what, at);
@@ -322,7 +323,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A field that may be left out, which is then its type's default (an empty list, false).
-    pub fn or_default<T: FromJson + Placeholder + Default>(&self, name: &str) -> T {
+    pub fn or_default<T: FromJson + Default>(&self, name: &str) -> T {
         self.or_else(name, T::default)
     }
 
@@ -574,6 +575,72 @@ mod tests {
                 "{value}"
             );
         }
+    }
+
+    #[test]
+    fn whole_numbers_are_read_in_their_range() {
+        assert_eq!(u16::from_json(&json!(65535), At::Top), Ok(65535));
+        assert_eq!(
+            i64::from_json(&json!(-1_700_000_000_000i64), At::Top),
+            Ok(-1_700_000_000_000)
+        );
+        let refused = |value: Value| u16::from_json(&value, At::Top).unwrap_err().message;
+        assert_eq!(
+            refused(json!(65536)),
+            "invalid value: integer `65536`, expected u16"
+        );
+        assert_eq!(
+            refused(json!(-1)),
+            "invalid value: integer `-1`, expected u16"
+        );
+        assert_eq!(
+            refused(json!(2.0)),
+            "invalid type: floating point `2.0`, expected u16"
+        );
+        let too_big = json!(u64::MAX);
+        assert!(i64::from_json(&too_big, At::Top).is_err());
+        assert_eq!(f64::from_json(&json!(2), At::Top), Ok(2.0));
+    }
+
+    #[test]
+    fn what_the_app_kept_may_have_fields_it_does_not_know() {
+        let read = |value: Value| -> Read<(String, Option<u32>)> {
+            let f = Fields::kept(&value, At::Top, "struct Kept")?;
+            f.done((f.needed("id"), f.optional("count")))
+        };
+        assert_eq!(
+            read(json!({"id": "a", "later": true})),
+            Ok(("a".into(), None))
+        );
+        assert_eq!(
+            read(json!({"id": "a", "count": null})),
+            Ok(("a".into(), None))
+        );
+        assert_eq!(
+            read(json!({"count": "x"})).unwrap_err(),
+            Mistake {
+                path: String::new(),
+                message: "missing field `id`".into()
+            },
+            "the first mistake, in the order the fields are read"
+        );
+        assert_eq!(
+            read(json!("a")).unwrap_err().message,
+            "invalid type: string \"a\", expected struct Kept"
+        );
+    }
+
+    #[test]
+    fn a_value_wrong_for_its_own_reason_is_placed_at_its_field() {
+        let value = json!({"error": "lost"});
+        let f = Fields::kept(&value, At::Key(&At::Top, "problem"), "struct Problem").unwrap();
+        let error: String = f.wrong("error", "unknown variant `lost`".into());
+        assert_eq!(error, "", "a placeholder");
+        let mistake = f.done(()).unwrap_err();
+        assert_eq!(
+            mistake.to_string(),
+            "at problem.error: unknown variant `lost`"
+        );
     }
 
     #[test]
