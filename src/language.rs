@@ -22,22 +22,26 @@ thread_local! {
     static ARRIVED: ArcTrigger = ArcTrigger::new();
 }
 
-/// Makes sure the words of `locale` are here or on their way. The loader fetches each file
-/// once for the whole page, however many widgets ask, and holds a widget back until the words
-/// of the language its page asks for have come, so they are taken in before the first page is
-/// painted. When they cannot be fetched, the widget stays in the language it is in, and they
-/// are asked for again the next time the language is chosen.
-fn fetch_words(locale: Locale) {
+/// Makes sure the words of `locale` are here, fetching them if they are not: true once they
+/// are. The loader fetches each file once for the whole page, however many widgets ask, and
+/// holds a widget back until the words of the language its page asks for have come, so they
+/// are taken in before the first page is painted. When they cannot be fetched, the widget
+/// stays in the language it is in, and they are asked for again the next time the language
+/// is chosen.
+async fn words_for(locale: Locale) -> bool {
     if i18n::has_words(locale) {
-        return;
+        return true;
     }
-    spawn_local(async move {
-        let file = api::fetch_words(locale.as_str()).await;
-        // Read once, by the first widget whose wait ends.
-        if !i18n::has_words(locale) && file.is_some_and(|f| i18n::supply(locale, &f).is_ok()) {
-            ARRIVED.with(ArcTrigger::notify);
-        }
-    });
+    let file = api::fetch_words(locale.as_str()).await;
+    // Read once, by the first widget whose wait ends.
+    if i18n::has_words(locale) {
+        return true;
+    }
+    let taken = file.is_some_and(|f| i18n::supply(locale, &f).is_ok());
+    if taken {
+        ARRIVED.with(ArcTrigger::notify);
+    }
+    taken
 }
 
 #[derive(Clone, Copy)]
@@ -46,6 +50,9 @@ pub struct Language {
     /// The languages of what is on show (the journey, or every life event): set by
     /// [`Language::offer`].
     offered: RwSignal<Vec<Locale>>,
+    /// The language this widget's person chose whose words could not be fetched, until they
+    /// choose again.
+    failed: RwSignal<Option<Locale>>,
     pub i18n: I18n,
 }
 
@@ -74,7 +81,14 @@ impl Language {
                 .find(|locale| offered.contains(locale))
                 .unwrap_or_default()
         });
-        Effect::new(move |_| fetch_words(wanted.get()));
+        Effect::new(move |_| {
+            let wanted = wanted.get();
+            if !i18n::has_words(wanted) {
+                spawn_local(async move {
+                    words_for(wanted).await;
+                });
+            }
+        });
         // The language wanted once its words are here; until then, the one shown before (if
         // what is on show still has it), else English.
         let shown = Memo::new(move |before: Option<&Locale>| {
@@ -92,6 +106,7 @@ impl Language {
         Self {
             chosen,
             offered,
+            failed: RwSignal::new(None),
             i18n,
         }
     }
@@ -128,13 +143,25 @@ impl Language {
         self.offered.get()
     }
 
-    /// The person chooses a language: every widget on the page follows, and it is kept.
+    /// The person chooses a language: every widget on the page follows, and it is kept. Its
+    /// words are asked for again even when it was the choice already: they may have failed to
+    /// come the last time.
     pub fn choose(&self, locale: Locale) {
         storage::write_language(locale.as_str());
         self.chosen.set(Some(locale));
-        // Asked for again even when it was the choice already: its words may have failed to
-        // come the last time.
-        fetch_words(locale);
+        self.failed.set(None);
+        let failed = self.failed;
+        spawn_local(async move {
+            if !words_for(locale).await {
+                failed.set(Some(locale));
+            }
+        });
+    }
+
+    /// The language the person chose here whose words could not be fetched, while it is not
+    /// shown (tracked).
+    pub fn failed(&self) -> Option<Locale> {
+        self.failed.get().filter(|failed| *failed != self.get())
     }
 }
 

@@ -3,7 +3,12 @@
 //! stays on the button pressed (the buttons are never re-rendered), and the current one is
 //! marked `aria-current`. A group, not a navigation landmark: several widgets on one page
 //! would give the page several landmarks of the same name.
+//!
+//! A language's words are fetched when it is first chosen. When they cannot be, the page stays
+//! as it is, and the switch says so, once aloud and in words under it until the person chooses
+//! again.
 
+use crate::components::announcer::use_announcer;
 use crate::i18n::*;
 use crate::language::use_language;
 use leptos::prelude::*;
@@ -12,6 +17,27 @@ use leptos::prelude::*;
 pub fn LanguageSwitch() -> impl IntoView {
     let language = use_language();
     let i18n = language.i18n;
+    let announcer = use_announcer();
+    Effect::new(move |_| {
+        if let Some(failed) = language.failed() {
+            let name = failed.name();
+            announcer.say(t_string!(
+                i18n,
+                common.language_unavailable,
+                language = name
+            ));
+        }
+    });
+    let unavailable = move || {
+        language.failed().map(|failed| {
+            let name = move || view! { <span lang=failed.as_str()>{failed.name()}</span> };
+            view! {
+                <p class="language-switch__problem">
+                    {t_view!(i18n, common.language_unavailable, language = name)}
+                </p>
+            }
+        })
+    };
     let button = move |locale: Locale| {
         let current = move || (language.get() == locale).then_some("true");
         view! {
@@ -35,6 +61,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             view! {
                 <div class="language-switch" role="group" aria-label=move || t_string!(i18n, common.language_switch_label)>
                     <ul class="language-switch__list">{offered.into_iter().map(button).collect_view()}</ul>
+                    {unavailable}
                 </div>
             }
         })

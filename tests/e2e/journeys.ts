@@ -210,6 +210,8 @@ export function wordsIn(lang: string) {
     } satisfies Words,
     language: LANGUAGE_NAMES[lang],
     languageSwitch: common.language_switch_label as string,
+    /** What the switch says of a language whose words could not be fetched. */
+    languageUnavailable: (name: string) => (common.language_unavailable as string).replace('{language}', name),
     yes: engine.choices.yes as string,
     start: pages.start_button as string,
     continue: pages.continue_button as string,

@@ -289,7 +289,7 @@ test('a language the journey lacks a text in is not offered, and the journey sti
   await expect(page.getByRole('button', { name: AR.language })).toHaveCount(0);
 });
 
-test('only the language shown is downloaded: none for English; Spanish once, in time for the first page; one that fails to come leaves the page in English until it does', async ({ page }) => {
+test('only the language shown is downloaded: none for English; Spanish once, in time for the first page; one that fails to come leaves the page in English, says so, and comes when chosen again', async ({ page }) => {
   failOnPageErrors(page);
   const fetched: string[] = [];
   page.on('request', (request) => {
@@ -327,12 +327,23 @@ test('only the language shown is downloaded: none for English; Spanish once, in 
   await expect(page.getByRole('button', { name: EN.start })).toBeVisible();
   await expect(h1(page)).toHaveText(title.en);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The person is told, in the language on show: once aloud, and under the switch, with the
+  // language's name marked as Spanish.
+  const unavailable = EN.languageUnavailable(ES.language);
+  await expect(page.getByRole('status')).toHaveText(unavailable);
+  const shown = page.getByText(unavailable, { exact: true }).and(page.getByRole('paragraph'));
+  await expect(shown).toBeVisible();
+  await expect(shown.locator('span[lang=es]')).toHaveText(ES.language);
+  await expect(page.getByRole('button', { name: ES.language })).toBeFocused();
+  await expectNoAxeViolations(page, 'moving house, Spanish could not be loaded');
 
-  // The network is back: the next press brings Spanish.
+  // The network is back: the next press brings Spanish, and the message goes.
   refuse = false;
   await page.getByRole('button', { name: ES.language }).click();
   await expect(page.getByRole('button', { name: ES.start })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(shown).toBeHidden();
+  await expect(page.getByText(ES.languageUnavailable(ES.language))).toBeHidden();
   expect(fetched).toEqual(['es', 'es']);
   await page.unroute(/\/words-es-/);
 
