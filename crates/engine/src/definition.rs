@@ -1107,7 +1107,8 @@ pub enum DefinitionError {
         column: usize,
         message: String,
     },
-    #[error("at {path}: {message}")]
+    /// At `path` (empty: the whole file).
+    #[error("{}", crate::read::Mistake { path: path.clone(), message: message.clone() })]
     Shape { path: String, message: String },
     /// Everything the checks found, each with where it is.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
@@ -1491,6 +1492,20 @@ mod tests {
             }
             other => panic!("expected a shape error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_file_of_the_wrong_shape_is_said_without_an_empty_place() {
+        assert_eq!(
+            Journey::from_json(r#"{"format": "tell-once/journey@1"}"#)
+                .unwrap_err()
+                .to_string(),
+            "missing field `id`"
+        );
+        assert_eq!(
+            Journey::from_json("[]").unwrap_err().to_string(),
+            "invalid type: sequence, expected struct Journey"
+        );
     }
 
     #[test]
