@@ -277,20 +277,18 @@ impl<'a> Fields<'a> {
     /// (an author's typo) is refused, not ignored. `what` names the object in a message about
     /// a value that is not one ("struct Page").
     pub fn of(value: &'a Value, at: At<'a>, what: &str, known: &[&str]) -> Read<Fields<'a>> {
-        let Value::Object(entries) = value else {
-            return invalid_type(value, what, at);
-        };
-        if let Some(unknown) = entries.keys().find(|key| !known.contains(&key.as_str())) {
+        let fields = Fields::kept(value, at, what)?;
+        if let Some(unknown) = fields
+            .entries
+            .keys()
+            .find(|key| !known.contains(&key.as_str()))
+        {
             return mistake(
                 At::Key(&at, unknown),
                 format!("unknown field `{unknown}`, expected {}", one_of(known)),
             );
         }
-        Ok(Fields {
-            entries,
-            at,
-            mistake: Default::default(),
-        })
+        Ok(fields)
     }
 
     /// An object the app itself wrote, or an agency's reply: fields it does not know are
