@@ -12,6 +12,7 @@ fi
 
 step "Tools (wasm target, trunk, wasm-bindgen, wasm-opt)"
 ensure_wasm_target
+ensure_rust_src
 ensure_npm_packages
 ensure_trunk
 ensure_wasm_bindgen

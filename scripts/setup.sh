@@ -5,6 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 step "Rust: wasm32 target, rustfmt, clippy"
 ensure_wasm_target
+ensure_rust_src
 ensure_rust_components
 
 step "npm packages (Playwright, axe, binaryen's wasm-opt)"

@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 step "Tools (all of scripts/setup.sh, incl. Chromium)"
 check_disk_space
 ensure_wasm_target
+ensure_rust_src
 ensure_rust_components
 ensure_npm_packages
 ensure_trunk
