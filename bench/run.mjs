@@ -397,7 +397,7 @@ const meta = {
     '@jsonforms/core': version('@jsonforms/core'), '@jsonforms/react': version('@jsonforms/react'), '@jsonforms/vanilla-renderers': version('@jsonforms/vanilla-renderers'),
     '@formio/js': version('@formio/js'), esbuild: version('esbuild'), 'playwright-core': version('playwright-core'),
     'Tell Once commit': sh(`git -C ${here} log -1 --format='%h %cs'`),
-    'Tell Once wasm': sh(`ls ${join(here, '..', 'dist')} | grep _bg.wasm`),
+    'Tell Once wasm': sh(`ls ${join(here, '..', 'dist')} | grep '_bg.wasm$'`),
   },
   load: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
   machine: { nproc: sh('nproc'), lscpu: sh('lscpu | head'), memory: sh("free -m | awk '/Mem:/ {print $2 \" MB\"}'") },
