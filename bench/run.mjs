@@ -2,7 +2,7 @@
 // Chromium, prints one table and writes bench/RESULTS.md. Run through `bash bench/run.sh`.
 // RUNS=5 (medians of that many runs), PORT=8790, ONLY=tellonce,rjsf to measure fewer libraries.
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -397,7 +397,7 @@ const meta = {
     '@jsonforms/core': version('@jsonforms/core'), '@jsonforms/react': version('@jsonforms/react'), '@jsonforms/vanilla-renderers': version('@jsonforms/vanilla-renderers'),
     '@formio/js': version('@formio/js'), esbuild: version('esbuild'), 'playwright-core': version('playwright-core'),
     'Tell Once commit': sh(`git -C ${here} log -1 --format='%h %cs'`),
-    'Tell Once wasm': sh(`ls ${join(here, '..', 'dist')} | grep '_bg.wasm$'`),
+    'Tell Once wasm': readdirSync(join(here, '..', 'dist')).filter((f) => f.endsWith('_bg.wasm')).join(', '),
   },
   load: { before: loadBefore, after: readFileSync('/proc/loadavg', 'utf8').trim() },
   machine: { nproc: sh('nproc'), lscpu: sh('lscpu | head'), memory: sh("free -m | awk '/Mem:/ {print $2 \" MB\"}'") },

@@ -6,7 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DIST="${1:-dist}"
-[ -d "$DIST" ] || die "$DIST/ not found ($(realpath -m -- "$DIST")): build the app first (scripts/serve.sh, scripts/test.sh or trunk build --release --offline)"
+[ -d "$DIST" ] || die "$DIST/ not found ($(realpath -m -- "$DIST")): build the app first (scripts/serve.sh, bash scripts/test.sh or trunk build --release --offline)"
 
 # The app's files; demo/ is the demo agency's own site (its page and CSS), not the app.
 files=()

@@ -3,7 +3,7 @@
 # failure with a non-zero exit (CI runs exactly this through .ci/run):
 #   tools -> rustfmt -> clippy (native + wasm) -> cargo test -> release builds
 #   -> Playwright end-to-end tests -> size report.
-# Extra arguments go to Playwright, e.g. scripts/test.sh --grep "move house".
+# Extra arguments go to Playwright, e.g. bash scripts/test.sh --grep "move house".
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 step "Tools (all of scripts/setup.sh, incl. Chromium)"
