@@ -129,6 +129,9 @@
   // are the files it names (a journey's dictionary, the list's journeys). Keyed by absolute
   // address, fetched the way the app fetches (CORS, same-origin credentials), and each once for
   // the whole page: widgets whose journeys share a dictionary share its reply.
+  // Each reply is read here, to { status, text } (text null unless the status is a success):
+  // the app then has the file as soon as it asks, in the same task, and draws its first page
+  // in one go rather than waiting a task for the body (and the browser drawing in between).
   const early = new Map();
   const fetchEarly = (file, base) => {
     let href;
@@ -138,11 +141,14 @@
       return; // not an address: the app says so
     }
     if (early.has(href)) return;
-    const reply = fetch(href);
+    const read = fetch(href).then(async (response) => ({
+      status: response.status,
+      text: response.ok ? await response.text() : null,
+    }));
     // A look-ahead only: the app reads and checks every file itself, and reports any problem.
-    const lookedAhead = reply
-      .then((response) => (response.ok ? response.clone().json() : undefined))
-      .then((definition) => {
+    const lookedAhead = read
+      .then(({ text }) => {
+        const definition = text === null ? undefined : JSON.parse(text);
         const journeys = Array.isArray(definition?.journeys) ? definition.journeys : [];
         for (const named of [definition?.dictionary, ...journeys]) {
           if (typeof named === 'string' && named !== '') fetchEarly(named, href);
@@ -151,21 +157,21 @@
       .catch(() => {});
     // The app gets a reply once the files it names are on their way: it asks for them next,
     // and must find them here rather than race the look-ahead to the network.
-    const ready = lookedAhead.then(() => reply);
+    const ready = lookedAhead.then(() => read);
     ready.catch(() => {}); // a failure is the app's to report, if it asks for the file
     early.set(href, ready);
   };
 
-  // The app's way to the early replies (src/api.rs): a copy of the reply for `href`, or
-  // undefined when there is none. A reply that failed is forgotten, so a widget that asks for
-  // the file later goes to the network for it.
+  // The app's way to the early replies (src/api.rs): a promise of { status, text } for
+  // `href`, or undefined when there is none. A reply that failed is forgotten, so a widget
+  // that asks for the file later goes to the network for it.
   const takeEarly = (href) => {
     const reply = early.get(href);
     if (reply === undefined) return undefined;
     return reply.then(
-      (response) => {
-        if (!response.ok) early.delete(href);
-        return response.clone();
+      (read) => {
+        if (read.text === null) early.delete(href);
+        return read;
       },
       (error) => {
         early.delete(href);

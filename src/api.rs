@@ -1,7 +1,7 @@
 //! The network edge: fetching journey definitions and calling agencies' APIs, with gloo-net.
 //! Every failure becomes a typed problem the pages put in plain words.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use tell_once_engine::catalogue::Catalogue;
@@ -98,8 +98,9 @@ fn definition_problem(url: &str, error: DefinitionError) -> LoadProblem {
 
 thread_local! {
     /// The loader's way to the files it started fetching before the WebAssembly ran (its
-    /// `takeEarly`, in loader/tell-once.js): given an absolute address, a promise of a copy of
-    /// the reply, or undefined.
+    /// `takeEarly`, in loader/tell-once.js): given an absolute address, a promise of the reply
+    /// as the loader read it, `{ status, text }` (text null unless the status is a success),
+    /// or undefined.
     static EARLY_REPLIES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
@@ -143,19 +144,28 @@ pub async fn fetch_words(lang: &str) -> Option<String> {
     JsFuture::from(reply).await.ok()?.as_string()
 }
 
+/// A file's text: the loader's early reply when it has one, else fetched now.
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
     let problem = |kind| LoadProblem {
         url: url.to_string(),
         kind,
     };
-    let response = match early_reply(url) {
-        Some(reply) => JsFuture::from(reply)
+    if let Some(reply) = early_reply(url) {
+        let read = JsFuture::from(reply)
             .await
-            .map(|reply| Response::from(reply.unchecked_into::<web_sys::Response>()))
-            .map_err(|e| js_error_text(&e)),
-        None => Request::get(url).send().await.map_err(|e| e.to_string()),
+            .map_err(|e| problem(LoadProblemKind::Network(js_error_text(&e))))?;
+        let field = |name: &str| js_sys::Reflect::get(&read, &name.into()).unwrap_or_default();
+        return match field("text").as_string() {
+            Some(text) => Ok(text),
+            None => Err(problem(LoadProblemKind::Status(
+                field("status").as_f64().unwrap_or_default() as u16,
+            ))),
+        };
     }
-    .map_err(|reason| problem(LoadProblemKind::Network(reason)))?;
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))?;
     if !response.ok() {
         return Err(problem(LoadProblemKind::Status(response.status())));
     }
