@@ -41,7 +41,7 @@ keystrokes per run. The whole run took ${meta.elapsed} minutes. Load average bef
 suite, may have been using the machine's 2 cores at the same time: the timings are noisier than on
 an idle machine; bytes are exact).` : `(the last minute's average under 1 at both ends: the machine was otherwise close to idle;
 the 5- and 15-minute averages show what ran before).`}
-${meta.note ? `\n${meta.note}\n` : ''}
+${meta.note ? `\n${meta.note}\n` : ''}${meta.flags?.length ? `\n**Chromium ran with extra flags, \`${meta.flags.join(' ')}\`: these are not the default browser's figures.**\n` : ''}
 ${table(rows, names)}
 
 Every figure is followed by its ratio to the best of the four **peers** (Tell Once is left out of

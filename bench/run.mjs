@@ -1,6 +1,8 @@
 // The benchmark harness: serves bench/site, measures every library in Debian's headless
 // Chromium, prints one table and writes bench/RESULTS.md. Run through `bash bench/run.sh`.
-// RUNS=5 (medians of that many runs), PORT=8790, ONLY=tellonce,rjsf to measure fewer libraries.
+// RUNS=5 (medians of that many runs), PORT=8790, ONLY=tellonce,rjsf to measure fewer libraries,
+// CHROMIUM_FLAGS="--js-flags=--no-wasm-lazy-compilation" (extra browser arguments, space-separated,
+// for diagnosis: RESULTS.md then says the figures are not the default browser's).
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = Number(process.env.PORT ?? 8790);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 200);
+const extraFlags = (process.env.CHROMIUM_FLAGS ?? '').split(/\s+/).filter(Boolean);
 const only = process.env.ONLY ? process.env.ONLY.split(',') : Object.keys(LIBS);
 const libs = Object.fromEntries(Object.entries(LIBS).filter(([id]) => only.includes(id)));
 
@@ -41,7 +44,7 @@ const server = await serve(join(here, 'site'), PORT);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...extraFlags],
 });
 
 async function open(throttled) {
@@ -389,7 +392,7 @@ const version = (p) => JSON.parse(readFileSync(join(here, 'node_modules', p, 'pa
 const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
 const json = { date: new Date().toISOString(), runs: RUNS, keystrokes: KEYSTROKES, rows, raw: results };
 const meta = {
-  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note: process.env.NOTE ?? null, runs: RUNS, keystrokes: KEYSTROKES, elapsed,
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note: process.env.NOTE ?? null, flags: extraFlags, runs: RUNS, keystrokes: KEYSTROKES, elapsed,
   versions: {
     chromium: sh('/usr/bin/chromium --version 2>/dev/null'), node: process.version,
     'survey-core': version('survey-core'), 'survey-js-ui': version('survey-js-ui'),

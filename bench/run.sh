@@ -5,6 +5,7 @@
 # serves bench/site on 127.0.0.1:${PORT:-8790}, measures, prints the table and writes
 # bench/RESULTS.md (and bench/results.json). Not part of scripts/test.sh.
 #   RUNS=5 (medians of that many runs)   ONLY=tellonce,rjsf (fewer libraries)   PORT=8790
+#   CHROMIUM_FLAGS="--js-flags=--no-wasm-lazy-compilation" (extra browser arguments, to diagnose)
 set -euo pipefail
 cd "$(dirname "$0")"
 [ -f ../dist/tell-once.js ] || { echo "bench: build Tell Once first (dist/tell-once.js is missing)" >&2; exit 1; }
