@@ -390,7 +390,6 @@ console.log(table);
 const elapsed = ((Date.now() - started) / 60000).toFixed(1);
 const version = (p) => JSON.parse(readFileSync(join(here, 'node_modules', p, 'package.json'), 'utf8')).version;
 const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
-const json = { date: new Date().toISOString(), runs: RUNS, keystrokes: KEYSTROKES, rows, raw: results };
 const meta = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note: process.env.NOTE ?? null, flags: extraFlags, runs: RUNS, keystrokes: KEYSTROKES, elapsed,
   versions: {
