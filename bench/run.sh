@@ -6,6 +6,8 @@
 # bench/RESULTS.md (and bench/results.json). Not part of scripts/test.sh.
 #   RUNS=5 (medians of that many runs)   ONLY=tellonce,rjsf (fewer libraries)   PORT=8790
 #   CHROMIUM_FLAGS="--js-flags=--no-wasm-lazy-compilation" (extra browser arguments, to diagnose)
+# `bash bench/run.sh startup` prints instead how much of Tell Once's WebAssembly runs before the
+# first question (bench/startup-code.mjs): counts from Chromium's trace, not timings.
 set -euo pipefail
 cd "$(dirname "$0")"
 [ -f ../dist/tell-once.js ] || { echo "bench: build Tell Once first (dist/tell-once.js is missing)" >&2; exit 1; }
@@ -19,4 +21,8 @@ if ! node -e '
   npm ci --no-audit --no-fund
 fi
 node build.mjs
-exec timeout 1800 node run.mjs
+case "${1:-}" in
+  "") exec timeout 1800 node run.mjs ;;
+  startup) exec timeout 300 node startup-code.mjs ;;
+  *) echo "bench: unknown argument '$1' (give none, or startup)" >&2; exit 2 ;;
+esac

@@ -1,0 +1,118 @@
+// How much of Tell Once's WebAssembly the first question needs: Chromium compiles a wasm
+// function the first time it is called (V8's lazy compilation), and its trace names each one
+// (`wasm.CompileLazy`, with the function's index). This loads the typical form twice (through
+// the start page, and the question page opened directly), keeps those indices and prints how
+// many functions ran and how many code bytes they are, raw and brotli, against the rest. The
+// rest is what splitting the module could leave to download after the first question.
+// Counts, not timings: the same build gives the same figures, give or take a function or two (a
+// timer may fire before the first question or after it). Run through
+// `bash bench/run.sh startup` (which builds bench/site first).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = new URL('.', import.meta.url).pathname;
+const site = join(here, 'site');
+const PORT = Number(process.env.PORT ?? 8790);
+const wasmName = readdirSync(site).find((f) => /^tell-once-.*_bg\.wasm$/.test(f));
+if (!wasmName) throw new Error('bench/site has no Tell Once WebAssembly: run bash bench/run.sh first');
+const wasm = readFileSync(join(site, wasmName));
+
+/** The module's imported function count, each defined function's body, and the data section's size. */
+function sections(bytes) {
+  let i = 8;
+  const leb = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[i++];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+    }
+  };
+  const skipName = () => {
+    const length = leb();
+    i += length;
+  };
+  let imports = 0;
+  let data = 0;
+  const bodies = [];
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 2) {
+      for (let n = leb(); n > 0; n--) {
+        skipName();
+        skipName();
+        const kind = bytes[i++];
+        if (kind === 0) { leb(); imports++; } // function: type index
+        else if (kind === 1) { i++; const flags = leb(); leb(); if (flags & 1) leb(); } // table
+        else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); } // memory
+        else if (kind === 3) { i += 2; } // global: value type, mutability
+        else throw new Error(`import kind ${kind} not understood`);
+      }
+    } else if (id === 10) {
+      for (let n = leb(); n > 0; n--) {
+        const length = leb();
+        bodies.push(bytes.subarray(i, i + length));
+        i += length;
+      }
+    } else if (id === 11) {
+      data = size;
+    }
+    i = end;
+  }
+  return { imports, bodies, data };
+}
+
+const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+const kb = (n) => (n / 1000).toFixed(1);
+
+/** Indices of the wasm functions compiled between navigation and the first question. */
+async function compiledUntilFirstQuestion(browser, path) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8.wasm'] }, transferMode: 'ReportEvents' });
+  await page.goto(`http://127.0.0.1:${PORT}/${path}`, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => window.__bench.done);
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const lazy = events.filter((e) => e.name === 'wasm.CompileLazy');
+  if (!lazy.length) throw new Error('the trace has no wasm.CompileLazy events: is lazy compilation off in this Chromium?');
+  return new Set(lazy.map((e) => e.args.func_index));
+}
+
+const { imports, bodies, data } = sections(wasm);
+const server = await serve(site, PORT);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+try {
+  const all = Buffer.concat(bodies);
+  console.log(`${wasmName}: ${kb(wasm.length)} kB raw, ${kb(brotli(wasm))} kB brotli; ${bodies.length} functions, code ${kb(all.length)} kB raw (${kb(brotli(all))} kB brotli), data ${kb(data)} kB raw`);
+  console.log('| path to the first question | functions run | their code raw (kB) | brotli (kB) | code not run, raw (kB) | brotli (kB) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [label, path] of [['through the start page', 'tellonce-typical.html'], ['question page opened directly', 'tellonce-typical.html?page=questions']]) {
+    const ran = await compiledUntilFirstQuestion(browser, path);
+    const used = [];
+    const unused = [];
+    bodies.forEach((body, k) => (ran.has(k + imports) ? used : unused).push(body));
+    const u = Buffer.concat(used);
+    const r = Buffer.concat(unused);
+    console.log(`| ${label} | ${used.length} of ${bodies.length} | ${kb(u.length)} | ${kb(brotli(u))} | ${kb(r.length)} | ${kb(brotli(r))} |`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
