@@ -6,7 +6,7 @@ use crate::api;
 use crate::browser;
 use crate::components::announcer::{use_announcer, Announcer};
 use crate::components::get_help::GetHelp;
-use crate::components::handoff::SaveReference;
+use crate::components::handoff::{SaveReference, SavedReference};
 use crate::components::saved_answers::SavedAnswers;
 use crate::drafts::{self, Drafting};
 use crate::events;
@@ -232,6 +232,9 @@ pub struct Flow {
     /// True while the outbox is sending: a double click, or coming back online, sends nothing
     /// twice.
     pub sending: RwSignal<bool>,
+    /// The last reference the person saved their answers with, shown on every later page
+    /// (in memory only: it goes with the tab, or when they start afresh).
+    pub saved_reference: RwSignal<Option<SavedReference>>,
     /// Where this journey is on the page.
     pub widget: browser::Widget,
     /// The language the journey is shown in.
@@ -272,6 +275,7 @@ impl Flow {
             .with_untracked(|store| known::seed(store, &journey));
         self.fresh.set_value(seeded.clone());
         self.answers.set(seeded);
+        self.saved_reference.set(None);
     }
 
     /// True until the person gives this journey an answer of its own.
@@ -434,6 +438,7 @@ pub fn JourneyFlow(journey: Arc<Journey>) -> impl IntoView {
         fresh: StoredValue::new(seeded),
         notice: RwSignal::new(opening.notice),
         sending: RwSignal::new(false),
+        saved_reference: RwSignal::new(None),
         widget,
         language,
         announcer: use_announcer(),

@@ -102,10 +102,19 @@ fn problem_text(problem: Problem, locale: Locale) -> String {
 const SAVE_DOB: &str = "handoff-save-dob";
 const SAVED_ID: &str = "handoff-saved";
 
+/// A reference the person saved their answers with, and the date of birth it was saved for
+/// (so "Save again" on a later page need not ask for it again).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedReference {
+    pub saved: Saved,
+    pub date_of_birth: Date,
+}
+
 /// "Save and get a reference", after "Get help" on every page after the first answer up to "Who
 /// gets what": keeps the answers given so far with the hand-off service only when the person
-/// presses the button, then shows the code and what to do with it. Resumed, they open on the
-/// first page still to answer ("Check your answers" when none is).
+/// presses the button, then shows the code and what to do with it, on that page and every later
+/// one, with "Save again" for the answers given since. Resumed, they open on the first page
+/// still to answer ("Check your answers" when none is).
 #[component]
 pub fn SaveReference() -> impl IntoView {
     let flow = use_flow();
@@ -120,7 +129,7 @@ pub fn SaveReference() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
-    let saved = RwSignal::new(None::<Saved>);
+    let saved = flow.saved_reference;
     let on_save = move |_| {
         if saving.get_untracked() {
             return;
@@ -132,6 +141,7 @@ pub fn SaveReference() -> impl IntoView {
         } else {
             flow.answers
                 .with_untracked(|a| date_of_birth(a, "person.date_of_birth"))
+                .or_else(|| saved.with_untracked(|s| s.as_ref().map(|s| s.date_of_birth)))
         };
         let Some(dob) = dob else {
             if asking {
@@ -160,7 +170,11 @@ pub fn SaveReference() -> impl IntoView {
             saving.set(false);
             match reply {
                 Ok(reply) => {
-                    saved.set(Some(reply));
+                    asking_dob.set(false);
+                    saved.set(Some(SavedReference {
+                        saved: reply,
+                        date_of_birth: dob,
+                    }));
                     flow.widget.focus_id(SAVED_ID);
                 }
                 Err(p) => {
@@ -181,7 +195,7 @@ pub fn SaveReference() -> impl IntoView {
         <section class="handoff no-print" aria-labelledby=flow.widget.standalone.then_some("handoff-save-heading")>
             <h2 class="heading-m" id="handoff-save-heading">{t!(i18n, components.handoff_save_heading)}</h2>
             {move || match saved.get() {
-                Some(reply) => {
+                Some(SavedReference { saved: reply, .. }) => {
                     let until = expires(&reply);
                     view! {
                         <div class="panel" id=SAVED_ID tabindex="-1">
@@ -190,19 +204,22 @@ pub fn SaveReference() -> impl IntoView {
                             <p class="panel__body">{move || t_string!(i18n, components.handoff_code_expires, date = until.clone()).to_string()}</p>
                         </div>
                         <p class="body">{t!(i18n, components.handoff_code_what_next)}</p>
+                        <p class="body">{t!(i18n, components.handoff_code_kept_as)}</p>
                     }.into_any()
                 }
-                None => view! {
-                    <p class="body">{t!(i18n, components.handoff_save_intro)}</p>
-                    {move || asking_dob.get().then(|| view! { <DateOfBirthFields id=SAVE_DOB parts error=error.into()/> })}
-                    {move || problem.get().map(|text| view! {
-                        <div class="notice notice--problem"><p class="body notice__text">{text}</p></div>
-                    })}
-                    <button type="button" class="button button--secondary" aria-disabled=move || if saving.get() { "true" } else { "false" } on:click=on_save>
-                        {t!(i18n, components.handoff_save_button)}
-                    </button>
-                }.into_any(),
+                None => view! { <p class="body">{t!(i18n, components.handoff_save_intro)}</p> }.into_any(),
             }}
+            {move || asking_dob.get().then(|| view! { <DateOfBirthFields id=SAVE_DOB parts error=error.into()/> })}
+            {move || problem.get().map(|text| view! {
+                <div class="notice notice--problem"><p class="body notice__text">{text}</p></div>
+            })}
+            <button type="button" class="button button--secondary" aria-disabled=move || if saving.get() { "true" } else { "false" } on:click=on_save>
+                {move || if saved.with(Option::is_some) {
+                    t_string!(i18n, components.handoff_save_again_button)
+                } else {
+                    t_string!(i18n, components.handoff_save_button)
+                }}
+            </button>
         </section>
     }
 }

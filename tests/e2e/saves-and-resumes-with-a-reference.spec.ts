@@ -173,6 +173,21 @@ test('saved part way, the answers resume on the first page still to answer, and 
     ['Date of birth', '10 December 1985'],
   ]);
   await expectNoAxeViolations(adviser, 'the adviser view of answers saved part way');
+
+  // Back on the first device, the reference stays on every page shown after it was saved, and
+  // Save again keeps the answers as they are now under a new code, without asking the date of
+  // birth again.
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page.getByRole('group', { name: 'What is your date of birth?' })).toBeVisible();
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await expect(page.getByText('This reference keeps your answers as they were when you saved them.')).toBeVisible();
+  await expect(save).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save again and get a new reference' }).click();
+  const again = page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/);
+  await expect(again).not.toHaveText(code);
+  await expect(again.locator('xpath=..')).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Your date of birth', exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'a reference saved again on a later page');
   await first.close();
   await second.close();
 });
@@ -299,6 +314,17 @@ test('when the journey has not asked the date of birth, saving asks for it; a sa
   await expect(heading(other, 'Check your answers before sending')).toBeFocused();
   expect(await rowsOf(other, '.summary-list__row')).toEqual(onCheck);
   await other.context().close();
+
+  // On the page a Change link opens, the reference is still there, and Save again uses the
+  // date of birth given for it: nothing is asked, and a new code comes back.
+  await page.getByRole('link', { name: 'Change date you moved' }).click();
+  await expect(heading(page, 'When did you move?')).toBeFocused();
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Save again and get a new reference' }).click();
+  const again = page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]$/);
+  await expect(again).not.toHaveText(code);
+  await expect(again.locator('xpath=..')).toBeFocused();
+  await expect(dob).toHaveCount(0);
   await context.close();
 });
 
