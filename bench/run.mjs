@@ -6,8 +6,8 @@
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { brotliSize, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { LIBS } from './libs.mjs';
 import { typical } from './forms.mjs';
@@ -41,11 +41,7 @@ const percentile = (xs, p) => {
 const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
 
 const server = await serve(join(here, 'site'), PORT);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...extraFlags],
-});
+const browser = await launchChromium(extraFlags);
 
 async function open(throttled) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -106,7 +102,7 @@ async function measureBytes(responses) {
       url: r.url().replace(ORIGIN, ''),
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
-      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+      brotli: brotliSize(body),
     });
   }
   const total = (k) => files.reduce((n, f) => n + f[k], 0);

@@ -9,8 +9,7 @@
 // `bash bench/run.sh startup` (which builds bench/site first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { brotliSize as brotli, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -67,7 +66,6 @@ function sections(bytes) {
   return { imports, bodies, data };
 }
 
-const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
 const kb = (n) => (n / 1000).toFixed(1);
 
 /** Indices of the wasm functions compiled between navigation and the first question. */
@@ -93,11 +91,7 @@ async function compiledUntilFirstQuestion(browser, path) {
 
 const { imports, bodies, data } = sections(wasm);
 const server = await serve(site, PORT);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
+const browser = await launchChromium();
 try {
   const all = Buffer.concat(bodies);
   console.log(`${wasmName}: ${kb(wasm.length)} kB raw, ${kb(brotli(wasm))} kB brotli; ${bodies.length} functions, code ${kb(all.length)} kB raw (${kb(brotli(all))} kB brotli), data ${kb(data)} kB raw`);
