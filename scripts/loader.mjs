@@ -1,4 +1,5 @@
-// Trunk post_build hook (see Trunk.toml): writes tell-once.js, the one script an agency adds,
+// Trunk post_build hook (see Trunk.toml): in a release build, optimises the WebAssembly
+// (scripts/optimise-wasm.mjs); then writes tell-once.js, the one script an agency adds,
 // into the build. It is wasm-bindgen's glue followed by loader/tell-once.js, with the hashed
 // names and Subresource Integrity hashes of the WebAssembly, the stylesheet and the languages'
 // words filled in, so the page needs no inline script and every file it loads is pinned by its
@@ -11,6 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { optimiseWasm } from './optimise-wasm.mjs';
 
 const LOADER = 'tell-once.js';
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -28,6 +30,15 @@ const one = (pattern, what) => {
 };
 const glueName = one(/^tell-once-[0-9a-f]+\.js$/, "wasm-bindgen's glue");
 const wasmName = one(/^tell-once-[0-9a-f]+_bg\.wasm$/, 'WebAssembly');
+// A release build's WebAssembly is optimised here, before anything is worked out from its bytes.
+// (Trunk names it by a hash of what wasm-bindgen wrote, which decides what this writes.)
+if (process.env.TRUNK_PROFILE === 'release') {
+  try {
+    console.log(`scripts/loader.mjs: optimised ${optimiseWasm(path.join(dir, wasmName))}`);
+  } catch (error) {
+    fail(`optimising the WebAssembly (scripts/optimise-wasm.mjs): ${error.message}`);
+  }
+}
 const cssName = one(/^main-[0-9a-f]+\.css$/, 'stylesheet');
 const read = (name) => fs.readFileSync(path.join(dir, name));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
