@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs every check, in order, stopping at the first
 # failure with a non-zero exit (CI runs exactly this through .ci/run):
-#   tools -> rustfmt -> clippy (native + wasm) -> cargo test -> release builds
-#   -> Playwright end-to-end tests -> size report.
+#   tools -> rustfmt -> clippy (native + wasm) -> cargo test -> node --test scripts/
+#   -> release builds -> Playwright end-to-end tests -> size report.
 # Extra arguments go to Playwright, e.g. bash scripts/test.sh --grep "move house".
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -31,6 +31,10 @@ step "cargo test (engine, agencies and the app's own unit tests, native)"
 # Most logic lives in the engine. The app crate (root package) also builds natively, so the
 # unit tests of its components (words, ids, counts; nothing that needs a browser) run here too.
 cargo test --workspace
+
+step "The build scripts' own tests (node --test scripts/)"
+# What the release build does to the WebAssembly (scripts/optimise-wasm.mjs), on small modules.
+node --test "$ROOT/scripts/"
 
 step "journey-check: the default journeys"
 cargo run --quiet -p tell-once-engine --bin journey-check -- public/journeys/*.json
@@ -68,4 +72,4 @@ if [ -n "$passed" ]; then
     printf '%s\n' "$line"
     [ -z "$flaky" ] || printf 'warning: %s Playwright test(s) passed only on retry (flaky)\n' "$flaky"
 fi
-printf 'test.sh: all checks passed in %ds (fmt, clippy native+wasm, cargo test, release builds, Playwright, size)\n' "$SECONDS"
+printf 'test.sh: all checks passed in %ds (fmt, clippy native+wasm, cargo test, node --test, release builds, Playwright, size)\n' "$SECONDS"

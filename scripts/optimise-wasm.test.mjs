@@ -1,0 +1,96 @@
+// Tests of scripts/optimise-wasm.mjs (node --test, from scripts/test.sh): reading and renaming
+// a module's functions, the order, and that wasm-opt writes the functions in the order of the
+// names given (what the build relies on).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'node:test';
+import { bodiesByName, functionNames, order, withFunctionNames } from './optimise-wasm.mjs';
+
+const leb = (n) => {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return out;
+};
+const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
+const vector = (items) => [...leb(items.length), ...items.flat()];
+
+// A function returning the i32 `n`, and one returning `n` plus `m`: code that differs a little.
+const constant = (n) => [0, 0x41, ...leb(n), 0x0b];
+const sum = (n, m) => [0, 0x41, ...leb(n), 0x41, ...leb(m), 0x6a, 0x0b];
+
+/** A module importing one function ("host") and defining `bodies` (name → body), all named. */
+function module(bodies) {
+  const names = ['host', ...Object.keys(bodies)];
+  return Buffer.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector([[0x60, 0, 1, 0x7f]])), // one type: () -> i32
+    ...section(2, vector([[...text('env'), ...text('host'), 0, 0]])),
+    ...section(3, vector(Object.keys(bodies).map(() => [0]))),
+    // every function exported, so wasm-opt keeps them all
+    ...section(7, vector(names.slice(1).map((n, i) => [...text(n), 0, ...leb(i + 1)]))),
+    ...section(10, vector(Object.values(bodies).map((b) => [...leb(b.length), ...b]))),
+    ...section(0, [...text('name'), 1, ...(() => {
+      const map = vector(names.map((n, i) => [...leb(i), ...text(n)]));
+      return [...leb(map.length), ...map];
+    })()]),
+  ]);
+}
+
+test('reads each defined function by its name, after the imported ones', () => {
+  const bytes = module({ seven: constant(7), nine: sum(4, 5) });
+  assert.ok(WebAssembly.validate(bytes));
+  assert.deepEqual([...functionNames(bytes)], [[0, 'host'], [1, 'seven'], [2, 'nine']]);
+  const bodies = bodiesByName(bytes);
+  assert.deepEqual([...bodies.keys()], ['seven', 'nine']);
+  assert.deepEqual([...bodies.get('nine')], sum(4, 5));
+});
+
+test('renames functions and keeps the rest of the module as it was', () => {
+  const bytes = module({ seven: constant(7), nine: sum(4, 5) });
+  const renamed = withFunctionNames(bytes, (index, name) => (index === 0 ? name : `f${index}-${name}`));
+  assert.ok(WebAssembly.validate(renamed));
+  assert.deepEqual([...functionNames(renamed).values()], ['host', 'f1-seven', 'f2-nine']);
+  assert.deepEqual([...bodiesByName(renamed).values()], [...bodiesByName(bytes).values()]);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(renamed)).map((e) => e.name);
+  assert.deepEqual(exports, ['seven', 'nine']);
+});
+
+test('puts each function next to the one most like it, not merely in byte order', () => {
+  const bodies = new Map([
+    ['a', Buffer.from([0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8])],
+    ['c', Buffer.from([1, 90, 91, 92, 93, 94, 95, 96])],
+    ['b', Buffer.from([2, 1, 2, 3, 4, 5, 6, 7, 8])],
+  ]);
+  assert.deepEqual(order(bodies), ['a', 'b', 'c']);
+  // with a window of one, only the next in byte order is looked at
+  assert.deepEqual(order(bodies, 1), ['a', 'c', 'b']);
+  assert.deepEqual(order(new Map()), []);
+});
+
+test("wasm-opt writes the functions in the order of the names it is given", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'optimise-wasm-test-'));
+  try {
+    const bytes = module({ first: constant(1), second: sum(2, 3), third: constant(300) });
+    const input = path.join(work, 'in.wasm');
+    const output = path.join(work, 'out.wasm');
+    // named so that by name they come third, first, second
+    const order = { first: 'o3', second: 'o1', third: 'o2' };
+    fs.writeFileSync(input, withFunctionNames(bytes, (index, name) => (index === 0 ? name : order[name])));
+    const run = spawnSync('wasm-opt', ['--reorder-functions-by-name', '-g', input, '-o', output], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.error?.message ?? run.stderr);
+    const written = bodiesByName(fs.readFileSync(output));
+    assert.deepEqual([...written.keys()], ['o1', 'o2', 'o3']);
+    assert.deepEqual([...written.get('o1')], sum(2, 3));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
