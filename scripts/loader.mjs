@@ -30,15 +30,7 @@ const one = (pattern, what) => {
 };
 const glueName = one(/^tell-once-[0-9a-f]+\.js$/, "wasm-bindgen's glue");
 const wasmName = one(/^tell-once-[0-9a-f]+_bg\.wasm$/, 'WebAssembly');
-// A release build's WebAssembly is optimised here, before anything is worked out from its bytes.
-// (Trunk names it by a hash of what wasm-bindgen wrote, which decides what this writes.)
-if (process.env.TRUNK_PROFILE === 'release') {
-  try {
-    console.log(`scripts/loader.mjs: optimised ${optimiseWasm(path.join(dir, wasmName))}`);
-  } catch (error) {
-    fail(`optimising the WebAssembly (scripts/optimise-wasm.mjs): ${error.message}`);
-  }
-}
+
 const cssName = one(/^main-[0-9a-f]+\.css$/, 'stylesheet');
 const read = (name) => fs.readFileSync(path.join(dir, name));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
@@ -51,6 +43,19 @@ for (const needed of [/^async function __wbg_init\(/m, /^export function mount\(
 }
 glue = glue.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export (async function|function|class|const|let) /gm, '$1 ');
 if (/^export\b/m.test(glue)) fail(`wasm-bindgen's glue has an export the loader does not know: ${glue.match(/^export.*$/m)[0]}`);
+
+// A release build's WebAssembly is optimised here, before anything is worked out from its bytes
+// (and the glue's names for the module's imports shortened with the module's). Trunk names the
+// file by a hash of what wasm-bindgen wrote, which decides what this writes.
+if (process.env.TRUNK_PROFILE === 'release') {
+  try {
+    const optimised = optimiseWasm(path.join(dir, wasmName), glue);
+    glue = optimised.glue;
+    console.log(`scripts/loader.mjs: optimised ${optimised.summary}`);
+  } catch (error) {
+    fail(`optimising the WebAssembly (scripts/optimise-wasm.mjs): ${error.message}`);
+  }
+}
 
 // Each language's words but English's (compiled into the WebAssembly), as one file the loader
 // fetches when a widget is to speak that language: locales/<lang>/<namespace>.json, each file

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { bodiesByName, functionNames, order, withFunctionNames } from './optimise-wasm.mjs';
+import { bodiesByName, functionNames, order, withFunctionNames, withShortImportNames } from './optimise-wasm.mjs';
 
 const leb = (n) => {
   const out = [];
@@ -27,13 +27,16 @@ const vector = (items) => [...leb(items.length), ...items.flat()];
 const constant = (n) => [0, 0x41, ...leb(n), 0x0b];
 const sum = (n, m) => [0, 0x41, ...leb(n), 0x41, ...leb(m), 0x6a, 0x0b];
 
-/** A module importing one function ("host") and defining `bodies` (name → body), all named. */
-function module(bodies) {
+/**
+ * A module importing one function (`from`.`host`) and defining `bodies` (name → body), all
+ * named and exported.
+ */
+function module(bodies, from = 'env', host = 'host') {
   const names = ['host', ...Object.keys(bodies)];
   return Buffer.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vector([[0x60, 0, 1, 0x7f]])), // one type: () -> i32
-    ...section(2, vector([[...text('env'), ...text('host'), 0, 0]])),
+    ...section(2, vector([[...text(from), ...text(host), 0, 0]])),
     ...section(3, vector(Object.keys(bodies).map(() => [0]))),
     // every function exported, so wasm-opt keeps them all
     ...section(7, vector(names.slice(1).map((n, i) => [...text(n), 0, ...leb(i + 1)]))),
@@ -93,4 +96,42 @@ test("wasm-opt writes the functions in the order of the names it is given", () =
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+});
+
+// The start of wasm-bindgen's glue, as it writes it.
+const glueFor = (field) => `function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        ${field}: function() {
+            return 42;
+        },
+    };
+    return {
+        __proto__: null,
+        "./tell-once_bg.js": import0,
+    };
+}`;
+
+test('gives the imports from the glue short names, in the module and in the glue', async () => {
+  const field = '__wbg_answer_0123456789abcdef';
+  // `calls` calls the import (function 0)
+  const bytes = module({ calls: [0, 0x10, 0, 0x0b] }, './tell-once_bg.js', field);
+  const { wasm, glue } = withShortImportNames(bytes, glueFor(field));
+  assert.ok(wasm.length < bytes.length);
+  assert.deepEqual(WebAssembly.Module.imports(new WebAssembly.Module(wasm)), [{ module: 'w', name: 'a', kind: 'function' }]);
+  assert.ok(!glue.includes(field) && !glue.includes('tell-once_bg.js'), glue);
+  // the glue's own import object fits the module
+  const imports = new Function(`${glue}; return __wbg_get_imports();`)();
+  const { instance } = await WebAssembly.instantiate(wasm, imports);
+  assert.equal(instance.exports.calls(), 42);
+  // other modules' imports are left alone
+  const env = module({ calls: [0, 0x10, 0, 0x0b] });
+  assert.deepEqual(withShortImportNames(env, glueFor(field)).wasm, env);
+});
+
+test('stops at an import the glue does not have exactly once', () => {
+  const bytes = module({ calls: [0, 0x10, 0, 0x0b] }, './tell-once_bg.js', '__wbg_answer_0123456789abcdef');
+  assert.throws(() => withShortImportNames(bytes, glueFor('__wbg_other_0123456789abcdef')), /__wbg_answer_0123456789abcdef 0 times/);
+  const twice = `${glueFor('__wbg_answer_0123456789abcdef')}\n// __wbg_answer_0123456789abcdef`;
+  assert.throws(() => withShortImportNames(bytes, twice), /expected once, and nowhere else/);
 });
