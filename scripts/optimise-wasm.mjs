@@ -51,7 +51,10 @@ const name = (bytes, at) => {
   return [bytes.subarray(start, start + length).toString('utf8'), start + length];
 };
 
-/** The module's sections: { id, start, end } of each one's contents, and `custom` names. */
+/**
+ * The module's sections: { id, from, start, end }, from the section's id byte, and its contents
+ * from `start` to `end`; a custom section's name as `custom`.
+ */
 export function sections(bytes) {
   if (bytes.readUInt32BE(0) !== 0x0061736d) throw new Error('not a WebAssembly module');
   const out = [];
@@ -192,7 +195,7 @@ export function withShortImportNames(bytes, glue, module = './tell-once_bg.js') 
     if (from === module) {
       to = 'w';
       as = shortName(renamed++);
-      const key = new RegExp(`^(\\s*)${field}(: function\\()`, 'gm');
+      const key = new RegExp(`^(\\s*)${field.replace(/[$]/g, '\\$&')}(: function\\()`, 'gm');
       const found = glue.match(key)?.length ?? 0;
       if (found !== 1 || glue.split(field).length !== 2) throw new Error(`wasm-bindgen's glue has the import ${field} ${found} times as a key (expected once, and nowhere else)`);
       glue = glue.replace(key, `$1${as}$2`);
@@ -260,7 +263,7 @@ const fail = (message) => {
 
 function wasmOpt(args) {
   const run = spawnSync('wasm-opt', [...FEATURES, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (run.error) fail(`could not run wasm-opt (${run.error.message}): run scripts/setup.sh, which puts binaryen's on PATH`);
+  if (run.error) fail(`could not run wasm-opt (${run.error.message}): scripts/setup.sh installs binaryen's, and scripts/lib.sh puts it on PATH`);
   if (run.status !== 0) fail(`wasm-opt ${args.join(' ')} failed`);
 }
 
