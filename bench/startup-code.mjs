@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliSize as brotli, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
+import { functionBodies, importedFunctions, sections } from '../scripts/wasm-module.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const site = join(here, 'site');
@@ -18,53 +19,6 @@ const PORT = Number(process.env.PORT ?? 8790);
 const wasmName = readdirSync(site).find((f) => /^tell-once-.*_bg\.wasm$/.test(f));
 if (!wasmName) throw new Error('bench/site has no Tell Once WebAssembly: run bash bench/run.sh first');
 const wasm = readFileSync(join(site, wasmName));
-
-/** The module's imported function count, each defined function's body, and the data section's size. */
-function sections(bytes) {
-  let i = 8;
-  const leb = () => {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[i++];
-      n += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return n;
-    }
-  };
-  const skipName = () => {
-    const length = leb();
-    i += length;
-  };
-  let imports = 0;
-  let data = 0;
-  const bodies = [];
-  while (i < bytes.length) {
-    const id = bytes[i++];
-    const size = leb();
-    const end = i + size;
-    if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        skipName();
-        skipName();
-        const kind = bytes[i++];
-        if (kind === 0) { leb(); imports++; } // function: type index
-        else if (kind === 1) { i++; const flags = leb(); leb(); if (flags & 1) leb(); } // table
-        else if (kind === 2) { const flags = leb(); leb(); if (flags & 1) leb(); } // memory
-        else if (kind === 3) { i += 2; } // global: value type, mutability
-        else throw new Error(`import kind ${kind} not understood`);
-      }
-    } else if (id === 10) {
-      for (let n = leb(); n > 0; n--) {
-        const length = leb();
-        bodies.push(bytes.subarray(i, i + length));
-        i += length;
-      }
-    } else if (id === 11) {
-      data = size;
-    }
-    i = end;
-  }
-  return { imports, bodies, data };
-}
 
 const kb = (n) => (n / 1000).toFixed(1);
 
@@ -89,7 +43,11 @@ async function compiledUntilFirstQuestion(browser, path) {
   return new Set(lazy.map((e) => e.args.func_index));
 }
 
-const { imports, bodies, data } = sections(wasm);
+const parts = sections(wasm);
+const imports = importedFunctions(wasm, parts);
+const bodies = functionBodies(wasm, parts);
+const dataSection = parts.find((p) => p.id === 11);
+const data = dataSection ? dataSection.end - dataSection.start : 0;
 const server = await serve(site, PORT);
 const browser = await launchChromium();
 try {

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { functionBodies, functionNames, importedFunctions, leb, name, readLeb, sections, skipImport, withFunctionNames } from './wasm-module.mjs';
 
 // The WebAssembly features the app's build uses (wasm-opt must be told; Chromium has them all).
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
@@ -23,151 +24,6 @@ const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutabl
 // one most like it: of 300, 600 and 1,200, 1,200 gave the least (249.3, 249.6 and 248.6 kB
 // brotli), in about 3 s.
 const WINDOW = 1200;
-
-// --- reading and writing the parts of a module this needs ----------------------------------------
-
-const readLeb = (bytes, at) => {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-};
-const leb = (value) => {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-};
-const name = (bytes, at) => {
-  const [length, start] = readLeb(bytes, at);
-  return [bytes.subarray(start, start + length).toString('utf8'), start + length];
-};
-
-/**
- * The module's sections: { id, from, start, end }, from the section's id byte, and its contents
- * from `start` to `end`; a custom section's name as `custom`.
- */
-export function sections(bytes) {
-  if (bytes.readUInt32BE(0) !== 0x0061736d) throw new Error('not a WebAssembly module');
-  const out = [];
-  for (let at = 8; at < bytes.length; ) {
-    const id = bytes[at];
-    const [size, start] = readLeb(bytes, at + 1);
-    const section = { id, from: at, start, end: start + size };
-    if (id === 0) section.custom = name(bytes, start)[0];
-    out.push(section);
-    at = start + size;
-  }
-  return out;
-}
-
-/** Where the import whose description starts at `at` ends. */
-function skipImport(bytes, at) {
-  const limits = () => {
-    const flags = bytes[at++];
-    [, at] = readLeb(bytes, at);
-    if (flags & 1) [, at] = readLeb(bytes, at);
-  };
-  const kind = bytes[at++];
-  if (kind === 0) {
-    [, at] = readLeb(bytes, at); // the function's type
-  } else if (kind === 1) {
-    at += 1; // the table's element type
-    limits();
-  } else if (kind === 2) {
-    limits();
-  } else if (kind === 3) {
-    at += 2; // the global's type and mutability
-  } else if (kind === 4) {
-    at += 1;
-    [, at] = readLeb(bytes, at);
-  } else {
-    throw new Error(`an import of unknown kind ${kind}`);
-  }
-  return at;
-}
-
-/** How many functions the module imports: they come first in its function index space. */
-function importedFunctions(bytes, all) {
-  const imports = all.find((s) => s.id === 2);
-  if (!imports) return 0;
-  let [count, at] = readLeb(bytes, imports.start);
-  let functions = 0;
-  while (count--) {
-    [, at] = name(bytes, at);
-    [, at] = name(bytes, at);
-    if (bytes[at] === 0) functions += 1;
-    at = skipImport(bytes, at);
-  }
-  return functions;
-}
-
-/** The function names of the module's name section: index → name. */
-export function functionNames(bytes, all = sections(bytes)) {
-  const names = new Map();
-  const section = all.find((s) => s.custom === 'name');
-  if (!section) return names;
-  for (let at = name(bytes, section.start)[1]; at < section.end; ) {
-    const kind = bytes[at];
-    const [size, start] = readLeb(bytes, at + 1);
-    if (kind === 1) {
-      let [count, p] = readLeb(bytes, start);
-      while (count--) {
-        let index;
-        let text;
-        [index, p] = readLeb(bytes, p);
-        [text, p] = name(bytes, p);
-        names.set(index, text);
-      }
-    }
-    at = start + size;
-  }
-  return names;
-}
-
-/** Each function the module defines, by name: the bytes of its body. */
-export function bodiesByName(bytes) {
-  const all = sections(bytes);
-  const code = all.find((s) => s.id === 10);
-  if (!code) return new Map();
-  const names = functionNames(bytes, all);
-  const first = importedFunctions(bytes, all);
-  const bodies = new Map();
-  let [count, at] = readLeb(bytes, code.start);
-  for (let i = 0; i < count; i++) {
-    const [size, start] = readLeb(bytes, at);
-    const called = names.get(first + i);
-    if (called !== undefined) bodies.set(called, bytes.subarray(start, start + size));
-    at = start + size;
-  }
-  return bodies;
-}
-
-/** The module with its name section holding only function names, from `rename(index, name)`. */
-export function withFunctionNames(bytes, rename) {
-  const all = sections(bytes);
-  const names = functionNames(bytes, all);
-  const entries = [...names.keys()].sort((a, b) => a - b).map((index) => {
-    const text = Buffer.from(rename(index, names.get(index)), 'utf8');
-    return Buffer.concat([leb(index), leb(text.length), text]);
-  });
-  const subsection = Buffer.concat([leb(names.size), ...entries]);
-  const contents = Buffer.concat([leb(4), Buffer.from('name'), Buffer.from([1]), leb(subsection.length), subsection]);
-  const parts = [bytes.subarray(0, 8)];
-  for (const s of all) {
-    if (s.custom !== 'name') parts.push(bytes.subarray(s.from, s.end));
-  }
-  parts.push(Buffer.from([0]), leb(contents.length), contents);
-  return Buffer.concat(parts);
-}
 
 /**
  * The module and wasm-bindgen's glue (its JS, as wasm-bindgen wrote it) with short names for the
@@ -217,6 +73,19 @@ export function withShortImportNames(bytes, glue, module = './tell-once_bg.js') 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const shortName = (i) => (i < LETTERS.length ? LETTERS[i] : shortName(Math.floor(i / LETTERS.length) - 1) + LETTERS[i % LETTERS.length]);
 
+/** Each function the module defines, by name: the bytes of its body. */
+export function bodiesByName(bytes) {
+  const all = sections(bytes);
+  const names = functionNames(bytes, all);
+  const first = importedFunctions(bytes, all);
+  const bodies = new Map();
+  functionBodies(bytes, all).forEach((body, i) => {
+    const called = names.get(first + i);
+    if (called !== undefined) bodies.set(called, body);
+  });
+  return bodies;
+}
+
 // --- the order ---------------------------------------------------------------------------------
 
 const grams = (body) => {
@@ -257,14 +126,10 @@ export function order(bodies, window = WINDOW) {
 
 // --- the step ------------------------------------------------------------------------------------
 
-const fail = (message) => {
-  throw new Error(message);
-};
-
 function wasmOpt(args) {
   const run = spawnSync('wasm-opt', [...FEATURES, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (run.error) fail(`could not run wasm-opt (${run.error.message}): scripts/setup.sh installs binaryen's, and scripts/lib.sh puts it on PATH`);
-  if (run.status !== 0) fail(`wasm-opt ${args.join(' ')} failed`);
+  if (run.error) throw new Error(`could not run wasm-opt (${run.error.message}): scripts/setup.sh installs binaryen's, and scripts/lib.sh puts it on PATH`);
+  if (run.status !== 0) throw new Error(`wasm-opt ${args.join(' ')} failed`);
 }
 
 /** Stops unless wasm-opt on PATH is the version Trunk.toml pins ([tools] wasm_opt). */
@@ -273,7 +138,7 @@ function checkWasmOpt() {
   const pinned = toml.match(/^wasm_opt\s*=\s*"([^"]+)"/m)?.[1];
   const version = spawnSync('wasm-opt', ['--version'], { encoding: 'utf8' });
   const have = version.stdout?.match(/\((version_\d+)\)/)?.[1];
-  if (pinned && have !== pinned) fail(`Trunk.toml pins wasm_opt = "${pinned}" but wasm-opt on PATH is ${have ?? 'missing'} (binaryen from npm; run scripts/setup.sh)`);
+  if (pinned && have !== pinned) throw new Error(`Trunk.toml pins wasm_opt = "${pinned}" but wasm-opt on PATH is ${have ?? 'missing'} (binaryen from npm; run scripts/setup.sh)`);
 }
 
 /**
@@ -287,7 +152,7 @@ export function optimiseWasm(file, glue) {
   try {
     const started = Date.now();
     const input = fs.readFileSync(file);
-    if (functionNames(input).size === 0) fail(`${file} has no function names to order by (is Trunk's wasm-opt on? index.html should say data-wasm-opt="0")`);
+    if (functionNames(input).size === 0) throw new Error(`${file} has no function names to order by (is Trunk's wasm-opt on? index.html should say data-wasm-opt="0")`);
     const seen = path.join(work, 'seen.wasm');
     wasmOpt(['-Oz', '-g', file, '-o', seen]);
     const rank = new Map(order(bodiesByName(fs.readFileSync(seen))).map((n, i) => [n, i]));

@@ -1,13 +1,15 @@
-// Tests of scripts/optimise-wasm.mjs (node --test, from scripts/test.sh): reading and renaming
-// a module's functions, the order, and that wasm-opt writes the functions in the order of the
-// names given (what the build relies on).
+// Tests of scripts/optimise-wasm.mjs and scripts/wasm-module.mjs (node --test, from
+// scripts/test.sh): reading and renaming a module's functions, the order, the short import
+// names, and that wasm-opt writes the functions in the order of the names given (what the
+// build relies on).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { bodiesByName, functionNames, order, withFunctionNames, withShortImportNames } from './optimise-wasm.mjs';
+import { bodiesByName, order, withShortImportNames } from './optimise-wasm.mjs';
+import { functionNames, withFunctionNames } from './wasm-module.mjs';
 
 const leb = (n) => {
   const out = [];
