@@ -29,7 +29,7 @@ const one = (pattern, what) => {
   return found[0];
 };
 const glueName = one(/^tell-once-[0-9a-f]+\.js$/, "wasm-bindgen's glue");
-const wasmName = one(/^tell-once-[0-9a-f]+_bg\.wasm$/, 'WebAssembly');
+let wasmName = one(/^tell-once-[0-9a-f]+_bg\.wasm$/, 'WebAssembly');
 
 const cssName = one(/^main-[0-9a-f]+\.css$/, 'stylesheet');
 const read = (name) => fs.readFileSync(path.join(dir, name));
@@ -44,13 +44,21 @@ for (const needed of [/^async function __wbg_init\(/m, /^export function mount\(
 glue = glue.replace(/^export \{[^}]*\};?\s*$/gm, '').replace(/^export (async function|function|class|const|let) /gm, '$1 ');
 if (/^export\b/m.test(glue)) fail(`wasm-bindgen's glue has an export the loader does not know: ${glue.match(/^export.*$/m)[0]}`);
 
+const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js', import.meta.url)), 'utf8');
+
 // A release build's WebAssembly is optimised here, before anything is worked out from its bytes
-// (and the glue's names for the module's imports shortened with the module's). Trunk names the
-// file by a hash of what wasm-bindgen wrote, which decides what this writes.
+// (and the glue's names for the module's imports and exports shortened with the module's; the
+// loader's own code is looked at for the glue's classes it uses). Trunk named the file by a hash
+// of what wasm-bindgen wrote; what this writes depends on this step's scripts too, so the file
+// is named again by a hash of its own bytes: a browser that keeps the old file for as long as
+// it likes never pairs it with a new tell-once.js.
 if (process.env.TRUNK_PROFILE === 'release') {
   try {
-    const optimised = optimiseWasm(path.join(dir, wasmName), glue);
+    const optimised = optimiseWasm(path.join(dir, wasmName), glue, template);
     glue = optimised.glue;
+    const hashed = `tell-once-${createHash('sha256').update(read(wasmName)).digest('hex').slice(0, 16)}_bg.wasm`;
+    fs.renameSync(path.join(dir, wasmName), path.join(dir, hashed));
+    wasmName = hashed;
     console.log(`scripts/loader.mjs: optimised ${optimised.summary}`);
   } catch (error) {
     fail(`optimising the WebAssembly (scripts/optimise-wasm.mjs): ${error.message}`);
@@ -87,7 +95,6 @@ const assets = {
   css: { href: cssName, integrity: sri(read(cssName)) },
   words,
 };
-const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js', import.meta.url)), 'utf8');
 const marker = /\/\* ASSETS \*\/ \{[^\n]*\};/;
 if (!marker.test(template)) fail('loader/tell-once.js has lost its /* ASSETS */ line');
 const source = `${glue}\n${template.replace(marker, `/* ASSETS */ ${JSON.stringify(assets)};`)}`;

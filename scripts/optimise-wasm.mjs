@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { functionBodies, functionNames, importedFunctions, leb, name, readLeb, sections, skipImport, withFunctionNames } from './wasm-module.mjs';
+import { exportsOf, functionBodies, functionNames, importedFunctions, leb, name, readLeb, sections, skipImport, withExports, withFunctionNames, withSection } from './wasm-module.mjs';
 
 // The WebAssembly features the app's build uses (wasm-opt must be told; Chromium has them all).
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
@@ -64,9 +64,36 @@ export function withShortImportNames(bytes, glue, module = './tell-once_bg.js') 
     if (glue.split(moduleKey).length !== 2) throw new Error(`wasm-bindgen's glue does not name its imports ${moduleKey}once`);
     glue = glue.replace(moduleKey, 'w: ');
   }
-  const contents = Buffer.concat(entries);
-  const wasm = Buffer.concat([bytes.subarray(0, imports.from), Buffer.from([2]), leb(contents.length), contents, bytes.subarray(imports.end)]);
-  return { wasm, glue };
+  return { wasm: withSection(bytes, 2, Buffer.concat(entries)), glue };
+}
+
+/**
+ * The module and wasm-bindgen's glue (as the loader takes it: its `export`s already stripped)
+ * with only the exports the glue uses, under short names: `wasm.a`, `wasm.b`, … rather than
+ * `wasm.__wbindgen_malloc` or a closure's 300-character name. A class the glue declares and
+ * nothing uses (not the glue, nor `elsewhere`, the loader's own code) goes first, with the
+ * exports only it used: a dependency's classes (leptos's server functions bring wasm-streams'
+ * IntoUnderlyingSource and others) that the app never makes. wasm-opt then drops the code only
+ * those exports reached. Throws if the glue names an export the module does not have.
+ */
+export function withLeanExports(bytes, glue, elsewhere = '') {
+  for (const [, cls] of glue.matchAll(/^class ([A-Za-z_]\w*) \{$/gm)) {
+    const without = glue
+      .replace(new RegExp(`^class ${cls} \\{$[\\s\\S]*?^\\}$\\n?`, 'm'), '')
+      .replace(new RegExp(`^if \\(Symbol\\.dispose\\) ${cls}\\.prototype\\b.*\\n?`, 'm'), '')
+      .replace(new RegExp(`^const ${cls}Finalization = [\\s\\S]*?\\);$\\n?`, 'm'), '');
+    const named = new RegExp(`\\b${cls}\\b`);
+    if (!named.test(without) && !named.test(elsewhere)) glue = without;
+  }
+  const used = new Set([...glue.matchAll(/\bwasm\.([\w$]+)/g)].map((m) => m[1]));
+  const all = exportsOf(bytes);
+  for (const field of used) {
+    if (!all.some((e) => e.field === field)) throw new Error(`wasm-bindgen's glue uses wasm.${field}, which the module does not export`);
+  }
+  const kept = all.filter((e) => used.has(e.field));
+  const short = new Map(kept.map((e, i) => [e.field, shortName(i)]));
+  glue = glue.replace(/\bwasm\.([\w$]+)/g, (_, field) => `wasm.${short.get(field)}`);
+  return { wasm: withExports(bytes, kept.map((e) => ({ ...e, field: short.get(e.field) }))), glue };
 }
 
 // a … z, A … Z, then two letters: never a digit first, so always a plain JS property name
@@ -142,29 +169,34 @@ function checkWasmOpt() {
 }
 
 /**
- * Optimises the module in `file` (as wasm-bindgen wrote it, with its function names) in place,
- * with short import names (see withShortImportNames) in it and in `glue`, wasm-bindgen's JS.
- * Returns the glue to use, and a line saying how it went.
+ * Optimises the module in `file` (as wasm-bindgen wrote it, with its function names) in place:
+ * only the exports `glue` (wasm-bindgen's JS) uses, and short names for them and for the
+ * imports, in the module and in the glue (see withLeanExports and withShortImportNames);
+ * `elsewhere` is the loader's own code, which may use the glue's classes. Returns the glue to
+ * use, and a line saying how it went.
  */
-export function optimiseWasm(file, glue) {
+export function optimiseWasm(file, glue, elsewhere = '') {
   checkWasmOpt();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tell-once-wasm-'));
   try {
     const started = Date.now();
-    const input = fs.readFileSync(file);
-    if (functionNames(input).size === 0) throw new Error(`${file} has no function names to order by (is Trunk's wasm-opt on? index.html should say data-wasm-opt="0")`);
+    const given = fs.readFileSync(file);
+    if (functionNames(given).size === 0) throw new Error(`${file} has no function names to order by (is Trunk's wasm-opt on? index.html should say data-wasm-opt="0")`);
+    const lean = withLeanExports(given, glue, elsewhere);
+    const input = path.join(work, 'lean.wasm');
+    fs.writeFileSync(input, lean.wasm);
     const seen = path.join(work, 'seen.wasm');
-    wasmOpt(['-Oz', '-g', file, '-o', seen]);
+    wasmOpt(['-Oz', '-g', input, '-o', seen]);
     const rank = new Map(order(bodiesByName(fs.readFileSync(seen))).map((n, i) => [n, i]));
     // Functions -Oz removes (inlined, or the same as another) have no rank; they would go last.
-    const renamed = withFunctionNames(input, (_index, n) => (rank.has(n) ? `o${String(rank.get(n)).padStart(7, '0')}` : `~${n}`));
+    const renamed = withFunctionNames(lean.wasm, (_index, n) => (rank.has(n) ? `o${String(rank.get(n)).padStart(7, '0')}` : `~${n}`));
     const ordered = path.join(work, 'ordered.wasm');
     fs.writeFileSync(ordered, renamed);
     wasmOpt(['-Oz', '--reorder-functions-by-name', ordered, '-o', file]);
-    const shortened = withShortImportNames(fs.readFileSync(file), glue);
+    const shortened = withShortImportNames(fs.readFileSync(file), lean.glue);
     fs.writeFileSync(file, shortened.wasm);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const summary = `${path.basename(file)} ${input.length} → ${shortened.wasm.length} bytes, ${rank.size} functions ordered, in ${seconds} s`;
+    const summary = `${path.basename(file)} ${given.length} → ${shortened.wasm.length} bytes, ${rank.size} functions ordered, in ${seconds} s`;
     return { glue: shortened.glue, summary };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

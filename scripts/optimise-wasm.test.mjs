@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { bodiesByName, order, withShortImportNames } from './optimise-wasm.mjs';
+import { bodiesByName, order, withLeanExports, withShortImportNames } from './optimise-wasm.mjs';
 import { functionNames, withFunctionNames } from './wasm-module.mjs';
 
 const leb = (n) => {
@@ -98,6 +98,56 @@ test("wasm-opt writes the functions in the order of the names it is given", () =
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+});
+
+// Glue in wasm-bindgen's shape: a class nothing makes (with its finaliser and disposer), a class
+// the loader makes, and a plain function.
+const classyGlue = `class Unused {
+    go() {
+        return wasm.two();
+    }
+}
+if (Symbol.dispose) Unused.prototype[Symbol.dispose] = Unused.prototype.go;
+const UnusedFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.three(ptr, 1));
+class Kept {
+    go() {
+        return wasm.four();
+    }
+}
+let wasm;
+function one() {
+    return wasm.one();
+}`;
+
+test('keeps only the exports the glue uses, under short names, and drops classes nothing makes', async () => {
+  const bytes = module({ one: constant(1), two: constant(2), three: constant(3), four: constant(4), five: constant(5) });
+  const { wasm, glue } = withLeanExports(bytes, classyGlue, 'const kept = new Kept();');
+  assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name), ['a', 'b']);
+  assert.ok(!/Unused|wasm\.(one|two|three|four)\b/.test(glue), glue);
+  const { instance } = await WebAssembly.instantiate(wasm, { env: { host: () => 0 } });
+  const run = new Function(`${glue}; return (exports) => { wasm = exports; return [one(), new Kept().go()]; };`)();
+  assert.deepEqual(run(instance.exports), [1, 4]);
+  // and wasm-opt then drops the code only the dropped exports reached
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'optimise-wasm-test-'));
+  try {
+    fs.writeFileSync(path.join(work, 'in.wasm'), wasm);
+    const opt = spawnSync('wasm-opt', ['-Oz', '-g', path.join(work, 'in.wasm'), '-o', path.join(work, 'out.wasm')], { encoding: 'utf8' });
+    assert.equal(opt.status, 0, opt.error?.message ?? opt.stderr);
+    assert.equal(bodiesByName(fs.readFileSync(path.join(work, 'out.wasm'))).size, 2);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  // a class the loader makes is kept, with what it uses
+  const withUnused = withLeanExports(bytes, classyGlue, 'new Unused().go(); new Kept();');
+  assert.equal(WebAssembly.Module.exports(new WebAssembly.Module(withUnused.wasm)).length, 4);
+  assert.match(withUnused.glue, /class Unused/);
+});
+
+test('stops at glue that uses an export the module does not have', () => {
+  const bytes = module({ one: constant(1) });
+  assert.throws(() => withLeanExports(bytes, 'let wasm; wasm.one(); wasm.gone();'), /uses wasm\.gone, which the module does not export/);
 });
 
 // The start of wasm-bindgen's glue, as it writes it.

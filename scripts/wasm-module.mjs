@@ -142,3 +142,36 @@ export function withFunctionNames(bytes, rename) {
   parts.push(Buffer.from([0]), leb(contents.length), contents);
   return Buffer.concat(parts);
 }
+
+/** The module's exports, in order: { field, kind, index }. */
+export function exportsOf(bytes, all = sections(bytes)) {
+  const section = all.find((s) => s.id === 7);
+  if (!section) return [];
+  let [count, at] = readLeb(bytes, section.start);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    let field;
+    let index;
+    [field, at] = name(bytes, at);
+    const kind = bytes[at++];
+    [index, at] = readLeb(bytes, at);
+    out.push({ field, kind, index });
+  }
+  return out;
+}
+
+/** The module with its export section holding `list` ({ field, kind, index }) and nothing else. */
+export function withExports(bytes, list) {
+  const entries = list.map(({ field, kind, index }) => {
+    const text = Buffer.from(field, 'utf8');
+    return Buffer.concat([leb(text.length), text, Buffer.from([kind]), leb(index)]);
+  });
+  return withSection(bytes, 7, Buffer.concat([leb(list.length), ...entries]));
+}
+
+/** The module with the contents of its (non-custom) section `id` replaced by `contents`. */
+export function withSection(bytes, id, contents) {
+  const section = sections(bytes).find((s) => s.id === id);
+  if (!section) throw new Error(`the module has no section ${id}`);
+  return Buffer.concat([bytes.subarray(0, section.from), Buffer.from([id]), leb(contents.length), contents, bytes.subarray(section.end)]);
+}
