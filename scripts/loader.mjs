@@ -67,9 +67,11 @@ if (process.env.TRUNK_PROFILE === 'release') {
 
 // Each language's words but English's (compiled into the WebAssembly), as one file the loader
 // fetches when a widget is to speak that language: locales/<lang>/<namespace>.json, each file
-// a member named after its namespace (what the app's i18n::supply reads). Named by a hash of
-// what they say, so a browser may keep them as long as it likes.
+// a member named after its namespace, and the engine's crates/engine/locales/<lang>.json as
+// "engine" (what the app's i18n::supply reads). Named by a hash of what they say, so a browser
+// may keep them as long as it likes.
 const localesDir = fileURLToPath(new URL('../locales/', import.meta.url));
+const engineLocalesDir = fileURLToPath(new URL('../crates/engine/locales/', import.meta.url));
 const words = {};
 for (const lang of fs.readdirSync(localesDir).sort()) {
   if (lang === 'en' || !fs.statSync(path.join(localesDir, lang)).isDirectory()) continue;
@@ -82,6 +84,12 @@ for (const lang of fs.readdirSync(localesDir).sort()) {
     } catch (error) {
       fail(`${source}: ${error.message}`);
     }
+  }
+  const engineSource = path.join(engineLocalesDir, `${lang}.json`);
+  try {
+    file.engine = JSON.parse(fs.readFileSync(engineSource, 'utf8'));
+  } catch (error) {
+    fail(`${engineSource} (the engine's words in ${lang}): ${error.message}`);
   }
   const body = Buffer.from(JSON.stringify(file));
   const href = `words-${lang}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`;

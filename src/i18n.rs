@@ -110,19 +110,27 @@ pub fn has_words(locale: Locale) -> bool {
     WORDS.has(locale.as_str())
 }
 
+/// The member of a words file holding the engine's words (`crates/engine/locales/<lang>.json`),
+/// which the browser build does not compile in.
+const ENGINE_WORDS: &str = "engine";
+
 /// Takes in a language's words file: a JSON object with one member per namespace
-/// (`"common": {…}`, …). A language already here keeps its words.
+/// (`"common": {…}`, …) and the engine's words (`"engine": {…}`). A language already here keeps
+/// its words.
 pub fn supply(locale: Locale, file: &str) -> Result<(), String> {
     let json: serde_json::Value = serde_json::from_str(file).map_err(|e| e.to_string())?;
+    let member = |name: &str| {
+        json.get(name)
+            .filter(|words| words.is_object())
+            .ok_or_else(|| format!("the words file has no \"{name}\" object"))
+    };
     let mut files = Vec::with_capacity(NAMESPACES.len());
     for namespace in NAMESPACES {
-        let words = json
-            .get(namespace)
-            .filter(|words| words.is_object())
-            .ok_or_else(|| format!("the words file has no \"{namespace}\" object"))?;
-        files.push((namespace, words));
+        files.push((namespace, member(namespace)?));
     }
+    let engine = member(ENGINE_WORDS)?;
     WORDS.supply(locale.as_str(), &files);
+    tell_once_engine::locales::supply(locale.as_str(), engine);
     Ok(())
 }
 
@@ -284,18 +292,25 @@ macro_rules! arg {
 
 pub(crate) use {arg, args, key, t, t_string, t_view, td_string};
 
-/// A language's words file, as the build writes it: `{"common": …, "flow": …, …}`.
+/// A language's words file, as the build writes it: `{"common": …, "flow": …, …, "engine": …}`.
 #[cfg(test)]
 fn words_file(locale: Locale) -> String {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    let members: Vec<String> = NAMESPACES
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |path: std::path::PathBuf| std::fs::read_to_string(path).expect("a words file");
+    let mut members: Vec<String> = NAMESPACES
         .iter()
         .map(|namespace| {
-            let path = root.join(locale.as_str()).join(format!("{namespace}.json"));
-            let text = std::fs::read_to_string(&path).expect("a words file");
-            format!("\"{namespace}\": {text}")
+            let path = root
+                .join("locales")
+                .join(locale.as_str())
+                .join(format!("{namespace}.json"));
+            format!("\"{namespace}\": {}", read(path))
         })
         .collect();
+    let engine = root
+        .join("crates/engine/locales")
+        .join(format!("{}.json", locale.as_str()));
+    members.push(format!("\"{ENGINE_WORDS}\": {}", read(engine)));
     format!("{{{}}}", members.join(", "))
 }
 
@@ -336,6 +351,11 @@ mod tests {
             Err("the words file has no \"components\" object".to_string())
         );
         assert!(supply(Locale::ar, "not JSON").is_err());
+        let no_engine = r#"{"common": {}, "flow": {}, "pages": {}, "components": {}}"#;
+        assert_eq!(
+            supply(Locale::ar, no_engine),
+            Err("the words file has no \"engine\" object".to_string())
+        );
         // (Another test may have supplied Arabic already: what counts is that English stays.)
         assert_eq!(td_string!(Locale::en, common.loading), "Loading…");
     }

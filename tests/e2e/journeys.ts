@@ -213,6 +213,8 @@ export function wordsIn(lang: string) {
     /** What the switch says of a language whose words could not be fetched. */
     languageUnavailable: (name: string) => (common.language_unavailable as string).replace('{language}', name),
     yes: engine.choices.yes as string,
+    /** The engine's message for a yes/no question left unanswered, with the question's name. */
+    selectYesNo: (name: string) => (engine.messages.select_yes_no as string).replace('{name}', name),
     start: pages.start_button as string,
     continue: pages.continue_button as string,
     problem: components.error_summary_title as string,

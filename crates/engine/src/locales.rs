@@ -1,9 +1,10 @@
 //! The engine's own words in each language: its messages, the labels of the inputs of a date,
 //! a name or an address, Yes and No, month names. They live in `crates/engine/locales/<lang>.json`
 //! (nested per area, templates with `{name}`-style placeholders), compiled in, and each language's
-//! read the first time it is asked for. English is the fallback for a key missing in a language
-//! and for a language with no file. The app's own words are read the same way (a
-//! [`Catalogue`] of its own).
+//! read the first time it is asked for. Without the `every-language` feature only English's are
+//! compiled in, and the others are given at run time ([`supply`]). English is the fallback for a
+//! key missing in a language and for a language with no file. The app's own words are read the
+//! same way (a [`Catalogue`] of its own).
 //!
 //! A placeholder written with a capital first letter (`{Name}`) is filled with the value
 //! capitalised, so a template says where its noun phrase opens a sentence: "{Name} must be a
@@ -114,12 +115,36 @@ impl Catalogue {
     }
 }
 
+/// The engine's file of words in `$lang`. Without the `every-language` feature, English's alone:
+/// the others are supplied at run time ([`supply`]). The engine's own tests have them all.
+#[cfg(any(test, feature = "every-language"))]
+macro_rules! engine_words {
+    ($lang:literal) => {
+        &[("", include_str!(concat!("../locales/", $lang, ".json")))]
+    };
+}
+#[cfg(not(any(test, feature = "every-language")))]
+macro_rules! engine_words {
+    ("en") => {
+        &[("", include_str!("../locales/en.json"))]
+    };
+    ($lang:literal) => {
+        &[]
+    };
+}
+
 /// The engine's own words.
 static ENGINE: Catalogue = Catalogue::new(&[
-    ("en", &[("", include_str!("../locales/en.json"))]),
-    ("es", &[("", include_str!("../locales/es.json"))]),
-    ("ar", &[("", include_str!("../locales/ar.json"))]),
+    ("en", engine_words!("en")),
+    ("es", engine_words!("es")),
+    ("ar", engine_words!("ar")),
 ]);
+
+/// Gives the engine its words in `lang` (the JSON of `crates/engine/locales/<lang>.json`), when
+/// they are not compiled in. False when the engine has no such language.
+pub fn supply(lang: &str, words: &Value) -> bool {
+    ENGINE.supply(lang, &[("", words)])
+}
 
 fn flatten(value: &Value, path: String, into: &mut BTreeMap<String, String>) {
     match value {
@@ -359,6 +384,15 @@ mod tests {
         assert!(LATER.supply("en", &[("pages", &again)]));
         assert_eq!(LATER.text("es", "pages.start"), "Empezar ahora");
         assert_eq!(LATER.text("en", "pages.start"), "Start now");
+    }
+
+    #[test]
+    fn the_engine_takes_its_words_in_a_language_it_has() {
+        let words = json!({"messages": {"enter": "Escriba {name}"}});
+        assert!(!supply("fr", &words), "a language the engine does not have");
+        // (Its tests have every language compiled in, which words given later do not replace.)
+        assert!(supply("es", &words));
+        assert_eq!(text("es", "messages.enter"), "Introduzca {name}");
     }
 
     #[test]
