@@ -1,6 +1,6 @@
 // The release build's last step for the WebAssembly, which scripts/loader.mjs (Trunk's
 // post_build hook) takes before it hashes the file. It shrinks the module with binaryen's
-// wasm-opt (-Os, see OPTIMISE), as Trunk's own wasm-opt step would (that is off:
+// wasm-opt (-Oz, see OPTIMISE), as Trunk's own wasm-opt step would (that is off:
 // data-wasm-opt="0" in index.html), and puts its functions in an order brotli compresses better: each next to the
 // ones most like it, so the compressor finds their repeats close by. The same code, so the same
 // behaviour; 7.2 kB less to download (255.9 to 248.6 kB brotli when this was written). Then the
@@ -20,17 +20,16 @@ import { exportsOf, functionBodies, functionNames, importedFunctions, leb, name,
 
 // The WebAssembly features the app's build uses (wasm-opt must be told; Chromium has them all).
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
-// wasm-opt's optimisations. -Os rather than -Oz: -Oz also merges functions that differ only in
-// constants into one taking them as arguments (merge-similar-functions), which makes the file
-// smaller but brotli's output bigger, since brotli finds those repeats itself. Measured on
-// 2026-12-03, with the order below: -Oz 241.5 kB brotli (777 kB raw), -Os 239.5 (801 kB),
-// -O2 239.0 (820 kB). And told that the module's first 1 KB of memory holds nothing
-// (--low-memory-unused), wasm-opt may fold a constant added to an address into the load or
-// store (`offset=`): that differs only for an address that wraps past 4 GB into that first
-// kilobyte. Rust's WebAssembly puts its stack first, growing down from 1 MB, with the data after
-// it, so the first kilobyte is only ever the stack's last and no address wraps there: 1.4 kB
-// brotli less.
-const OPTIMISE = ['-Os', '--low-memory-unused'];
+// wasm-opt's optimisations: -Oz, and told that the module's first 1 KB of memory holds nothing
+// (--low-memory-unused), so it may fold a constant added to an address into the load or store
+// (`offset=`): that differs only for an address that wraps past 4 GB into that first kilobyte.
+// Rust's WebAssembly puts its stack first, growing down from 1 MB, with the data after it, so
+// the first kilobyte is only ever the stack's last and no address wraps there: 1.4 kB brotli
+// less. -Os was measured too (2026-12-03): 2.0 kB brotli less than -Oz (-Oz's
+// merge-similar-functions folds functions that brotli would compress anyway) but 24 kB more
+// code to compile, and the first question on mobile came later (medians 2,016 and 2,005 ms
+// against -Oz's 1,955 and 1,932, alternating runs of 5), so -Oz it is.
+const OPTIMISE = ['-Oz', '--low-memory-unused'];
 // How many of the functions not yet placed are compared with the last one placed, to find the
 // one most like it: of 300, 600 and 1,200, 1,200 gave the least (249.3, 249.6 and 248.6 kB
 // brotli), in about 3 s.
