@@ -34,6 +34,8 @@ let wasmName = one(/^tell-once-[0-9a-f]+_bg\.wasm$/, 'WebAssembly');
 const cssName = one(/^main-[0-9a-f]+\.css$/, 'stylesheet');
 const read = (name) => fs.readFileSync(path.join(dir, name));
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+// A file's name with a hash of its contents in it, so a browser may keep it as long as it likes.
+const hashed = (stem, bytes, extension) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${extension}`;
 
 // The glue, as a part of the loader rather than a module of its own: its exports become plain
 // declarations, which the loader calls.
@@ -56,9 +58,9 @@ if (process.env.TRUNK_PROFILE === 'release') {
   try {
     const optimised = optimiseWasm(path.join(dir, wasmName), glue, template);
     glue = optimised.glue;
-    const hashed = `tell-once-${createHash('sha256').update(read(wasmName)).digest('hex').slice(0, 16)}_bg.wasm`;
-    fs.renameSync(path.join(dir, wasmName), path.join(dir, hashed));
-    wasmName = hashed;
+    const renamed = hashed('tell-once', read(wasmName), '_bg.wasm');
+    fs.renameSync(path.join(dir, wasmName), path.join(dir, renamed));
+    wasmName = renamed;
     console.log(`scripts/loader.mjs: optimised ${optimised.summary}`);
   } catch (error) {
     fail(`optimising the WebAssembly (scripts/optimise-wasm.mjs): ${error.message}`);
@@ -68,31 +70,29 @@ if (process.env.TRUNK_PROFILE === 'release') {
 // Each language's words but English's (compiled into the WebAssembly), as one file the loader
 // fetches when a widget is to speak that language: locales/<lang>/<namespace>.json, each file
 // a member named after its namespace, and the engine's crates/engine/locales/<lang>.json as
-// "engine" (what the app's i18n::supply reads). Named by a hash of what they say, so a browser
-// may keep them as long as it likes.
+// "engine" (what the app's i18n::supply reads). Named by a hash of what they say.
 const localesDir = fileURLToPath(new URL('../locales/', import.meta.url));
 const engineLocalesDir = fileURLToPath(new URL('../crates/engine/locales/', import.meta.url));
 const words = {};
 for (const lang of fs.readdirSync(localesDir).sort()) {
   if (lang === 'en' || !fs.statSync(path.join(localesDir, lang)).isDirectory()) continue;
+  // [member, file it comes from]
+  const sources = fs
+    .readdirSync(path.join(localesDir, lang))
+    .sort()
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => [name.slice(0, -'.json'.length), path.join(localesDir, lang, name)]);
+  sources.push(['engine', path.join(engineLocalesDir, `${lang}.json`)]);
   const file = {};
-  for (const name of fs.readdirSync(path.join(localesDir, lang)).sort()) {
-    if (!name.endsWith('.json')) continue;
-    const source = path.join(localesDir, lang, name);
+  for (const [member, source] of sources) {
     try {
-      file[name.slice(0, -'.json'.length)] = JSON.parse(fs.readFileSync(source, 'utf8'));
+      file[member] = JSON.parse(fs.readFileSync(source, 'utf8'));
     } catch (error) {
       fail(`${source}: ${error.message}`);
     }
   }
-  const engineSource = path.join(engineLocalesDir, `${lang}.json`);
-  try {
-    file.engine = JSON.parse(fs.readFileSync(engineSource, 'utf8'));
-  } catch (error) {
-    fail(`${engineSource} (the engine's words in ${lang}): ${error.message}`);
-  }
   const body = Buffer.from(JSON.stringify(file));
-  const href = `words-${lang}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`;
+  const href = hashed(`words-${lang}`, body, '.json');
   fs.writeFileSync(path.join(dir, href), body);
   words[lang] = { href, integrity: sri(body) };
 }

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportsOf, functionBodies, functionNames, importedFunctions, leb, name, readLeb, sections, skipImport, withExports, withFunctionNames, withSection } from './wasm-module.mjs';
+import { exportsOf, functionBodies, functionNames, importedFunctions, leb, name, nameBytes, readLeb, sections, skipImport, withExports, withFunctionNames, withSection } from './wasm-module.mjs';
 
 // The WebAssembly features the app's build uses (wasm-opt must be told; Chromium has them all).
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'].map((f) => `--enable-${f}`);
@@ -68,8 +68,7 @@ export function withShortImportNames(bytes, glue, module = './tell-once_bg.js') 
       if (found !== 1 || glue.split(field).length !== 2) throw new Error(`wasm-bindgen's glue has the import ${field} ${found} times as a key (expected once, and nowhere else)`);
       glue = glue.replace(key, `$1${as}$2`);
     }
-    const text = (t) => [leb(Buffer.byteLength(t)), Buffer.from(t)];
-    entries.push(...text(to), ...text(as), bytes.subarray(described, at));
+    entries.push(nameBytes(to), nameBytes(as), bytes.subarray(described, at));
   }
   const moduleKey = `"${module}": `;
   if (renamed > 0) {
@@ -99,8 +98,9 @@ export function withLeanExports(bytes, glue, elsewhere = '') {
   }
   const used = new Set([...glue.matchAll(/\bwasm\.([\w$]+)/g)].map((m) => m[1]));
   const all = exportsOf(bytes);
+  const exported = new Set(all.map((e) => e.field));
   for (const field of used) {
-    if (!all.some((e) => e.field === field)) throw new Error(`wasm-bindgen's glue uses wasm.${field}, which the module does not export`);
+    if (!exported.has(field)) throw new Error(`wasm-bindgen's glue uses wasm.${field}, which the module does not export`);
   }
   const kept = all.filter((e) => used.has(e.field));
   const short = new Map(kept.map((e, i) => [e.field, shortName(i)]));

@@ -9,19 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
 import { bodiesByName, order, withLeanExports, withShortImportNames } from './optimise-wasm.mjs';
-import { functionNames, withFunctionNames } from './wasm-module.mjs';
+import { functionNames, leb, nameBytes, withFunctionNames } from './wasm-module.mjs';
 
-const leb = (n) => {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return out;
-};
-const text = (s) => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+const text = (s) => [...nameBytes(s)];
 const section = (id, bytes) => [id, ...leb(bytes.length), ...bytes];
 const vector = (items) => [...leb(items.length), ...items.flat()];
 

@@ -23,6 +23,11 @@ export const leb = (value) => {
   } while (value > 0);
   return Buffer.from(out);
 };
+/** `text` as a name is written: its length in bytes, then its UTF-8. */
+export const nameBytes = (text) => {
+  const utf8 = Buffer.from(text, 'utf8');
+  return Buffer.concat([leb(utf8.length), utf8]);
+};
 /** The name (a length, then UTF-8) at `at`, and where it ends. */
 export const name = (bytes, at) => {
   const [length, start] = readLeb(bytes, at);
@@ -129,12 +134,9 @@ export function functionBodies(bytes, all = sections(bytes)) {
 export function withFunctionNames(bytes, rename) {
   const all = sections(bytes);
   const names = functionNames(bytes, all);
-  const entries = [...names.keys()].sort((a, b) => a - b).map((index) => {
-    const text = Buffer.from(rename(index, names.get(index)), 'utf8');
-    return Buffer.concat([leb(index), leb(text.length), text]);
-  });
+  const entries = [...names.keys()].sort((a, b) => a - b).map((index) => Buffer.concat([leb(index), nameBytes(rename(index, names.get(index)))]));
   const subsection = Buffer.concat([leb(names.size), ...entries]);
-  const contents = Buffer.concat([leb(4), Buffer.from('name'), Buffer.from([1]), leb(subsection.length), subsection]);
+  const contents = Buffer.concat([nameBytes('name'), Buffer.from([1]), leb(subsection.length), subsection]);
   const parts = [bytes.subarray(0, 8)];
   for (const s of all) {
     if (s.custom !== 'name') parts.push(bytes.subarray(s.from, s.end));
@@ -162,10 +164,7 @@ export function exportsOf(bytes, all = sections(bytes)) {
 
 /** The module with its export section holding `list` ({ field, kind, index }) and nothing else. */
 export function withExports(bytes, list) {
-  const entries = list.map(({ field, kind, index }) => {
-    const text = Buffer.from(field, 'utf8');
-    return Buffer.concat([leb(text.length), text, Buffer.from([kind]), leb(index)]);
-  });
+  const entries = list.map(({ field, kind, index }) => Buffer.concat([nameBytes(field), Buffer.from([kind]), leb(index)]));
   return withSection(bytes, 7, Buffer.concat([leb(list.length), ...entries]));
 }
 
