@@ -1,7 +1,7 @@
 // Builds bench/site: Tell Once's dist/ (as built by trunk; not rebuilt here), the forms in every
 // library's format, each peer bundled with esbuild in production mode, and one page per library
 // and form: site/<library>-<form>.html.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { writeForms, FORMS } from './forms.mjs';
@@ -18,7 +18,9 @@ mkdirSync(site, { recursive: true });
 // agency's page. (The build's own .br/.gz files are not copied: the bench server compresses
 // every library's files itself, the same way.)
 cpSync(dist, site, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
-rmSync(join(site, 'index.html'));
+// The app's own start page, the list of life events: for bench/startup-code.mjs's way to Moving
+// house's first question.
+renameSync(join(site, 'index.html'), join(site, 'tellonce-life-events.html'));
 const agencyPage = readFileSync(join(dist, 'demo', 'agency', 'index.html'), 'utf8');
 const tellOnceHead = [...agencyPage.matchAll(/<link rel="?preload"?[^>]*>|<script\b[^>]*tell-once\.js[^>]*><\/script>/g)].map((m) => m[0]);
 if (tellOnceHead.length !== 3) throw new Error(`expected 2 preload lines and the loader in dist/demo/agency/index.html, found: ${tellOnceHead.join(' ')}`);

@@ -7,11 +7,17 @@
 // Counts, not timings: the same build gives the same figures, give or take a function or two (a
 // timer may fire before the first question or after it). Run through
 // `bash bench/run.sh startup` (which builds bench/site first).
+// With STARTUP_FUNCTIONS=<file>, on a build whose WebAssembly is whole and keeps its functions'
+// names (TELL_ONCE_WHOLE_WASM=1), it also writes the names of every function run on these
+// paths, and on the life-events list's way to Moving house's first question, each until a
+// second after the network fell idle: what the release build keeps in the first part of a split
+// WebAssembly (scripts/split-wasm.mjs). scripts/profile-startup.sh does all that.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliSize as brotli, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
-import { functionBodies, importedFunctions, sections } from '../scripts/wasm-module.mjs';
+import { writeFileSync } from 'node:fs';
+import { functionBodies, functionNames, importedFunctions, sections } from '../scripts/wasm-module.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const site = join(here, 'site');
@@ -22,8 +28,14 @@ const wasm = readFileSync(join(site, wasmName));
 
 const kb = (n) => (n / 1000).toFixed(1);
 
-/** Indices of the wasm functions compiled between navigation and the first question. */
-async function compiledUntilFirstQuestion(browser, path) {
+const WRITE = process.env.STARTUP_FUNCTIONS;
+
+/**
+ * Indices of the wasm functions compiled between navigation and the first question (`reach`,
+ * given the page, resolves then), and, when writing the names, until a second after the network
+ * fell idle.
+ */
+async function compiledUntilFirstQuestion(browser, path, reach = (page) => page.evaluate(() => window.__bench.done)) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -34,7 +46,11 @@ async function compiledUntilFirstQuestion(browser, path) {
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8.wasm'] }, transferMode: 'ReportEvents' });
   await page.goto(`http://127.0.0.1:${PORT}/${path}`, { waitUntil: 'domcontentloaded' });
-  await page.evaluate(() => window.__bench.done);
+  await reach(page);
+  if (WRITE) {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+  }
   await cdp.send('Tracing.end');
   await complete;
   await context.close();
@@ -55,14 +71,35 @@ try {
   console.log(`${wasmName}: ${kb(wasm.length)} kB raw, ${kb(brotli(wasm))} kB brotli; ${bodies.length} functions, code ${kb(all.length)} kB raw (${kb(brotli(all))} kB brotli), data ${kb(data)} kB raw`);
   console.log('| path to the first question | functions run | their code raw (kB) | brotli (kB) | code not run, raw (kB) | brotli (kB) |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const every = new Set();
   for (const [label, path] of [['through the start page', 'tellonce-typical.html'], ['question page opened directly', 'tellonce-typical.html?page=questions']]) {
     const ran = await compiledUntilFirstQuestion(browser, path);
+    ran.forEach((f) => every.add(f));
     const used = [];
     const unused = [];
     bodies.forEach((body, k) => (ran.has(k + imports) ? used : unused).push(body));
     const u = Buffer.concat(used);
     const r = Buffer.concat(unused);
     console.log(`| ${label} | ${used.length} of ${bodies.length} | ${kb(u.length)} | ${kb(brotli(u))} | ${kb(r.length)} | ${kb(brotli(r))} |`);
+  }
+  if (WRITE) {
+    const toMovingHouse = async (page) => {
+      await page.getByRole('link', { name: 'Moving house' }).click();
+      await page.getByRole('button', { name: 'Start now' }).click();
+      await page.getByRole('heading', { name: 'Do you have a driving licence?' }).waitFor();
+    };
+    (await compiledUntilFirstQuestion(browser, 'tellonce-life-events.html', toMovingHouse)).forEach((f) => every.add(f));
+    const names = functionNames(wasm, parts);
+    if (names.size === 0) throw new Error(`${wasmName} has no function names: build it whole (TELL_ONCE_WHOLE_WASM=1), as scripts/profile-startup.sh does`);
+    const ran = [...new Set([...every].map((f) => names.get(f)).filter((n) => n !== undefined))].sort();
+    const header = [
+      '# The WebAssembly functions Tell Once runs on its way to the first question (and for a second',
+      '# after), which the release build keeps in the first part of its WebAssembly',
+      '# (scripts/split-wasm.mjs). Written by scripts/profile-startup.sh: run it again when the app',
+      '# changes what it runs before its first question (a test says so).',
+    ];
+    writeFileSync(WRITE, `${[...header, ...ran].join('\n')}\n`);
+    console.log(`wrote ${ran.length} function names to ${WRITE}`);
   }
 } finally {
   await browser.close();

@@ -10,6 +10,102 @@
 //
 // The build (scripts/loader.mjs, a Trunk post_build hook) writes dist/tell-once.js: wasm-bindgen's
 // glue (which declares __wbg_init and mount) followed by this file, with ASSETS filled in.
+// The WebAssembly's second part (scripts/split-wasm.mjs): the functions the app does not run
+// on its way to the first question, so that the first part, which the page waits for, is a
+// third smaller. wasm-bindgen's glue calls secondPart with the first part's exports as soon as
+// that is instantiated (scripts/loader.mjs adds the call), before the app starts. The second
+// part is fetched then, alongside the app's first page, and instantiated when it arrives. A
+// function of it that runs before then asks for it at once, through slot 0 of the split's table:
+// it is fetched synchronously (XMLHttpRequest; a page's WebAssembly cannot wait for a promise),
+// checked against its SHA-256 (Web Crypto has no synchronous digest) and instantiated. The build
+// keeps that rare: it puts in the first part every function the first question ran when it was
+// last measured (scripts/startup-functions.txt).
+const SECOND = /* SECOND */ null;
+// What a page with widgets does when the second part cannot be had: set by the loader below.
+let secondPartFailed = () => {};
+function secondPart(exports) {
+  if (SECOND === null) return;
+  const url = new URL(SECOND.href, import.meta.url).href;
+  const loaded = exports[SECOND.loaded];
+  const instantiate = (module) => {
+    if (loaded.value) return;
+    new WebAssembly.Instance(module, { [SECOND.module]: exports });
+    loaded.value = 1;
+  };
+  const now = () => {
+    if (loaded.value) return;
+    try {
+      const request = new XMLHttpRequest();
+      request.open('GET', url, false);
+      request.overrideMimeType('text/plain; charset=x-user-defined');
+      request.send();
+      if (request.status !== 200) throw new Error(`Tell Once: ${url} answered ${request.status}`);
+      const text = request.responseText;
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      if (sha256(bytes) !== SECOND.sha256) throw new Error(`Tell Once: ${url} is not the file this loader was built with`);
+      instantiate(new WebAssembly.Module(bytes));
+    } catch (error) {
+      secondPartFailed();
+      throw error;
+    }
+  };
+  // `now` as a WebAssembly function, which a table can hold: a module that imports it as a.b and
+  // exports it as c.
+  const module = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, 7, 1, 1, 97, 1, 98, 0, 0, 7, 5, 1, 1, 99, 0, 0]));
+  exports[SECOND.table].set(0, new WebAssembly.Instance(module, { a: { b: now } }).exports.c);
+  fetch(url, { integrity: SECOND.integrity })
+    .then((response) => {
+      if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then((bytes) => WebAssembly.compile(bytes))
+    .then(instantiate)
+    // Not fatal yet: `now` fetches it again if it is needed before the page is reloaded.
+    .catch((error) => console.warn(error));
+}
+
+// SHA-256 of `bytes`, in hex (after Geraint Luff's public-domain version): the round constants
+// and first hash are the first 32 bits of the fractional parts of the first 64 primes' cube
+// roots and the first 8 primes' square roots.
+function sha256(bytes) {
+  const k = [];
+  const hash = [];
+  for (let n = 2; k.length < 64; n++) {
+    let prime = true;
+    for (let d = 2; d * d <= n; d++) if (n % d === 0) prime = false;
+    if (!prime) continue;
+    if (hash.length < 8) hash.push((n ** 0.5 * 2 ** 32) | 0);
+    k.push((n ** (1 / 3) * 2 ** 32) | 0);
+  }
+  const length = bytes.length;
+  const padded = new Uint8Array(((length + 9 + 63) >> 6) << 6);
+  padded.set(bytes);
+  padded[length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(length / 2 ** 29));
+  view.setUint32(padded.length - 4, length * 8);
+  const w = new Array(64);
+  for (let block = 0; block < padded.length; block += 64) {
+    let [a, b, c, d, e, f, g, h] = hash;
+    for (let i = 0; i < 64; i++) {
+      if (i < 16) w[i] = view.getUint32(block + i * 4);
+      else {
+        const x = w[i - 15];
+        const y = w[i - 2];
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+      }
+      const t1 = h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+      const t2 = (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c));
+      [h, g, f, e, d, c, b, a] = [g, f, e, (d + t1) | 0, c, b, a, (t1 + t2) | 0];
+    }
+    [a, b, c, d, e, f, g, h].forEach((v, i) => (hash[i] = (hash[i] + v) | 0));
+  }
+  return hash.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
 {
   // The files this loader needs, relative to it, with their Subresource Integrity hashes: the
   // WebAssembly, the stylesheet, and each language's words but English's (which is compiled in).
@@ -181,6 +277,29 @@
   };
 
   const mounted = new WeakSet();
+  // Each widget's root, for the message should the WebAssembly's second part not come.
+  const roots = new Set();
+
+  // Said in `root` when the WebAssembly (or its second part) could not be fetched, or was not
+  // the file it should be; once (the second part may be asked for again).
+  const couldNotLoad = (root) => {
+    if (root.querySelector('.tell-once-unloaded')) return;
+    const message = document.createElement('p');
+    message.className = 'body tell-once-unloaded';
+    message.setAttribute('role', 'alert');
+    message.lang = 'en'; // the app's translations are in the WebAssembly that did not load
+    message.textContent =
+      'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
+    root.prepend(message);
+  };
+  // Once the second part has failed, a form's submit handler may have stopped part way, before
+  // it could cancel the browser's own submission (which would reload the page with the answers
+  // in its address): each widget cancels it (see mountIn), and says why.
+  let secondMissing = false;
+  secondPartFailed = () => {
+    secondMissing = true;
+    roots.forEach(couldNotLoad);
+  };
 
   // Renders a widget in `host`, set up by `config`. Until the app is ready, the host's own
   // content (a loading message, say) shows through a slot.
@@ -217,6 +336,9 @@
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
     const frame = document.createElement('div');
     frame.className = 'tell-once-frame';
+    frame.addEventListener('submit', (event) => {
+      if (secondMissing) event.preventDefault();
+    });
     const root = document.createElement('div');
     root.className = 'tell-once';
     frame.append(root);
@@ -224,19 +346,14 @@
       await Promise.all([start(), styled, worded]);
     } catch (error) {
       // The WebAssembly could not be fetched, or was not the file it should be.
-      const message = document.createElement('p');
-      message.className = 'body';
-      message.setAttribute('role', 'alert');
-      message.lang = 'en'; // the app's translations are in the WebAssembly that did not load
-      message.textContent =
-        'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
-      root.append(message);
+      couldNotLoad(root);
       slot.replaceWith(frame);
       throw error;
     }
     // The frame takes the slot's place; the stylesheet's link stays where it is (a link taken
     // out and put back fetches its file again).
     slot.replaceWith(frame);
+    roots.add(root);
     mount(host, root, JSON.stringify(settings), takeEarly, wordsOf);
   };
 

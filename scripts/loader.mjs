@@ -54,13 +54,33 @@ const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js',
 // of what wasm-bindgen wrote; what this writes depends on this step's scripts too, so the file
 // is named again by a hash of its own bytes: a browser that keeps the old file for as long as
 // it likes never pairs it with a new tell-once.js.
+// The functions the first question runs, which stay in the WebAssembly's first part (see
+// scripts/split-wasm.mjs); TELL_ONCE_WHOLE_WASM=1 builds it whole instead, with its functions'
+// names, which is how scripts/profile-startup.sh measures them.
+const STARTUP = fileURLToPath(new URL('startup-functions.txt', import.meta.url));
+let second = null;
 if (process.env.TRUNK_PROFILE === 'release') {
   try {
-    const optimised = optimiseWasm(path.join(dir, wasmName), glue, template);
+    let startup = null;
+    if (process.env.TELL_ONCE_WHOLE_WASM !== '1') {
+      if (!fs.existsSync(STARTUP)) fail(`${STARTUP} is missing: bash scripts/profile-startup.sh writes it`);
+      startup = new Set(fs.readFileSync(STARTUP, 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#')));
+    }
+    const optimised = optimiseWasm(path.join(dir, wasmName), glue, template, startup);
     glue = optimised.glue;
     const renamed = hashed('tell-once', read(wasmName), '_bg.wasm');
     fs.renameSync(path.join(dir, wasmName), path.join(dir, renamed));
     wasmName = renamed;
+    if (optimised.secondary) {
+      const { secondary: bytes, table, loaded, module } = optimised.secondary;
+      const href = hashed('tell-once-second', bytes, '.wasm');
+      fs.writeFileSync(path.join(dir, href), bytes);
+      second = { href, integrity: sri(bytes), sha256: createHash('sha256').update(bytes).digest('hex'), table, loaded, module };
+      // The glue hands the first part's exports to the loader's secondPart as soon as it has them.
+      const instantiated = /^(\s*)wasm = instance\.exports;$/m;
+      if (!instantiated.test(glue)) fail("wasm-bindgen's glue has changed: no `wasm = instance.exports;` line to call secondPart after");
+      glue = glue.replace(instantiated, '$&\n$1secondPart(instance.exports);');
+    }
     console.log(`scripts/loader.mjs: optimised ${optimised.summary}`);
   } catch (error) {
     fail(`optimising the WebAssembly (scripts/optimise-wasm.mjs): ${error.message}`);
@@ -105,7 +125,10 @@ const assets = {
 };
 const marker = /\/\* ASSETS \*\/ \{[^\n]*\};/;
 if (!marker.test(template)) fail('loader/tell-once.js has lost its /* ASSETS */ line');
-const source = `${glue}\n${template.replace(marker, `/* ASSETS */ ${JSON.stringify(assets)};`)}`;
+const secondMarker = /\/\* SECOND \*\/ null;/;
+if (!secondMarker.test(template)) fail('loader/tell-once.js has lost its /* SECOND */ line');
+const filled = template.replace(marker, `/* ASSETS */ ${JSON.stringify(assets)};`).replace(secondMarker, `/* SECOND */ ${JSON.stringify(second)};`);
+const source = `${glue}\n${filled}`;
 // Minified in a release build (Trunk's own minifier gives up on wasm-bindgen's glue): about a
 // third of the bytes to fetch and parse before the app can start. A debug build stays readable.
 const loader =

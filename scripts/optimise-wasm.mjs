@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { split } from './split-wasm.mjs';
 import { exportsOf, functionBodies, functionNames, importedFunctions, leb, name, nameBytes, readLeb, sections, skipImport, withExports, withFunctionNames, withSection } from './wasm-module.mjs';
 
 // The WebAssembly features the app's build uses (wasm-opt must be told; Chromium has them all).
@@ -181,13 +182,22 @@ function checkWasmOpt() {
 }
 
 /**
+ * A function's name without the crates' hashes (`tell_once[fd9289b9d5d5c9ea]::…` →
+ * `tell_once::…`): the same function keeps its name from one build to the next.
+ */
+export const stableName = (n) => n.replace(/\[[0-9a-f]{16}\]/g, '');
+
+/**
  * Optimises the module in `file` (as wasm-bindgen wrote it, with its function names) in place:
  * only the exports `glue` (wasm-bindgen's JS) uses, and short names for them and for the
  * imports, in the module and in the glue (see withLeanExports and withShortImportNames);
- * `elsewhere` is the loader's own code, which may use the glue's classes. Returns the glue to
- * use, and a line saying how it went.
+ * `elsewhere` is the loader's own code, which may use the glue's classes. With `startup` (the
+ * stable names of the functions the app runs before its first question, a Set), it then splits
+ * the module (scripts/split-wasm.mjs): `file` becomes the primary, and `secondary` is returned
+ * with the names the loader needs. Without it, `file` keeps the functions' stable names, for
+ * bench/startup-code.mjs to read. Returns the glue to use, and a line saying how it went.
  */
-export function optimiseWasm(file, glue, elsewhere = '') {
+export function optimiseWasm(file, glue, elsewhere = '', startup = null) {
   checkWasmOpt();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tell-once-wasm-'));
   try {
@@ -199,17 +209,34 @@ export function optimiseWasm(file, glue, elsewhere = '') {
     fs.writeFileSync(input, lean.wasm);
     const seen = path.join(work, 'seen.wasm');
     wasmOpt([...OPTIMISE, '-g', input, '-o', seen]);
-    const rank = new Map(order(bodiesByName(fs.readFileSync(seen))).map((n, i) => [n, i]));
+    const placed = order(bodiesByName(fs.readFileSync(seen)));
+    const rank = new Map(placed.map((n, i) => [n, i]));
     // Functions wasm-opt removes (inlined, or the same as another) have no rank; they would go last.
     const renamed = withFunctionNames(lean.wasm, (_index, n) => (rank.has(n) ? `o${String(rank.get(n)).padStart(7, '0')}` : `~${n}`));
     const ordered = path.join(work, 'ordered.wasm');
     fs.writeFileSync(ordered, renamed);
-    wasmOpt([...OPTIMISE, '--reorder-functions-by-name', ordered, '-o', file]);
+    // (-g keeps the names, which say which function is which; the code is the same without it.)
+    wasmOpt([...OPTIMISE, '-g', '--reorder-functions-by-name', ordered, '-o', file]);
     const shortened = withShortImportNames(fs.readFileSync(file), lean.glue);
-    fs.writeFileSync(file, shortened.wasm);
+    // Each function's name as the compiler gave it, without the crates' hashes (or wasm-opt's,
+    // for a function it made).
+    const original = (n) => stableName(/^o\d{7}$/.test(n) ? placed[Number(n.slice(1))] : n.replace(/^~/, ''));
+    const names = functionNames(shortened.wasm);
+    let wasm;
+    let secondary = null;
+    let report = '';
+    if (startup) {
+      const result = split(shortened.wasm, (index) => !names.has(index) || startup.has(original(names.get(index))));
+      wasm = result.primary;
+      secondary = result;
+      report = `; split: ${result.kept} functions first (${wasm.length} bytes), ${result.moved} after (${result.secondary.length} bytes, ${result.stubs} reached from the first)`;
+    } else {
+      wasm = withFunctionNames(shortened.wasm, (_index, n) => original(n));
+    }
+    fs.writeFileSync(file, wasm);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const summary = `${path.basename(file)} ${given.length} → ${shortened.wasm.length} bytes, ${rank.size} functions ordered, in ${seconds} s`;
-    return { glue: shortened.glue, summary };
+    const summary = `${path.basename(file)} ${given.length} → ${wasm.length} bytes, ${rank.size} functions ordered${report}, in ${seconds} s`;
+    return { glue: shortened.glue, summary, secondary };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

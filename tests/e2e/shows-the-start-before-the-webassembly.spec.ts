@@ -106,14 +106,17 @@ test('the widget’s stylesheet is not fetched again when the app takes the load
   expect(stylesheets).toHaveLength(beforeTheApp);
 });
 
-test('the WebAssembly crosses the network once: the loader takes the download the page preloaded', async ({ page }) => {
+test('each part of the WebAssembly crosses the network once: the loader takes the download the page preloaded, then the second part', async ({ page }) => {
   const downloads: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('.wasm')) downloads.push(request.url());
+    if (request.url().endsWith('.wasm')) downloads.push(new URL(request.url()).pathname);
   });
   await page.goto('/demo/agency/');
   await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(2);
-  expect(downloads).toHaveLength(1);
+  await page.waitForLoadState('networkidle');
+  expect(downloads).toHaveLength(2);
+  expect(downloads[0]).toMatch(/^\/tell-once-[0-9a-f]{16}_bg\.wasm$/);
+  expect(downloads[1]).toMatch(/^\/tell-once-second-[0-9a-f]{16}\.wasm$/);
 });
 
 test('a WebAssembly file other than the one the loader was built with is refused, before any of it runs', async ({ page }) => {

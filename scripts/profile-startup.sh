@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Writes scripts/startup-functions.txt: the names of the WebAssembly functions the app runs on
+# its way to the first question, which the release build keeps in the first part of its split
+# WebAssembly (scripts/split-wasm.mjs). It builds the app whole with its functions' names
+# (TELL_ONCE_WHOLE_WASM=1), has Chromium trace which functions it compiles on those paths
+# (bench/startup-code.mjs), then builds the app again as usual. Run it when the app changes what
+# it runs before its first question: "starts with the second part of the WebAssembly held
+# back" in tests/e2e fails until it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+TELL_ONCE_WHOLE_WASM=1 build_app
+STARTUP_FUNCTIONS="$ROOT/scripts/startup-functions.txt" bash bench/run.sh startup
+build_app

@@ -1,0 +1,57 @@
+// The WebAssembly comes in two parts (scripts/split-wasm.mjs): the first has what the app runs
+// on its way to the first question, so on a slow phone that question comes a third sooner; the
+// second follows while the person reads it. A part of the second needed before it has arrived
+// is fetched there and then; one that cannot be had is said, as the first part's would be.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, heading } from './support';
+
+const SECOND = /\/tell-once-second-[0-9a-f]{16}\.wasm$/;
+const SORRY = 'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
+
+/** Counts the requests for the second part, which fail while `held` says so. */
+async function secondPart(page: Page) {
+  const state = { requests: 0, held: true };
+  await page.route(SECOND, async (route) => {
+    state.requests += 1;
+    if (state.held) await route.abort('connectionreset');
+    else await route.continue();
+  });
+  return state;
+}
+
+async function toMovingHouse(page: Page) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Moving house' }).click();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(heading(page, 'Do you have a driving licence?')).toBeFocused();
+}
+
+test('the first question needs only the first part; going on fetches the second there and then', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const second = await secondPart(page);
+  await toMovingHouse(page);
+  // Only the loader's own request, which failed: nothing on the way here needed the second
+  // part. (If this fails, the app now runs more before its first question than when it was last
+  // measured: run scripts/profile-startup.sh.)
+  expect(second.requests).toBe(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the first question, the second part held back');
+
+  second.held = false;
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Are you registered to vote?')).toBeFocused();
+  expect(second.requests).toBe(2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('when the second part cannot be had, the widget says so', async ({ page }) => {
+  await secondPart(page);
+  await toMovingHouse(page);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: SORRY })).toHaveCount(1);
+  await expectNoAxeViolations(page, 'the second part not fetched');
+});
