@@ -53,8 +53,9 @@ Every figure is followed by its ratio to the best of the four **peers** (Tell On
   typical form, until the network was idle), summed: raw (decoded), and each body compressed in
   Node with gzip level 9 and brotli quality 11. The bench server sends every library's files as a
   real site would: brotli (quality 11) to a browser that accepts it, as Chromium does, so the
-  brotli column is what crossed the (throttled) network. For Tell Once that is after the first question is on the screen (the start page and the
-  question page need the same files).
+  brotli column is what crossed the (throttled) network. For Tell Once that is both parts of its
+  WebAssembly: the first, which the first question waits for, and the second, which the loader
+  fetches once the app has started (each file is listed below the table).
 - **first question interactive**: from navigation start until the typical form's first question
   (First name) is in the DOM and the main thread has run the next task (a MessageChannel message)
   — the first moment it could take a key. "mobile" is Lighthouse's mobile conditions through CDP:

@@ -9,8 +9,8 @@
 // `bash bench/run.sh startup` (which builds bench/site first).
 // With STARTUP_FUNCTIONS=<file>, on a build whose WebAssembly is whole and keeps its functions'
 // names (TELL_ONCE_WHOLE_WASM=1), it also writes the names of every function run on these
-// paths, and on the life-events list's way to Moving house's first question, each until a
-// second after the network fell idle: what the release build keeps in the first part of a split
+// paths, from the list of life events to each one's first question, and to the demo agency's
+// page with its two widgets started, each until a second after the network fell idle: what the release build keeps in the first part of a split
 // WebAssembly (scripts/split-wasm.mjs). scripts/profile-startup.sh does all that.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,12 +83,21 @@ try {
     console.log(`| ${label} | ${used.length} of ${bodies.length} | ${kb(u.length)} | ${kb(brotli(u))} | ${kb(r.length)} | ${kb(brotli(r))} |`);
   }
   if (WRITE) {
-    const toMovingHouse = async (page) => {
-      await page.getByRole('link', { name: 'Moving house' }).click();
-      await page.getByRole('button', { name: 'Start now' }).click();
-      await page.getByRole('heading', { name: 'Do you have a driving licence?' }).waitFor();
-    };
-    (await compiledUntilFirstQuestion(browser, 'tellonce-life-events.html', toMovingHouse)).forEach((f) => every.add(f));
+    // From the list of life events to each one's first question (its page with a Continue button).
+    const journeys = join(site, 'journeys');
+    const catalogue = JSON.parse(readFileSync(join(journeys, 'life-events.json'), 'utf8'));
+    for (const file of catalogue.journeys) {
+      const { title } = JSON.parse(readFileSync(join(journeys, file), 'utf8'));
+      const toFirstQuestion = async (page) => {
+        await page.getByRole('link', { name: title.en, exact: true }).click();
+        await page.getByRole('button', { name: 'Start now' }).click();
+        await page.getByRole('button', { name: 'Continue' }).waitFor();
+      };
+      (await compiledUntilFirstQuestion(browser, 'tellonce-life-events.html', toFirstQuestion)).forEach((f) => every.add(f));
+    }
+    // The demo agency's page: two widgets, each on its start page.
+    const bothStarted = (page) => page.getByRole('button', { name: 'Start now' }).nth(1).waitFor();
+    (await compiledUntilFirstQuestion(browser, 'demo/agency/index.html', bothStarted)).forEach((f) => every.add(f));
     const names = functionNames(wasm, parts);
     if (names.size === 0) throw new Error(`${wasmName} has no function names: build it whole (TELL_ONCE_WHOLE_WASM=1), as scripts/profile-startup.sh does`);
     const ran = [...new Set([...every].map((f) => names.get(f)).filter((n) => n !== undefined))].sort();

@@ -10,9 +10,10 @@
 //
 // The build (scripts/loader.mjs, a Trunk post_build hook) writes dist/tell-once.js: wasm-bindgen's
 // glue (which declares __wbg_init and mount) followed by this file, with ASSETS filled in.
+
 // The WebAssembly's second part (scripts/split-wasm.mjs): the functions the app does not run
-// on its way to the first question, so that the first part, which the page waits for, is a
-// third smaller. wasm-bindgen's glue calls secondPart with the first part's exports as soon as
+// on its way to the first question, so that the first part, which the page waits for, is over
+// a quarter smaller. wasm-bindgen's glue calls secondPart with the first part's exports as soon as
 // that is instantiated (scripts/loader.mjs adds the call), before the app starts. The second
 // part is fetched then, alongside the app's first page, and instantiated when it arrives. A
 // function of it that runs before then asks for it at once, through slot 0 of the split's table:
@@ -32,8 +33,11 @@ function secondPart(exports) {
     new WebAssembly.Instance(module, { [SECOND.module]: exports });
     loaded.value = 1;
   };
+  // A file that was not the one built with is not asked for again (a failed fetch is).
+  let refused = null;
   const now = () => {
     if (loaded.value) return;
+    if (refused) throw refused;
     try {
       const request = new XMLHttpRequest();
       request.open('GET', url, false);
@@ -43,7 +47,10 @@ function secondPart(exports) {
       const text = request.responseText;
       const bytes = new Uint8Array(text.length);
       for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-      if (sha256(bytes) !== SECOND.sha256) throw new Error(`Tell Once: ${url} is not the file this loader was built with`);
+      if (sha256(bytes) !== SECOND.sha256) {
+        refused = new Error(`Tell Once: ${url} is not the file this loader was built with`);
+        throw refused;
+      }
       instantiate(new WebAssembly.Module(bytes));
     } catch (error) {
       secondPartFailed();

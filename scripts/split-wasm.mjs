@@ -34,6 +34,7 @@ export const sleb = (value) => {
 
 const vec = (items) => Buffer.concat([leb(items.length), ...items]);
 const section = (id, contents) => Buffer.concat([Buffer.from([id]), leb(contents.length), contents]);
+const sized = (body) => Buffer.concat([leb(body.length), body]);
 const skipLeb = (bytes, at) => readLeb(bytes, at)[1];
 
 /** Where the limits at `at` end. */
@@ -224,12 +225,14 @@ const appended = (bytes, s, extra) => {
 // Names for what the primary exports only for the secondary: `$` and a number in base 64,
 // never one of the glue's own a, b, ….
 const DIGITS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$';
+// The module name the secondary imports the primary's exports from.
+const FROM = 'p';
 const splitName = (i) => `$${i >= 64 ? splitName(Math.floor(i / 64) - 1).slice(1) : ''}${DIGITS[i % 64]}`;
 
 /**
  * `bytes` split: `keep(index)` says which defined functions (by function index) stay in the
- * primary. Returns { primary, secondary, moved, stubs } (how many functions went, and how many
- * of them the primary still reaches) and the names the loader needs: `table`, the primary's
+ * primary. Returns { primary, secondary, kept, moved, stubs } (how many functions stayed, how
+ * many went, and how many of those the primary still reaches) and the names the loader needs: `table`, the primary's
  * export of the split's table (the loader puts its function in slot 0); `loaded`, the global
  * the loader sets to 1 once the secondary is instantiated; and `module`, the name the secondary
  * imports the primary's exports from.
@@ -269,15 +272,15 @@ export function split(bytes, keep) {
   const flagType = Buffer.from([I32, 0x01]);
 
   // --- the primary ---
+  // no locals; if (!loaded) call_indirect table[0] (); call_indirect table[slot] (params…)
   const stub = (f) => {
     const t = m.functionTypes[f];
     const code = [Buffer.from([0x00, 0x23]), leb(loaded), Buffer.from([0x45, 0x04, 0x40, 0x41, 0x00, 0x11]), leb(voidType), leb(table), Buffer.from([0x0b])];
-    for (let p = 0; p < m.types[t].params; p++) code.push(Buffer.from([0x20]), leb(p));
+    for (let p = 0; p < m.types[t].params; p++) code.push(Buffer.from([0x20]), leb(p)); // local.get p
     code.push(Buffer.from([0x41]), sleb(slot.get(f)), Buffer.from([0x11]), leb(t), leb(table), Buffer.from([0x0b]));
     return Buffer.concat(code);
   };
   const UNREACHABLE = Buffer.from([0x00, 0x00, 0x0b]);
-  const sized = (b) => Buffer.concat([leb(b.length), b]);
   const bodies = m.bodies.map((body, k) => {
     const f = m.importedFunctions + k;
     return sized(!isMoved.has(f) ? body : slot.has(f) ? stub(f) : UNREACHABLE);
@@ -295,7 +298,7 @@ export function split(bytes, keep) {
     return names.get(key);
   };
   const imports = [];
-  const importOf = (kind, index, type) => imports.push(Buffer.concat([nameBytes('p'), nameBytes(nameOf(kind, index)), Buffer.from([kind]), type]));
+  const importOf = (kind, index, type) => imports.push(Buffer.concat([nameBytes(FROM), nameBytes(nameOf(kind, index)), Buffer.from([kind]), type]));
   imported.forEach((f) => importOf(FUNC, f, leb(m.functionTypes[f])));
   [...m.tables, splitTable].forEach((type, t) => importOf(TABLE, t, type));
   [...m.globals, flagType].forEach((type, g) => importOf(GLOBAL, g, type));
@@ -327,10 +330,16 @@ export function split(bytes, keep) {
     section(2, vec(imports)),
     section(3, vec(moved.map((f) => leb(m.functionTypes[f])))),
     section(9, Buffer.concat([leb(1), Buffer.from([0x02]), leb(table), Buffer.from([0x41, 0x01, 0x0b, 0x00]), vec(stubbed.map((f) => leb(index.get(f))))])),
-    section(10, vec(moved.map((f) => {
-      const b = withFunctionIndices(m.bodies[f - m.importedFunctions], (g) => index.get(g));
-      return Buffer.concat([leb(b.length), b]);
-    }))),
+    section(10, vec(moved.map((f) => sized(withFunctionIndices(m.bodies[f - m.importedFunctions], (g) => index.get(g)))))),
   ]);
-  return { primary, secondary, kept: kept.length, moved: moved.length, stubs: stubbed.length, table: nameOf(TABLE, table), loaded: nameOf(GLOBAL, loaded), module: 'p' };
+  for (const [part, module] of [['first', primary], ['second', secondary]]) {
+    if (!WebAssembly.validate(module)) {
+      try {
+        new WebAssembly.Module(module);
+      } catch (error) {
+        throw new Error(`the split's ${part} part is not a valid module: ${error.message}`);
+      }
+    }
+  }
+  return { primary, secondary, kept: kept.length, moved: moved.length, stubs: stubbed.length, table: nameOf(TABLE, table), loaded: nameOf(GLOBAL, loaded), module: FROM };
 }

@@ -8,13 +8,19 @@ import { expectNoAxeViolations, heading } from './support';
 const SECOND = /\/tell-once-second-[0-9a-f]{16}\.wasm$/;
 const SORRY = 'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
 
-/** Counts the requests for the second part, which fail while `held` says so. */
-async function secondPart(page: Page) {
-  const state = { requests: 0, held: true };
+/**
+ * Counts the requests for the second part, which fail while `held` says so; with `altered`, each
+ * is answered with the file and a byte more (still a valid module: an empty custom section).
+ */
+async function secondPart(page: Page, { altered = false } = {}) {
+  const state = { requests: 0, held: !altered };
   await page.route(SECOND, async (route) => {
     state.requests += 1;
     if (state.held) await route.abort('connectionreset');
-    else await route.continue();
+    else if (altered) {
+      const body = Buffer.concat([await (await route.fetch()).body(), Buffer.from([0, 2, 1, 0x78])]);
+      await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+    } else await route.continue();
   });
   return state;
 }
@@ -47,6 +53,15 @@ test('the first question needs only the first part; going on fetches the second 
   expect(errors).toEqual([]);
 });
 
+test('an agency page with two widgets starts both with the second part held back', async ({ page }) => {
+  const second = await secondPart(page);
+  await page.goto('/demo/agency/');
+  await expect(page.getByRole('button', { name: 'Start now' })).toHaveCount(2);
+  await page.waitForLoadState('networkidle');
+  expect(second.requests).toBe(1); // (as above: run scripts/profile-startup.sh if not)
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('when the second part cannot be had, the widget says so', async ({ page }) => {
   await secondPart(page);
   await toMovingHouse(page);
@@ -54,4 +69,15 @@ test('when the second part cannot be had, the widget says so', async ({ page }) 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert').filter({ hasText: SORRY })).toHaveCount(1);
   await expectNoAxeViolations(page, 'the second part not fetched');
+});
+
+test('a second part other than the one the loader was built with is refused, and the widget says so', async ({ page }) => {
+  const second = await secondPart(page, { altered: true });
+  await toMovingHouse(page);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: SORRY })).toHaveCount(1);
+  // the loader's own fetch (refused by its integrity hash), then the one the app asked for
+  expect(second.requests).toBe(2);
+  await expect(heading(page, 'Are you registered to vote?')).toHaveCount(0);
 });
