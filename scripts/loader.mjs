@@ -54,6 +54,7 @@ const template = fs.readFileSync(fileURLToPath(new URL('../loader/tell-once.js',
 // of what wasm-bindgen wrote; what this writes depends on this step's scripts too, so the file
 // is named again by a hash of its own bytes: a browser that keeps the old file for as long as
 // it likes never pairs it with a new tell-once.js.
+//
 // The functions the first question runs, which stay in the WebAssembly's first part (see
 // scripts/split-wasm.mjs); TELL_ONCE_WHOLE_WASM=1 builds it whole instead, with its functions'
 // names, which is how scripts/profile-startup.sh measures them.

@@ -7,7 +7,8 @@
 // ones most like it, so the compressor finds their repeats close by. The same code, so the same
 // behaviour; 7.2 kB less to download (255.9 to 248.6 kB brotli when this was written). Then the
 // functions the module imports from wasm-bindgen's glue get short names, in both (2.5 kB less
-// brotli in the module, 1.8 kB in tell-once.js).
+// brotli in the module, 1.8 kB in tell-once.js). Last, given the list of functions the first
+// question runs, it splits the module in two (scripts/split-wasm.mjs).
 //
 // wasm-opt keeps the functions in the order of their names when asked to
 // (--reorder-functions-by-name), so the order is given to it as names. The functions are
@@ -185,7 +186,7 @@ function checkWasmOpt() {
  * A function's name without the crates' hashes (`tell_once[fd9289b9d5d5c9ea]::…` →
  * `tell_once::…`): the same function keeps its name from one build to the next.
  */
-export const stableName = (n) => n.replace(/\[[0-9a-f]{16}\]/g, '');
+const stableName = (n) => n.replace(/\[[0-9a-f]{16}\]/g, '');
 
 /**
  * Optimises the module in `file` (as wasm-bindgen wrote it, with its function names) in place:
