@@ -299,14 +299,7 @@ function sha256(bytes) {
       'Sorry, this service could not be loaded. Check your internet connection, then reload the page to try again.';
     root.prepend(message);
   };
-  // Once the second part has failed, a form's submit handler may have stopped part way, before
-  // it could cancel the browser's own submission (which would reload the page with the answers
-  // in its address): each widget cancels it (see mountIn), and says why.
-  let secondMissing = false;
-  secondPartFailed = () => {
-    secondMissing = true;
-    roots.forEach(couldNotLoad);
-  };
+  secondPartFailed = () => roots.forEach(couldNotLoad);
 
   // Renders a widget in `host`, set up by `config`. Until the app is ready, the host's own
   // content (a loading message, say) shows through a slot.
@@ -343,9 +336,10 @@ function sha256(bytes) {
     // The frame shuts out what the host page's styles would pass on (see style/_base.scss).
     const frame = document.createElement('div');
     frame.className = 'tell-once-frame';
-    frame.addEventListener('submit', (event) => {
-      if (secondMissing) event.preventDefault();
-    });
+    // The app handles every form of its own. The browser's own submission would reload the page
+    // with the answers in its address, should a handler stop part way (the WebAssembly's second
+    // part not coming, say) before it could cancel it: so it never happens.
+    frame.addEventListener('submit', (event) => event.preventDefault());
     const root = document.createElement('div');
     root.className = 'tell-once';
     frame.append(root);

@@ -10,7 +10,7 @@
 // primary reaches is left as `unreachable`. The secondary imports the primary's memory, tables,
 // globals and the functions its code calls, by the names the primary exports them under, and
 // its code is the moved functions' code with only the function indices it names rewritten.
-import { leb, name, nameBytes, readLeb, sections, skipImport } from './wasm-module.mjs';
+import { exportsOf, functionBodies, leb, name, nameBytes, readLeb, section, sections, skipImport, skipLimits } from './wasm-module.mjs';
 
 const FUNCREF = 0x70;
 const I32 = 0x7f;
@@ -33,16 +33,8 @@ export const sleb = (value) => {
 };
 
 const vec = (items) => Buffer.concat([leb(items.length), ...items]);
-const section = (id, contents) => Buffer.concat([Buffer.from([id]), leb(contents.length), contents]);
 const sized = (body) => Buffer.concat([leb(body.length), body]);
 const skipLeb = (bytes, at) => readLeb(bytes, at)[1];
-
-/** Where the limits at `at` end. */
-const skipLimits = (bytes, at) => {
-  const flags = bytes[at++];
-  at = skipLeb(bytes, at);
-  return flags & 1 ? skipLeb(bytes, at) : at;
-};
 
 /** Where the constant expression at `at` (ending with `end`) ends. */
 const skipConstant = (bytes, at) => {
@@ -143,7 +135,7 @@ function parse(bytes) {
     let [count, at] = readLeb(bytes, s.start);
     while (count--) at = read(at);
   };
-  const m = { all, of, types: [], functionTypes: [], tables: [], globals: [], memory: null, importedFunctions: 0, bodies: [], exports: [], elements: [] };
+  const m = { all, of, types: [], functionTypes: [], tables: [], globals: [], memory: null, importedFunctions: 0, bodies: functionBodies(bytes, all), exports: exportsOf(bytes, all), elements: [] };
   each(1, (at) => {
     const from = at;
     if (bytes[at++] !== 0x60) throw new Error('a type that is not a function type');
@@ -186,12 +178,6 @@ function parse(bytes) {
     m.globals.push(bytes.subarray(at, at + 2));
     return skipConstant(bytes, at + 2);
   });
-  each(7, (at) => {
-    const [field, p] = name(bytes, at);
-    const [index, end] = readLeb(bytes, p + 1);
-    m.exports.push({ field, kind: bytes[p], index });
-    return end;
-  });
   each(9, (at) => {
     // Active segments of function indices (flags 0, or 2 with a table index and elemkind 0):
     // what Rust and wasm-bindgen write.
@@ -207,11 +193,6 @@ function parse(bytes) {
       p = q;
     }
     return p;
-  });
-  each(10, (at) => {
-    const [size, start] = readLeb(bytes, at);
-    m.bodies.push(bytes.subarray(start, start + size));
-    return start + size;
   });
   return m;
 }

@@ -52,21 +52,23 @@ export function sections(bytes) {
   return out;
 }
 
+/** Where the limits (of a table or a memory) at `at` end. */
+export function skipLimits(bytes, at) {
+  const flags = bytes[at++];
+  [, at] = readLeb(bytes, at);
+  if (flags & 1) [, at] = readLeb(bytes, at);
+  return at;
+}
+
 /** Where the import whose description starts at `at` ends. */
 export function skipImport(bytes, at) {
-  const limits = () => {
-    const flags = bytes[at++];
-    [, at] = readLeb(bytes, at);
-    if (flags & 1) [, at] = readLeb(bytes, at);
-  };
   const kind = bytes[at++];
   if (kind === 0) {
     [, at] = readLeb(bytes, at); // the function's type
   } else if (kind === 1) {
-    at += 1; // the table's element type
-    limits();
+    at = skipLimits(bytes, at + 1); // after the table's element type
   } else if (kind === 2) {
-    limits();
+    at = skipLimits(bytes, at);
   } else if (kind === 3) {
     at += 2; // the global's type and mutability
   } else if (kind === 4) {
@@ -141,7 +143,7 @@ export function withFunctionNames(bytes, rename) {
   for (const s of all) {
     if (s.custom !== 'name') parts.push(bytes.subarray(s.from, s.end));
   }
-  parts.push(Buffer.from([0]), leb(contents.length), contents);
+  parts.push(section(0, contents));
   return Buffer.concat(parts);
 }
 
@@ -168,9 +170,12 @@ export function withExports(bytes, list) {
   return withSection(bytes, 7, Buffer.concat([leb(list.length), ...entries]));
 }
 
+/** Section `id` with `contents`, as written in a module: its id, its size, then the contents. */
+export const section = (id, contents) => Buffer.concat([Buffer.from([id]), leb(contents.length), contents]);
+
 /** The module with the contents of its (non-custom) section `id` replaced by `contents`. */
 export function withSection(bytes, id, contents) {
-  const section = sections(bytes).find((s) => s.id === id);
-  if (!section) throw new Error(`the module has no section ${id}`);
-  return Buffer.concat([bytes.subarray(0, section.from), Buffer.from([id]), leb(contents.length), contents, bytes.subarray(section.end)]);
+  const old = sections(bytes).find((s) => s.id === id);
+  if (!old) throw new Error(`the module has no section ${id}`);
+  return Buffer.concat([bytes.subarray(0, old.from), section(id, contents), bytes.subarray(old.end)]);
 }
