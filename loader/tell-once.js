@@ -35,9 +35,12 @@ function secondPart(exports) {
   };
   // A file that was not the one built with is not asked for again (a failed fetch is).
   let refused = null;
+  // The fetch below; `now` cancels it, as it gets the file itself.
+  const fetching = new AbortController();
   const now = () => {
     if (loaded.value) return;
     if (refused) throw refused;
+    fetching.abort();
     try {
       const request = new XMLHttpRequest();
       request.open('GET', url, false);
@@ -61,7 +64,7 @@ function secondPart(exports) {
   // exports it as c.
   const module = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, 7, 1, 1, 97, 1, 98, 0, 0, 7, 5, 1, 1, 99, 0, 0]));
   exports[SECOND.table].set(0, new WebAssembly.Instance(module, { a: { b: now } }).exports.c);
-  fetch(url, { integrity: SECOND.integrity })
+  fetch(url, { integrity: SECOND.integrity, signal: fetching.signal })
     .then((response) => {
       if (!response.ok) throw new Error(`Tell Once: ${url} answered ${response.status}`);
       return response.arrayBuffer();
@@ -69,7 +72,7 @@ function secondPart(exports) {
     .then((bytes) => WebAssembly.compile(bytes))
     .then(instantiate)
     // Not fatal yet: `now` fetches it again if it is needed before the page is reloaded.
-    .catch((error) => console.warn(error));
+    .catch((error) => fetching.signal.aborted || console.warn(error));
 }
 
 // SHA-256 of `bytes`, in hex (after Geraint Luff's public-domain version): the round constants

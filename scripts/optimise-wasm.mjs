@@ -184,9 +184,10 @@ function checkWasmOpt() {
 
 /**
  * A function's name without the crates' hashes (`tell_once[fd9289b9d5d5c9ea]::…` →
- * `tell_once::…`): the same function keeps its name from one build to the next.
+ * `tell_once::…`): the same function keeps its name from one build to the next. A hash is
+ * written without its leading zeros (`js_sys[3a22c52e9953518]`), so it may be shorter.
  */
-const stableName = (n) => n.replace(/\[[0-9a-f]{16}\]/g, '');
+const stableName = (n) => n.replace(/\[[0-9a-f]{1,16}\]/g, '');
 
 /**
  * Optimises the module in `file` (as wasm-bindgen wrote it, with its function names) in place:

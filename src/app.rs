@@ -2,7 +2,7 @@
 //! journey or a page naming what went wrong.
 
 use crate::api::{self, LoadProblem, LoadProblemKind};
-use crate::browser::Widget;
+use crate::browser::{self, Widget};
 use crate::components::announcer::{Announcements, Announcer};
 use crate::components::idle_timeout::{IdleTimeout, TimedOutPage};
 use crate::components::language_switch::LanguageSwitch;
@@ -132,6 +132,9 @@ pub fn mount(
     let standalone = config.as_ref().is_ok_and(|c| c.standalone);
     let asked = config.as_ref().ok().and_then(|c| c.lang.clone());
     let widget = Widget::new(host, root.clone(), standalone);
+    if standalone {
+        browser::drop_other_params();
+    }
     leptos::mount::mount_to(root, move || {
         provide_context(widget);
         provide_context(Announcer::new());

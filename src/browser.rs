@@ -274,6 +274,35 @@ pub fn param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// The parameters the app reads from the address: the life event and its step. Nothing else.
+const OWN_PARAMS: [&str; 2] = ["journey", "page"];
+
+/// Takes every other parameter out of the address (for a standalone app, which owns the page),
+/// so the app's links and steps do not carry what arrived there: answers a browser sent in the
+/// address itself, say, when the app could not take a form's submission.
+pub fn drop_other_params() {
+    let (Some(url), Ok(kept)) = (current_url(), web_sys::UrlSearchParams::new()) else {
+        return;
+    };
+    let given = url.search_params();
+    for name in OWN_PARAMS {
+        if let Some(value) = given.get(name) {
+            kept.append(name, &value);
+        }
+    }
+    let search = String::from(kept.to_string());
+    if given.to_string() != search {
+        url.set_search(&search);
+        replace_address(&url.href());
+    }
+}
+
+/// The page's address.
+fn current_url() -> Option<web_sys::Url> {
+    let href = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new(&href).ok()
+}
+
 /// The `page` parameter of the address, which names the step.
 pub fn page_in_address() -> Option<String> {
     param("page")
@@ -281,10 +310,7 @@ pub fn page_in_address() -> Option<String> {
 
 /// The current address with parameters set (`Some`) or removed (`None`).
 pub fn address_with(changes: &[(&str, Option<&str>)]) -> String {
-    let Some(url) = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .and_then(|href| web_sys::Url::new(&href).ok())
-    else {
+    let Some(url) = current_url() else {
         return String::new();
     };
     for (name, value) in changes {
@@ -316,11 +342,12 @@ pub fn push_page(slug: &str) {
 
 /// Corrects the address to the step shown, without adding to the history.
 pub fn replace_page(slug: &str) {
+    replace_address(&address_of_page(slug));
+}
+
+/// Changes the address in place: the browser history gains no entry.
+fn replace_address(address: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&address_of_page(slug)),
-        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
     }
 }

@@ -81,3 +81,27 @@ test('a second part other than the one the loader was built with is refused, and
   expect(second.requests).toBe(2);
   await expect(heading(page, 'Are you registered to vote?')).toHaveCount(0);
 });
+
+test('needed while the loader is still fetching it, the second part is fetched there and then, and the slower fetch is cancelled', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (SECOND.test(request.url())) failed.push(request.failure()?.errorText ?? '');
+  });
+  // The loader's own request gets no answer (a slow network); any after it is answered.
+  let requests = 0;
+  await page.route(SECOND, async (route) => {
+    requests += 1;
+    if (requests > 1) await route.continue();
+  });
+  await toMovingHouse(page);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(page, 'Are you registered to vote?')).toBeFocused();
+  expect(requests).toBe(2);
+  // The loader's request was called off rather than left to download the same file again.
+  await expect.poll(() => failed).toEqual(['net::ERR_ABORTED']);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

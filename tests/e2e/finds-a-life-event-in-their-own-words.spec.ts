@@ -46,3 +46,24 @@ test('searches for a life event by a synonym and starts it', async ({ page }) =>
   await page.goBack();
   await expect(heading(page, 'Tell government once')).toBeVisible();
 });
+
+test('the address keeps only the life event and its step: nothing else that arrived in it is carried on', async ({ page }) => {
+  failOnPageErrors(page);
+  // Answers a browser put in the address itself (its own form submission, say) are not the
+  // app's to keep: they leave the address bar and go into no link or step.
+  await page.goto('/?given-name=Alex&email=alex%40example.org');
+  await expect(heading(page, 'Tell government once')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  const link = page.getByRole('link', { name: 'Moving house' });
+  await expect(link).toHaveAttribute('href', /\?journey=moving-house&page=start$/);
+  await link.click();
+  await expect(heading(page, 'Moving house')).toBeFocused();
+  expect(new URL(page.url()).search).toBe('?journey=moving-house&page=start');
+
+  await page.goto('/?journey=moving-house&given-name=Alex&page=start');
+  await expect(heading(page, 'Moving house')).toBeVisible();
+  await expect(page).toHaveURL(/\?journey=moving-house&page=start$/);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page).toHaveURL(/\?journey=moving-house&page=[a-z-]+$/);
+  expect(page.url()).not.toContain('Alex');
+});
