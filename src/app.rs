@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tell_once_engine::catalogue::Catalogue;
-use tell_once_engine::read::{At, Fields, FromJson, Read};
+use tell_once_engine::read::{self, At, Fields, FromJson, Read};
 use tell_once_engine::{Answers, Journey};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -91,7 +91,7 @@ impl FromJson for Config {
 impl Config {
     /// The settings from the JSON text the loader gives, or what is wrong with them.
     fn read(text: &str) -> Result<Config, String> {
-        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let value = read::parse(text).map_err(|e| e.to_string())?;
         Config::from_json(&value, At::Top).map_err(|mistake| mistake.to_string())
     }
 }
@@ -168,7 +168,7 @@ fn text_of(value: Value) -> String {
 /// Reads `agency-urls`: agency id → base URL.
 fn agency_urls_from(value: Value) -> Result<BTreeMap<String, String>, LoadProblem> {
     let parsed = match value {
-        Value::String(text) => serde_json::from_str(&text).map_err(|e| e.to_string()),
+        Value::String(text) => read::parse(&text).map_err(|e| e.to_string()),
         other => Ok(other),
     }
     .and_then(|urls| {

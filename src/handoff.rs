@@ -109,7 +109,7 @@ async fn post<T: Serialize, R: FromJson>(url: &str, body: &T) -> Result<R, Probl
     match response.status() {
         200 | 201 => {
             let text = response.text().await.map_err(|_| Problem::Network)?;
-            serde_json::from_str(&text)
+            tell_once_engine::read::parse(&text)
                 .ok()
                 .and_then(|reply: Value| R::from_json(&reply, At::Top).ok())
                 .ok_or(Problem::Status(response.status()))

@@ -118,7 +118,7 @@ const ENGINE_WORDS: &str = "engine";
 /// (`"common": {…}`, …) and the engine's words (`"engine": {…}`). A language already here keeps
 /// its words.
 pub fn supply(locale: Locale, file: &str) -> Result<(), String> {
-    let json: serde_json::Value = serde_json::from_str(file).map_err(|e| e.to_string())?;
+    let json = tell_once_engine::read::parse(file).map_err(|e| e.to_string())?;
     let member = |name: &str| {
         json.get(name)
             .filter(|words| words.is_object())

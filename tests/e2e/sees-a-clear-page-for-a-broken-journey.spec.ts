@@ -13,6 +13,11 @@ const broken: Array<[string, { status?: number; body: string }, RegExp]> = [
     /^it is not valid JSON: expected value \(line 4, column 1\)$/,
   ],
   [
+    'naming a key twice',
+    { body: '{\n  "format": "tell-once/journey@1",\n  "id": "moving-house",\n  "id": "moving"\n}' },
+    /^"id" is given twice in one object \(line 4, column 6\): keep the one you mean and remove the other$/,
+  ],
+  [
     'an unknown field type',
     { body: GOOD.replace('"type": "date"', '"type": "colour"') },
     /^at pages\[4\]\.questions\[0\]\.type: unknown variant `colour`, expected one of `text`, `long_text`, `number`, `currency`, `email`, `phone`, `date`, `yes_no`, `radios`, `checkboxes`, `select`, `name`, `address`, `national_id`$/,

@@ -1107,6 +1107,14 @@ pub enum DefinitionError {
         column: usize,
         message: String,
     },
+    /// A key given twice in one object: JSON parsers keep one or the other, so which the author
+    /// meant is theirs to say.
+    #[error("\"{key}\" is given twice in one object (line {line}, column {column}): keep the one you mean and remove the other")]
+    Repeated {
+        key: String,
+        line: usize,
+        column: usize,
+    },
     /// At `path` (empty: the whole file).
     #[error("{}", crate::read::Mistake { path: path.clone(), message: message.clone() })]
     Shape { path: String, message: String },
@@ -1126,10 +1134,17 @@ pub struct Problem {
 /// Reads a file of the format into its type: the line and column of a syntax error, or the
 /// JSON path of a value of the wrong shape.
 pub(crate) fn parse_json<T: FromJson>(text: &str) -> Result<T, DefinitionError> {
-    let value: Value = serde_json::from_str(text).map_err(|err| DefinitionError::Syntax {
-        line: err.line(),
-        column: err.column(),
-        message: without_position(&err),
+    let value = crate::read::parse_unique_keys(text).map_err(|(err, repeated)| match repeated {
+        Some(key) => DefinitionError::Repeated {
+            key,
+            line: err.line(),
+            column: err.column(),
+        },
+        None => DefinitionError::Syntax {
+            line: err.line(),
+            column: err.column(),
+            message: without_position(&err),
+        },
     })?;
     T::from_json(&value, At::Top)
         .map_err(|crate::read::Mistake { path, message }| DefinitionError::Shape { path, message })
@@ -1480,6 +1495,55 @@ mod tests {
             err.to_string(),
             "it is not valid JSON: expected value (line 3, column 9)"
         );
+    }
+
+    #[test]
+    fn a_key_given_twice_in_one_object_is_named_with_its_line_and_column() {
+        // At the top, and deep in a page: the second "title" is the mistake either way.
+        let at_top = MOVING_HOUSE.replacen("{", "{\n  \"id\": \"again\",", 1);
+        let err = Journey::from_json(&at_top).unwrap_err();
+        let DefinitionError::Repeated { key, line, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            (key.as_str(), *line),
+            (
+                "id",
+                2 + MOVING_HOUSE
+                    .lines()
+                    .position(|l| l.contains("\"id\":"))
+                    .unwrap()
+            )
+        );
+        let deep = "{\n  \"pages\": [\n    {\"id\": \"a\", \"title\": \"A\",\n     \"title\": \"B\"}\n  ]\n}";
+        let err = Journey::from_json(deep).unwrap_err();
+        assert_eq!(
+            err,
+            DefinitionError::Repeated {
+                key: "title".into(),
+                line: 4,
+                column: 12
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "\"title\" is given twice in one object (line 4, column 12): keep the one you mean and remove the other"
+        );
+        // The same key in different objects is no mistake, and neither is a key that only
+        // looks like another.
+        let fine = "{\"a\": {\"id\": 1}, \"b\": {\"id\": 2}, \"Id\": 3, \"id\": [1, 1.5, -2, null, true, \"x\"]}";
+        assert_eq!(
+            crate::read::parse_unique_keys(fine).unwrap(),
+            serde_json::from_str::<Value>(fine).unwrap()
+        );
+        // Elsewhere (drafts, agencies' replies) a key given twice keeps the second, as
+        // serde_json's own parser does.
+        let twice = "{\"a\": {\"id\": 1, \"id\": [2]}}";
+        assert_eq!(
+            crate::read::parse(twice).unwrap(),
+            serde_json::from_str::<Value>(twice).unwrap()
+        );
+        assert_eq!(crate::read::parse(twice).unwrap()["a"]["id"][0], 2);
     }
 
     #[test]

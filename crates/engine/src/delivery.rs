@@ -191,7 +191,7 @@ where
             // is not failed, only not known to be finished.
             break;
         }
-        let Ok(json) = serde_json::from_str::<serde_json::Value>(&reply.body) else {
+        let Ok(json) = crate::read::parse(&reply.body) else {
             continue;
         };
         match text_at(&json, &accepted.state) {
@@ -224,7 +224,7 @@ fn rejected(reply: &Reply) -> SendProblem {
 /// Where a 202 reply says to poll: at the connector's pointer, else its `Location` header.
 fn status_url(accepted: &Accepted, reply: &Reply) -> Option<String> {
     match &accepted.status_url {
-        Some(pointer) => serde_json::from_str::<serde_json::Value>(&reply.body)
+        Some(pointer) => crate::read::parse(&reply.body)
             .ok()
             .and_then(|json| text_at(&json, pointer)),
         None => reply.location.clone(),
@@ -253,7 +253,7 @@ fn resolve(url: &str, base: &str) -> String {
 
 /// What an agency said was wrong, if its reply lists problems as `{"errors":[{"field","message"}]}`.
 pub fn agency_problems(reply: &str) -> String {
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(reply) else {
+    let Ok(json) = crate::read::parse(reply) else {
         return String::new();
     };
     json.get("errors")

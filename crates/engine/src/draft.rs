@@ -121,7 +121,7 @@ impl Draft {
     /// been cut short, edited, or written by a newer version of the app).
     pub fn from_json(text: &str) -> Result<Draft, DraftProblem> {
         let value: Value =
-            serde_json::from_str(text).map_err(|e| DraftProblem::NotJson(e.to_string()))?;
+            crate::read::parse(text).map_err(|e| DraftProblem::NotJson(e.to_string()))?;
         // The format first: a newer one is not read any further.
         let Value::Object(fields) = &value else {
             return Err(DraftProblem::NotADraft("it is not a JSON object".into()));

@@ -106,7 +106,7 @@ pub fn prefill(
     lang: &str,
     today: Date,
 ) -> Result<usize, PrefillProblem> {
-    let json: Value = serde_json::from_str(reply).map_err(|_| PrefillProblem::NotJson)?;
+    let json = crate::read::parse(reply).map_err(|_| PrefillProblem::NotJson)?;
     if !json.is_object() {
         return Err(PrefillProblem::NotJson);
     }

@@ -207,8 +207,7 @@ pub fn with_base(url: &str, base: &str) -> String {
 
 /// Reads the reference number from an agency's JSON reply.
 pub fn reference_from(connector: &Connector, reply: &str) -> Result<String, MappingError> {
-    let json: serde_json::Value =
-        serde_json::from_str(reply).map_err(|e| MappingError::ReplyNotJson(e.to_string()))?;
+    let json = crate::read::parse(reply).map_err(|e| MappingError::ReplyNotJson(e.to_string()))?;
     text_at(&json, &connector.reference)
         .ok_or_else(|| MappingError::NoReference(connector.reference.clone()))
 }

@@ -12,6 +12,7 @@
 //! through a `Value` with these readers took the WebAssembly from 292.9 to 271.3 KB brotli.
 
 use serde_json::{Map, Value};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a value is: the keys and indexes leading to it from the top of the document.
@@ -72,6 +73,94 @@ fn mistake_at(at: At, message: String) -> Mistake {
     Mistake {
         path: at.path(),
         message,
+    }
+}
+
+/// Parses JSON `text` into a `Value`, as serde_json's own `from_str` does: a key given twice in
+/// one object keeps the second. Every JSON the engine and the app read goes through here or
+/// [`parse_unique_keys`], so the WebAssembly has one way of building a `Value`.
+pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+    parse_with(text, None)
+}
+
+/// Parses JSON `text` as [`parse`] does, except that a key given twice in one object is an
+/// error, with the key, rather than the second silently replacing the first: JSON allows it,
+/// but in a file an author writes one of the two is a mistake, and only they know which.
+pub(crate) fn parse_unique_keys(text: &str) -> Result<Value, (serde_json::Error, Option<String>)> {
+    let repeated = RefCell::new(None);
+    parse_with(text, Some(&repeated)).map_err(|err| (err, repeated.into_inner()))
+}
+
+fn parse_with(
+    text: &str,
+    repeated: Option<&RefCell<Option<String>>>,
+) -> Result<Value, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let mut parser = serde_json::Deserializer::from_str(text);
+    let value = Build { repeated }.deserialize(&mut parser)?;
+    parser.end()?;
+    Ok(value)
+}
+
+/// Builds a `Value` as serde_json's own does; with `repeated`, a key given twice in one object
+/// is an error, and the key is put in that cell.
+#[derive(Clone, Copy)]
+struct Build<'a> {
+    repeated: Option<&'a RefCell<Option<String>>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Build<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, parser: D) -> Result<Value, D::Error> {
+        parser.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Build<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(value.into())
+    }
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(value.into())
+    }
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Value, A::Error> {
+        let mut list = Vec::new();
+        while let Some(item) = items.next_element_seed(self)? {
+            list.push(item);
+        }
+        Ok(Value::Array(list))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut fields: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = fields.next_key::<String>()? {
+            if let Some(repeated) = self.repeated.filter(|_| object.contains_key(&key)) {
+                // These words are never shown: the caller names the key from the cell.
+                *repeated.borrow_mut() = Some(key);
+                return Err(serde::de::Error::custom("a key given twice"));
+            }
+            let value = fields.next_value_seed(self)?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
     }
 }
 
