@@ -268,10 +268,7 @@ fn after_render(f: impl FnOnce() + 'static) {
 
 /// A parameter of the address, such as `page` (which names the step, never an answer).
 pub fn param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+    current_url()?.search_params().get(name)
 }
 
 /// The parameters the app reads from the address: the life event and its step. Nothing else.
