@@ -167,19 +167,25 @@ export function order(bodies, window = WINDOW) {
 
 // --- the step ------------------------------------------------------------------------------------
 
+/**
+ * binaryen's wasm-opt from npm, as scripts/setup.sh installs it (node_modules/.bin): the one
+ * Trunk.toml pins, whatever PATH holds (Debian's older one writes modules Chromium rejects).
+ */
+export const WASM_OPT = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
+
 function wasmOpt(args) {
-  const run = spawnSync('wasm-opt', [...FEATURES, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (run.error) throw new Error(`could not run wasm-opt (${run.error.message}): scripts/setup.sh installs binaryen's, and scripts/lib.sh puts it on PATH`);
+  const run = spawnSync(WASM_OPT, [...FEATURES, ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.error) throw new Error(`could not run ${WASM_OPT} (${run.error.message}): scripts/setup.sh installs it (npm package binaryen)`);
   if (run.status !== 0) throw new Error(`wasm-opt ${args.join(' ')} failed`);
 }
 
-/** Stops unless wasm-opt on PATH is the version Trunk.toml pins ([tools] wasm_opt). */
+/** Stops unless WASM_OPT is the version Trunk.toml pins ([tools] wasm_opt). */
 function checkWasmOpt() {
   const toml = fs.readFileSync(fileURLToPath(new URL('../Trunk.toml', import.meta.url)), 'utf8');
   const pinned = toml.match(/^wasm_opt\s*=\s*"([^"]+)"/m)?.[1];
-  const version = spawnSync('wasm-opt', ['--version'], { encoding: 'utf8' });
+  const version = spawnSync(WASM_OPT, ['--version'], { encoding: 'utf8' });
   const have = version.stdout?.match(/\((version_\d+)\)/)?.[1];
-  if (pinned && have !== pinned) throw new Error(`Trunk.toml pins wasm_opt = "${pinned}" but wasm-opt on PATH is ${have ?? 'missing'} (binaryen from npm; run scripts/setup.sh)`);
+  if (pinned && have !== pinned) throw new Error(`Trunk.toml pins wasm_opt = "${pinned}" but ${WASM_OPT} is ${have ?? 'missing'} (npm package binaryen; run scripts/setup.sh)`);
 }
 
 /**

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { bodiesByName, order, withLeanExports, withShortImportNames } from './optimise-wasm.mjs';
+import { WASM_OPT, bodiesByName, order, withLeanExports, withShortImportNames } from './optimise-wasm.mjs';
 import { functionNames, leb, nameBytes, withFunctionNames } from './wasm-module.mjs';
 
 const text = (s) => [...nameBytes(s)];
@@ -80,7 +80,7 @@ test("wasm-opt writes the functions in the order of the names it is given", () =
     // named so that by name they come third, first, second
     const order = { first: 'o3', second: 'o1', third: 'o2' };
     fs.writeFileSync(input, withFunctionNames(bytes, (index, name) => (index === 0 ? name : order[name])));
-    const run = spawnSync('wasm-opt', ['--reorder-functions-by-name', '-g', input, '-o', output], { encoding: 'utf8' });
+    const run = spawnSync(WASM_OPT, ['--reorder-functions-by-name', '-g', input, '-o', output], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.error?.message ?? run.stderr);
     const written = bodiesByName(fs.readFileSync(output));
     assert.deepEqual([...written.keys()], ['o1', 'o2', 'o3']);
@@ -123,7 +123,7 @@ test('keeps only the exports the glue uses, under short names, and drops classes
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'optimise-wasm-test-'));
   try {
     fs.writeFileSync(path.join(work, 'in.wasm'), wasm);
-    const opt = spawnSync('wasm-opt', ['-Oz', '-g', path.join(work, 'in.wasm'), '-o', path.join(work, 'out.wasm')], { encoding: 'utf8' });
+    const opt = spawnSync(WASM_OPT, ['-Oz', '-g', path.join(work, 'in.wasm'), '-o', path.join(work, 'out.wasm')], { encoding: 'utf8' });
     assert.equal(opt.status, 0, opt.error?.message ?? opt.stderr);
     assert.equal(bodiesByName(fs.readFileSync(path.join(work, 'out.wasm'))).size, 2);
   } finally {
