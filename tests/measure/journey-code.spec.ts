@@ -19,6 +19,9 @@ const kb = (n: number) => (n / 1000).toFixed(1);
 
 test.describe.configure({ mode: 'serial' });
 
+// The table, printed whole once every journey is walked (not between the reporter's lines).
+const lines: string[] = [];
+
 test.beforeAll(() => {
   expect(wasmFile, 'dist/ has the app\'s WebAssembly').toBeTruthy();
   const wasm = fs.readFileSync(path.join(dist, wasmFile!));
@@ -27,10 +30,12 @@ test.beforeAll(() => {
   const code = Buffer.concat(functionBodies(wasm, all));
   const data = all.find((s: { id: number }) => s.id === 11);
   const dataBytes = data ? wasm.subarray(data.start, data.end) : Buffer.alloc(0);
-  console.log(`${wasmFile}: ${functionBodies(wasm, all).length} functions, code ${kb(code.length)} kB raw, ${kb(brotli(code))} kB brotli; data ${kb(dataBytes.length)} kB raw, ${kb(brotli(dataBytes))} kB brotli`);
-  console.log('| journey, start page to confirmation | functions run | code run, raw (kB) | brotli (kB) | code not run, raw (kB) | brotli (kB) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(`${wasmFile}: ${functionBodies(wasm, all).length} functions, code ${kb(code.length)} kB raw, ${kb(brotli(code))} kB brotli; data ${kb(dataBytes.length)} kB raw, ${kb(brotli(dataBytes))} kB brotli`);
+  lines.push('', '| journey, start page to confirmation | functions run | code run, raw (kB) | brotli (kB) | code not run, raw (kB) | brotli (kB) |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
 });
+
+test.afterAll(() => console.log(`\n${lines.join('\n')}`));
 
 for (const id of DEFAULT_JOURNEYS) {
   test(id, async ({ page, context }) => {
@@ -54,6 +59,6 @@ for (const id of DEFAULT_JOURNEYS) {
     const rest: Buffer[] = [];
     functionBodies(wasm, all).forEach((body: Buffer, k: number) => (ran.has(k + imports) ? run : rest).push(body));
     const [a, b] = [Buffer.concat(run), Buffer.concat(rest)];
-    console.log(`| ${id} | ${run.length} of ${run.length + rest.length} | ${kb(a.length)} | ${kb(brotli(a))} | ${kb(b.length)} | ${kb(brotli(b))} |`);
+    lines.push(`| ${id} | ${run.length} of ${run.length + rest.length} | ${kb(a.length)} | ${kb(brotli(a))} | ${kb(b.length)} | ${kb(brotli(b))} |`);
   });
 }
