@@ -14,10 +14,11 @@
 // WebAssembly (scripts/split-wasm.mjs). scripts/profile-startup.sh does all that.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliSize as brotli, launchChromium } from './chromium.mjs';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { writeFileSync } from 'node:fs';
-import { functionBodies, functionNames, importedFunctions, sections } from '../scripts/wasm-module.mjs';
+import { functionNames } from '../scripts/wasm-module.mjs';
+import { codeOf, compiledFunctions, head, row, summary } from './wasm-code.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const site = join(here, 'site');
@@ -25,8 +26,6 @@ const PORT = Number(process.env.PORT ?? 8790);
 const wasmName = readdirSync(site).find((f) => /^tell-once-.*_bg\.wasm$/.test(f));
 if (!wasmName) throw new Error('bench/site has no Tell Once WebAssembly: run bash bench/run.sh first');
 const wasm = readFileSync(join(site, wasmName));
-
-const kb = (n) => (n / 1000).toFixed(1);
 
 const WRITE = process.env.STARTUP_FUNCTIONS;
 
@@ -41,46 +40,29 @@ async function compiledUntilFirstQuestion(browser, path, reach = (page) => page.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8.wasm'] }, transferMode: 'ReportEvents' });
-  await page.goto(`http://127.0.0.1:${PORT}/${path}`, { waitUntil: 'domcontentloaded' });
-  await reach(page);
-  if (WRITE) {
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(1000);
-  }
-  await cdp.send('Tracing.end');
-  await complete;
+  const ran = await compiledFunctions(cdp, async () => {
+    await page.goto(`http://127.0.0.1:${PORT}/${path}`, { waitUntil: 'domcontentloaded' });
+    await reach(page);
+    if (WRITE) {
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1000);
+    }
+  });
   await context.close();
-  const lazy = events.filter((e) => e.name === 'wasm.CompileLazy');
-  if (!lazy.length) throw new Error('the trace has no wasm.CompileLazy events: is lazy compilation off in this Chromium?');
-  return new Set(lazy.map((e) => e.args.func_index));
+  return ran;
 }
 
-const parts = sections(wasm);
-const imports = importedFunctions(wasm, parts);
-const bodies = functionBodies(wasm, parts);
-const dataSection = parts.find((p) => p.id === 11);
-const data = dataSection ? dataSection.end - dataSection.start : 0;
+const code = codeOf(wasm);
 const server = await serve(site, PORT);
 const browser = await launchChromium();
 try {
-  const all = Buffer.concat(bodies);
-  console.log(`${wasmName}: ${kb(wasm.length)} kB raw, ${kb(brotli(wasm))} kB brotli; ${bodies.length} functions, code ${kb(all.length)} kB raw (${kb(brotli(all))} kB brotli), data ${kb(data)} kB raw`);
-  console.log('| path to the first question | functions run | their code raw (kB) | brotli (kB) | code not run, raw (kB) | brotli (kB) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(summary(wasmName, code));
+  console.log(head('path to the first question').join('\n'));
   const every = new Set();
   for (const [label, path] of [['through the start page', 'tellonce-typical.html'], ['question page opened directly', 'tellonce-typical.html?page=questions']]) {
     const ran = await compiledUntilFirstQuestion(browser, path);
     ran.forEach((f) => every.add(f));
-    const used = [];
-    const unused = [];
-    bodies.forEach((body, k) => (ran.has(k + imports) ? used : unused).push(body));
-    const u = Buffer.concat(used);
-    const r = Buffer.concat(unused);
-    console.log(`| ${label} | ${used.length} of ${bodies.length} | ${kb(u.length)} | ${kb(brotli(u))} | ${kb(r.length)} | ${kb(brotli(r))} |`);
+    console.log(row(label, code, ran));
   }
   if (WRITE) {
     // From the list of life events to each one's first question (its page with a Continue button).
@@ -98,7 +80,7 @@ try {
     // The demo agency's page: two widgets, each on its start page.
     const bothStarted = (page) => page.getByRole('button', { name: 'Start now' }).nth(1).waitFor();
     (await compiledUntilFirstQuestion(browser, 'demo/agency/index.html', bothStarted)).forEach((f) => every.add(f));
-    const names = functionNames(wasm, parts);
+    const names = functionNames(wasm, code.parts);
     if (names.size === 0) throw new Error(`${wasmName} has no function names: build it whole (TELL_ONCE_WHOLE_WASM=1), as scripts/profile-startup.sh does`);
     const ran = [...new Set([...every].map((f) => names.get(f)).filter((n) => n !== undefined))].sort();
     const header = [
