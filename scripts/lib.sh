@@ -180,7 +180,7 @@ ensure_rust_components() {
     fi
 }
 
-# The standard library's source, which build_app compiles the app's own std from.
+# The standard library's source, which build_app compiles the app's own std from, and its crates.
 ensure_rust_src() {
     if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
         ok "rust-src for $(tool_version rustc) (already installed)"
@@ -189,6 +189,13 @@ ensure_rust_src() {
         info "installing rust component rust-src"
         rustup component add rust-src
     fi
+    # build_app builds with --offline, which cannot resolve a crate that is not in cargo's cache
+    # yet: fetch the app's crates (for every platform, so the build scripts' and macros' too) and
+    # those of the standard library it compiles (its own Cargo.lock). A no-op once they are there.
+    cargo fetch --quiet --manifest-path "$ROOT/Cargo.toml"
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+        cargo fetch --quiet --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
+    ok "the app's and the standard library's crates are in cargo's cache"
 }
 
 ensure_trunk() {
