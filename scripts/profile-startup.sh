@@ -4,8 +4,9 @@
 # WebAssembly (scripts/split-wasm.mjs). It builds the app whole with its functions' names
 # (TELL_ONCE_WHOLE_WASM=1), has Chromium trace which functions it compiles on those paths
 # (bench/startup-code.mjs), then builds the app again as usual. Run it when the app changes what
-# it runs before its first question: "starts with the second part of the WebAssembly held
-# back" in tests/e2e fails until it is.
+# it runs before its first question: "an agency page with two widgets starts both with the
+# second part held back" and "each part of the WebAssembly crosses the network once" in
+# tests/e2e fail until it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

@@ -273,8 +273,16 @@ fn App(config: Config) -> impl IntoView {
     });
     let app = move || match load.get() {
         _ if timed_out.get() => view! { <TimedOutPage timed_out/> }.into_any(),
-        // Not announced: it is the first thing the widget shows, and gone in a moment.
-        Load::Loading => view! { <p class="body">{t!(i18n, common.loading)}</p> }.into_any(),
+        // What the host page wrote inside the element (the prerendered heading and a loading
+        // message, say) shows until the first page is ready, so the page is never left without
+        // its heading; our own loading message only when it wrote nothing. Not announced: it is
+        // the first thing the widget shows, and gone in a moment.
+        Load::Loading => view! {
+            <slot>
+                <p class="body">{t!(i18n, common.loading)}</p>
+            </slot>
+        }
+        .into_any(),
         Load::Failed(problem) => view! { <ProblemPage problem/> }.into_any(),
         Load::Journey(journey) => view! { <JourneyFlow journey/> }.into_any(),
         Load::Catalogue(catalogue, journeys) => {

@@ -250,3 +250,25 @@ test('TellOnce.mount puts a widget in any element, and says what is wrong with i
   await expectNoAxeViolations(page, 'the agency page with a widget mounted from script and one with a mistake');
   expect(await violations(page)).toEqual([]);
 });
+
+test('a widget mounted in an empty element says it is loading, in its own words, until its journey comes', async ({ page }) => {
+  await openAgencyPage(page);
+  // The journey is held back until the widget is running and waiting for it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/journeys/approaching-retirement.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.evaluate(async () => {
+    const div = document.createElement('div');
+    div.id = 'empty';
+    document.querySelector('main')!.append(div);
+    await (window as any).TellOnce.mount(div, { journey: '/journeys/approaching-retirement.json' });
+  });
+  const empty = page.locator('#empty');
+  await expect(empty.getByText('Loading…')).toBeVisible();
+  release();
+  await expect(heading(empty, 'Approaching retirement')).toBeVisible();
+  await expect(empty.getByText('Loading…')).toHaveCount(0);
+});

@@ -25,6 +25,31 @@ test('once the app is ready it takes the prerendered words’ place: one heading
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalogue.title.en);
 });
 
+test('while the app waits for the list of life events, the prerendered heading stays: the page is never without its heading', async ({ page }) => {
+  failOnPageErrors(page);
+  const catalogue = JSON.parse(readFileSync('public/journeys/life-events.json', 'utf8'));
+  // The list of life events is held back until the app is running and waiting for it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/journeys/life-events.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?journey=moving-house');
+  // The app has taken the loading message's place in the widget (its frame is in the shadow root).
+  await expect
+    .poll(() => page.locator('tell-once').evaluate((host) => Boolean(host.shadowRoot?.querySelector('.tell-once-frame'))))
+    .toBe(true);
+  await expect(page.getByRole('heading', { level: 1, name: catalogue.title.en })).toBeVisible();
+  // The page's own loading message, not the app's as well.
+  await expect(page.getByText('Loading…').filter({ visible: true })).toHaveCount(1);
+  await expectNoAxeViolations(page, 'the app waiting for the list of life events');
+  release();
+  await expect(heading(page, 'Moving house')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByText('Loading…').filter({ visible: true })).toHaveCount(0);
+});
+
 // What the loader should fetch before the WebAssembly runs, for the demo agency page (two
 // widgets, Having a baby and Moving house) and for the list of life events: each file, and each
 // file it names (a journey's dictionary, the list's journeys), once.
