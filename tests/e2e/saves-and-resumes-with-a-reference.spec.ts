@@ -99,6 +99,7 @@ test('saves with a reference, resumes in another browser, and the adviser sees t
   const other = await second.newPage();
   failOnPageErrors(other);
   await other.goto('/?journey=moving-house');
+  await expect(other.getByLabel('Reference code')).toBeVisible();
   await expectNoAxeViolations(other, 'continue with a reference');
   await resumeWith(other, code.toLowerCase().replace(/-/g, ' '), p.dob);
   await expect(heading(other, 'Check your answers before sending')).toBeFocused();
