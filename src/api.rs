@@ -87,12 +87,7 @@ async fn check_journey(
 fn definition_problem(url: &str, error: DefinitionError) -> LoadProblem {
     LoadProblem {
         url: url.to_string(),
-        kind: LoadProblemKind::Definition(match error {
-            DefinitionError::Problems(problems) => {
-                problems.iter().map(ToString::to_string).collect()
-            }
-            other => vec![other.to_string()],
-        }),
+        kind: LoadProblemKind::Definition(error.each()),
     }
 }
 

@@ -48,3 +48,21 @@ for (const [what, response, problem] of broken) {
     await expectNoAxeViolations(page, `the problem page (${what})`);
   });
 }
+
+test('a journey file with several values of the wrong shape names each of them, not only the first', async ({ page }) => {
+  failOnPageErrors(page);
+  // Two question types misspelt, far apart, and a field the format does not have.
+  const body = GOOD.replace('"type": "yes_no"', '"type": "yesno"')
+    .replace('"type": "phone"', '"type": "telephone"')
+    .replace('"format": "tell-once/journey@1",', '"format": "tell-once/journey@1",\n  "colour": "blue",');
+  await page.route('**/journeys/moving-house.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto('/?journey=moving-house');
+  await expect(heading(page, 'Sorry, there is a problem with this service')).toBeVisible();
+  await expect(page.getByText(/^The file \S*journeys\/moving-house\.json cannot be used:$/)).toBeVisible();
+  const said = page.getByRole('listitem').filter({ hasText: /^at / });
+  await expect(said).toHaveCount(3);
+  await expect(said.nth(0)).toHaveText(/^at colour: unknown field `colour`, expected one of `\$schema`, `format`, /);
+  await expect(said.nth(1)).toHaveText(/^at pages\[0\]\.questions\[0\]\.type: unknown variant `yesno`, expected one of /);
+  await expect(said.nth(2)).toHaveText(/^at pages\[10\]\.questions\[0\]\.type: unknown variant `telephone`, expected one of /);
+  await expectNoAxeViolations(page, 'the problem page naming three mistakes');
+});

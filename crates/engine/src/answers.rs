@@ -242,6 +242,9 @@ mod tests {
         );
         assert_eq!(from_text::<Answers>(&json), Ok(answers));
         let refused = from_text::<Source>(r#"{"from":"record","agency":"X"}"#);
-        assert_eq!(refused.unwrap_err().message, "missing field `read_on`");
+        assert_eq!(
+            refused.unwrap_err().first().message,
+            "missing field `read_on`"
+        );
     }
 }

@@ -40,10 +40,7 @@ impl FromJson for Catalogue {
 impl Catalogue {
     pub fn from_json(text: &str) -> Result<Catalogue, crate::DefinitionError> {
         let catalogue: Catalogue = crate::definition::parse_json(text)?;
-        let problem = |path: &str, message: String| crate::DefinitionError::Shape {
-            path: path.into(),
-            message,
-        };
+        let problem = crate::DefinitionError::shape;
         if catalogue.format != FORMAT {
             return Err(problem(
                 "format",

@@ -1115,9 +1115,9 @@ pub enum DefinitionError {
         line: usize,
         column: usize,
     },
-    /// At `path` (empty: the whole file).
-    #[error("{}", crate::read::Mistake { path: path.clone(), message: message.clone() })]
-    Shape { path: String, message: String },
+    /// Values of the wrong shape, each at its path (empty: the whole file).
+    #[error("{0}")]
+    Shape(crate::read::Mistakes),
     /// Everything the checks found, each with where it is.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Problems(Vec<Problem>),
@@ -1146,8 +1146,31 @@ pub(crate) fn parse_json<T: FromJson>(text: &str) -> Result<T, DefinitionError> 
             message: without_position(&err),
         },
     })?;
-    T::from_json(&value, At::Top)
-        .map_err(|crate::read::Mistake { path, message }| DefinitionError::Shape { path, message })
+    T::from_json(&value, At::Top).map_err(DefinitionError::Shape)
+}
+
+impl DefinitionError {
+    /// A wrong shape for the format in one place, `path`.
+    pub(crate) fn shape(path: &str, message: String) -> DefinitionError {
+        DefinitionError::Shape(
+            crate::read::Mistake {
+                path: path.into(),
+                message,
+            }
+            .into(),
+        )
+    }
+
+    /// Each thing wrong, said on its own: one line each on a problem page or in a terminal.
+    pub fn each(&self) -> Vec<String> {
+        match self {
+            DefinitionError::Shape(mistakes) => mistakes.iter().map(ToString::to_string).collect(),
+            DefinitionError::Problems(problems) => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            other => vec![other.to_string()],
+        }
+    }
 }
 
 impl Journey {
@@ -1544,7 +1567,8 @@ mod tests {
     fn an_unknown_field_type_names_its_path() {
         let bad = MOVING_HOUSE.replacen("\"type\": \"date\"", "\"type\": \"colour\"", 1);
         match Journey::from_json(&bad).unwrap_err() {
-            DefinitionError::Shape { path, message } => {
+            DefinitionError::Shape(mistakes) => {
+                let crate::read::Mistake { path, message } = mistakes.first();
                 assert_eq!(path, "pages[1].questions[0].type");
                 assert!(message.starts_with("unknown variant `colour`"), "{message}");
             }
@@ -1557,8 +1581,14 @@ mod tests {
         assert_eq!(
             Journey::from_json(r#"{"format": "tell-once/journey@1"}"#)
                 .unwrap_err()
-                .to_string(),
-            "missing field `id`"
+                .each(),
+            [
+                "missing field `id`",
+                "missing field `version`",
+                "missing field `title`",
+                "missing field `summary`",
+                "missing field `pages`"
+            ]
         );
         assert_eq!(
             Journey::from_json("[]").unwrap_err().to_string(),
@@ -1660,7 +1690,7 @@ mod tests {
 
     #[test]
     fn a_rule_written_wrongly_is_refused_in_serdes_words() {
-        let refused = |text: &str| read_rule(text).unwrap_err().message;
+        let refused = |text: &str| read_rule(text).unwrap_err().first().message.clone();
         let cases = [
             (r#"{"rule": "within_days"}"#, "missing field `days`"),
             (

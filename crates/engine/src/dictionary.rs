@@ -102,13 +102,13 @@ impl Dictionary {
     pub fn from_json(text: &str) -> Result<Dictionary, crate::DefinitionError> {
         let dictionary: Dictionary = crate::definition::parse_json(text)?;
         if dictionary.format != FORMAT {
-            return Err(crate::DefinitionError::Shape {
-                path: "format".into(),
-                message: format!(
+            return Err(crate::DefinitionError::shape(
+                "format",
+                format!(
                     "the format must be \"{FORMAT}\", not \"{}\"",
                     dictionary.format
                 ),
-            });
+            ));
         }
         Ok(dictionary)
     }

@@ -906,8 +906,13 @@ mod tests {
 
     #[test]
     fn a_kept_parcel_that_lacks_what_its_state_needs_is_refused() {
-        let refused =
-            |value: serde_json::Value| Parcel::from_json(&value, At::Top).unwrap_err().message;
+        let refused = |value: serde_json::Value| {
+            Parcel::from_json(&value, At::Top)
+                .unwrap_err()
+                .first()
+                .message
+                .clone()
+        };
         let parcel = |state: serde_json::Value| {
             let mut value = json!({ "service": "s", "key": "d.s", "at": "" });
             value

@@ -60,11 +60,60 @@ impl std::fmt::Display for Mistake {
     }
 }
 
-pub type Read<T> = Result<T, Mistake>;
+/// Every mistake found in what was read (never none): each field is read whatever the others
+/// hold, so an author sees all that is wrong with a file at once, not one mistake per try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mistakes(Vec<Mistake>);
+
+impl Mistakes {
+    /// The first found.
+    pub fn first(&self) -> &Mistake {
+        &self.0[0]
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Mistake> {
+        self.0.iter()
+    }
+}
+
+impl From<Mistake> for Mistakes {
+    fn from(mistake: Mistake) -> Mistakes {
+        Mistakes(vec![mistake])
+    }
+}
+
+/// Each mistake as [`Mistake`] says it, separated by "; ".
+impl std::fmt::Display for Mistakes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (index, mistake) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{mistake}")?;
+        }
+        Ok(())
+    }
+}
+
+pub type Read<T> = Result<T, Mistakes>;
 
 /// A mistake at `at`.
 pub fn mistake<T>(at: At, message: String) -> Read<T> {
-    Err(mistake_at(at, message))
+    Err(mistake_at(at, message).into())
+}
+
+/// `read`, unless a mistake was `found` on the way.
+fn unless<T>(found: Vec<Mistake>, read: T) -> Read<T> {
+    if found.is_empty() {
+        Ok(read)
+    } else {
+        Err(Mistakes(found))
+    }
+}
+
+// Plain functions, not generic ones, so that each type read adds little to the WebAssembly.
+fn add(found: &mut Vec<Mistake>, Mistakes(mistakes): Mistakes) {
+    found.extend(mistakes);
 }
 
 // The generic helpers here hand their work to plain functions, so that each type read adds
@@ -199,7 +248,7 @@ pub trait FromJson: Sized {
 
 /// serde's "invalid type: string \"x\", expected a number".
 pub fn invalid_type<T>(value: &Value, expected: &str, at: At) -> Read<T> {
-    Err(wrong_type(value, expected, at))
+    Err(wrong_type(value, expected, at).into())
 }
 
 fn wrong_type(value: &Value, expected: &str, at: At) -> Mistake {
@@ -309,10 +358,14 @@ impl<T: FromJson> FromJson for Vec<T> {
             return invalid_type(value, "a sequence", at);
         };
         let mut read = Vec::with_capacity(items.len());
+        let mut found = Vec::new();
         for (index, item) in items.iter().enumerate() {
-            read.push(T::from_json(item, At::Index(&at, index))?);
+            match T::from_json(item, At::Index(&at, index)) {
+                Ok(value) => read.push(value),
+                Err(mistakes) => add(&mut found, mistakes),
+            }
         }
-        Ok(read)
+        unless(found, read)
     }
 }
 
@@ -322,10 +375,16 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
             return invalid_type(value, "a map", at);
         };
         let mut read = BTreeMap::new();
+        let mut found = Vec::new();
         for (key, item) in entries {
-            read.insert(key.clone(), T::from_json(item, At::Key(&at, key))?);
+            match T::from_json(item, At::Key(&at, key)) {
+                Ok(value) => {
+                    read.insert(key.clone(), value);
+                }
+                Err(mistakes) => add(&mut found, mistakes),
+            }
         }
-        Ok(read)
+        unless(found, read)
     }
 }
 
@@ -353,9 +412,9 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
 pub struct Fields<'a> {
     entries: &'a Map<String, Value>,
     at: At<'a>,
-    /// The first mistake found: each field is read whatever came before, so that the readers
-    /// have one way out, not one per field.
-    mistake: std::cell::RefCell<Option<Mistake>>,
+    /// Every mistake found: each field is read whatever came before, so that an author sees
+    /// them all, and the readers have one way out, not one per field.
+    mistakes: RefCell<Vec<Mistake>>,
 }
 
 impl<'a> Fields<'a> {
@@ -364,15 +423,15 @@ impl<'a> Fields<'a> {
     /// a value that is not one ("struct Page").
     pub fn of(value: &'a Value, at: At<'a>, what: &str, known: &[&str]) -> Read<Fields<'a>> {
         let fields = Fields::kept(value, at, what)?;
-        if let Some(unknown) = fields
+        for unknown in fields
             .entries
             .keys()
-            .find(|key| !known.contains(&key.as_str()))
+            .filter(|key| !known.contains(&key.as_str()))
         {
-            return mistake(
+            fields.note(mistake_at(
                 At::Key(&at, unknown),
                 format!("unknown field `{unknown}`, expected {}", one_of(known)),
-            );
+            ));
         }
         Ok(fields)
     }
@@ -384,7 +443,7 @@ impl<'a> Fields<'a> {
             Value::Object(entries) => Ok(Fields {
                 entries,
                 at,
-                mistake: Default::default(),
+                mistakes: Default::default(),
             }),
             other => invalid_type(other, what, at),
         }
@@ -420,29 +479,26 @@ impl<'a> Fields<'a> {
     }
 
     fn keep<T: Placeholder>(&self, read: Read<T>) -> T {
-        read.unwrap_or_else(|mistake| {
-            self.note(mistake);
+        read.unwrap_or_else(|mistakes| {
+            add(&mut self.mistakes.borrow_mut(), mistakes);
             T::placeholder()
         })
     }
 
     /// A value read that is wrong for a reason of its own (`message`), at field `name`: the
-    /// object is refused, unless an earlier field already was.
+    /// object is refused.
     pub fn wrong<T: Placeholder>(&self, name: &str, message: String) -> T {
         self.note(mistake_at(At::Key(&self.at, name), message));
         T::placeholder()
     }
 
     fn note(&self, mistake: Mistake) {
-        self.mistake.borrow_mut().get_or_insert(mistake);
+        self.mistakes.borrow_mut().push(mistake);
     }
 
     /// What was read, unless a field was wrong.
     pub fn done<T>(&self, read: T) -> Read<T> {
-        match self.mistake.take() {
-            Some(mistake) => Err(mistake),
-            None => Ok(read),
-        }
+        unless(self.mistakes.take(), read)
     }
 }
 
@@ -531,7 +587,9 @@ mod tests {
     }
 
     fn refused(value: Value) -> (String, String) {
-        let Mistake { path, message } = read(value).unwrap_err();
+        let mistakes = read(value).unwrap_err();
+        assert_eq!(mistakes.iter().count(), 1, "{mistakes}");
+        let Mistake { path, message } = mistakes.first().clone();
         (path, message)
     }
 
@@ -631,6 +689,36 @@ mod tests {
     }
 
     #[test]
+    fn every_mistake_is_named_not_only_the_first() {
+        let mistakes = read(json!([
+            {"id": "a", "colour": "red", "size": 1},
+            {"id": "b"},
+            {"count": "three", "kind": "colour"},
+            7
+        ]))
+        .unwrap_err();
+        let said: Vec<String> = mistakes.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "at pages[0].colour: unknown field `colour`, expected one of `id`, `count`, `kind`",
+                "at pages[0].size: unknown field `size`, expected one of `id`, `count`, `kind`",
+                "at pages[2]: missing field `id`",
+                "at pages[2].count: invalid type: string \"three\", expected u32",
+                "at pages[2].kind: unknown variant `colour`, expected `text` or `date`",
+                "at pages[3]: invalid type: integer `7`, expected struct Page",
+            ]
+        );
+        assert_eq!(mistakes.first().path, "pages[0].colour");
+        let map =
+            BTreeMap::<String, u32>::from_json(&json!({"a": "x", "b": 2, "c": null}), At::Top);
+        assert_eq!(
+            map.unwrap_err().to_string(),
+            "at a: invalid type: string \"x\", expected u32; at c: invalid type: null, expected u32"
+        );
+    }
+
+    #[test]
     fn a_tagged_value_names_its_kind() {
         let names = ["url", "life_event"];
         let top = At::Top;
@@ -643,6 +731,7 @@ mod tests {
         assert_eq!(
             tagged(&value, top, "enum Target", &names)
                 .unwrap_err()
+                .first()
                 .message,
             "unknown variant `phone`, expected `url` or `life_event`"
         );
@@ -654,6 +743,7 @@ mod tests {
             assert!(
                 tagged(&value, top, "enum Target", &names)
                     .unwrap_err()
+                    .first()
                     .message
                     .ends_with("expected enum Target"),
                 "{value}"
@@ -668,7 +758,7 @@ mod tests {
             i64::from_json(&json!(-1_700_000_000_000i64), At::Top),
             Ok(-1_700_000_000_000)
         );
-        let refused = |value: Value| u16::from_json(&value, At::Top).unwrap_err().message;
+        let refused = |value: Value| u16::from_json(&value, At::Top).unwrap_err().to_string();
         assert_eq!(
             refused(json!(65536)),
             "invalid value: integer `65536`, expected u16"
@@ -701,15 +791,12 @@ mod tests {
             Ok(("a".into(), None))
         );
         assert_eq!(
-            read(json!({"count": "x"})).unwrap_err(),
-            Mistake {
-                path: String::new(),
-                message: "missing field `id`".into()
-            },
-            "the first mistake, in the order the fields are read"
+            read(json!({"count": "x"})).unwrap_err().to_string(),
+            "missing field `id`; at count: invalid type: string \"x\", expected u32",
+            "every mistake, in the order the fields are read"
         );
         assert_eq!(
-            read(json!("a")).unwrap_err().message,
+            read(json!("a")).unwrap_err().to_string(),
             "invalid type: string \"a\", expected struct Kept"
         );
     }
@@ -729,7 +816,13 @@ mod tests {
 
     #[test]
     fn the_whole_document_is_the_empty_path() {
-        assert_eq!(Page::from_json(&json!([]), At::Top).unwrap_err().path, "");
+        assert_eq!(
+            Page::from_json(&json!([]), At::Top)
+                .unwrap_err()
+                .first()
+                .path,
+            ""
+        );
         assert_eq!(At::Index(&At::Key(&At::Top, "a"), 2).path(), "a[2]");
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use tell_once_engine::catalogue::{self, Catalogue};
 use tell_once_engine::dictionary::{self, Dictionary};
-use tell_once_engine::{lint, DefinitionError, Journey};
+use tell_once_engine::{lint, Journey};
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -61,10 +61,10 @@ fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
     if text.contains(&format!("\"{}\"", dictionary::FORMAT)) {
         return Dictionary::from_json(&text)
             .map(|_| Checked::Dictionary)
-            .map_err(|e| vec![e.to_string()]);
+            .map_err(|e| e.each());
     }
     if text.contains(&format!("\"{}\"", catalogue::FORMAT)) {
-        let catalogue = Catalogue::from_json(&text).map_err(|e| vec![e.to_string()])?;
+        let catalogue = Catalogue::from_json(&text).map_err(|e| e.each())?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let missing: Vec<String> = catalogue
             .journeys
@@ -78,7 +78,7 @@ fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
             Err(missing)
         };
     }
-    let journey = Journey::parse(&text).map_err(|e| vec![e.to_string()])?;
+    let journey = Journey::parse(&text).map_err(|e| e.each())?;
     let dictionary = match &journey.dictionary {
         Some(relative) => {
             let dictionary_path = path.parent().unwrap_or(Path::new(".")).join(relative);
@@ -88,16 +88,18 @@ fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
                     dictionary_path.display()
                 )]
             })?;
-            Some(Dictionary::from_json(&text).map_err(|e| vec![format!("its dictionary: {e}")])?)
+            Some(Dictionary::from_json(&text).map_err(|e| {
+                e.each()
+                    .iter()
+                    .map(|mistake| format!("its dictionary: {mistake}"))
+                    .collect::<Vec<_>>()
+            })?)
         }
         None => None,
     };
     match journey.checked(dictionary.as_ref()) {
         Ok(_) => Ok(Checked::Journey),
-        Err(DefinitionError::Problems(found)) => {
-            Err(found.iter().map(ToString::to_string).collect())
-        }
-        Err(other) => Err(vec![other.to_string()]),
+        Err(problems) => Err(problems.each()),
     }
 }
 
@@ -132,7 +134,7 @@ fn catalogued_ids(files: &[String]) -> Option<BTreeSet<String>> {
 /// A journey's suggestions lead only to life events of the catalogue.
 fn in_catalogue(path: &Path, ids: &BTreeSet<String>) -> Result<(), Vec<String>> {
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("cannot be read: {e}")])?;
-    let journey = Journey::parse(&text).map_err(|e| vec![e.to_string()])?;
+    let journey = Journey::parse(&text).map_err(|e| e.each())?;
     let problems = lint::check_targets(&journey, ids);
     if problems.is_empty() {
         Ok(())
