@@ -2,10 +2,10 @@
 //! dictionaries), what the app keeps (drafts, their outboxes) and agencies' replies.
 //!
 //! The text is parsed once into a [`serde_json::Value`]; each type then reads its fields from
-//! that in its [`FromJson`], and a mistake is reported with its JSON path
-//! (`pages[1].questions[0].type`) and in serde's own words ("missing field `id`", "unknown
-//! variant `colour`, expected one of `text`, …"). Writing stays serde's (`Serialize`), and
-//! tests read back what it writes.
+//! that in its [`FromJson`]. Every mistake in the document is reported (serde stops at the
+//! first), each with its JSON path (`pages[1].questions[0].type`) and in serde's own words
+//! ("missing field `id`", "unknown variant `colour`, expected one of `text`, …"). Writing
+//! stays serde's (`Serialize`), and tests read back what it writes.
 //!
 //! Why not serde's derived `Deserialize`: it instantiates serde_json's parser for every type,
 //! list and option read, and reads each struct twice over (as a map and as a list). Reading
