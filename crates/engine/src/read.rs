@@ -398,10 +398,15 @@ impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
 impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     fn from_json(value: &Value, at: At) -> Read<Self> {
         match value {
-            Value::Array(items) if items.len() == 2 => Ok((
-                A::from_json(&items[0], At::Index(&at, 0))?,
-                B::from_json(&items[1], At::Index(&at, 1))?,
-            )),
+            Value::Array(items) if items.len() == 2 => {
+                let mut found = Vec::new();
+                let a = A::from_json(&items[0], At::Index(&at, 0)).map_err(|m| add(&mut found, m));
+                let b = B::from_json(&items[1], At::Index(&at, 1)).map_err(|m| add(&mut found, m));
+                match (a, b) {
+                    (Ok(a), Ok(b)) => Ok((a, b)),
+                    _ => Err(Mistakes(found)),
+                }
+            }
             other => invalid_type(other, "a tuple of size 2", at),
         }
     }
@@ -710,6 +715,11 @@ mod tests {
             ]
         );
         assert_eq!(mistakes.first().path, "pages[0].colour");
+        let pair = <(String, u32)>::from_json(&json!([1, "x"]), At::Top);
+        assert_eq!(
+            pair.unwrap_err().to_string(),
+            "at [0]: invalid type: integer `1`, expected a string; at [1]: invalid type: string \"x\", expected u32"
+        );
         let map =
             BTreeMap::<String, u32>::from_json(&json!({"a": "x", "b": 2, "c": null}), At::Top);
         assert_eq!(
