@@ -1119,17 +1119,13 @@ pub enum DefinitionError {
     #[error("{0}")]
     Shape(crate::read::Mistakes),
     /// Everything the checks found, each with where it is.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Problems(Vec<Problem>),
+    #[error("{0}")]
+    Problems(crate::read::Mistakes),
 }
 
-/// One problem in a journey, for its author: where (a JSON path) and what.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("at {path}: {message}")]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
+/// One problem in a journey, for its author: where (a JSON path) and what. The checks say
+/// theirs as the reader says a value of the wrong shape.
+pub type Problem = crate::read::Mistake;
 
 /// Reads a file of the format into its type: the line and column of a syntax error, or the
 /// JSON path of a value of the wrong shape.
@@ -1164,9 +1160,8 @@ impl DefinitionError {
     /// Each thing wrong, said on its own: one line each on a problem page or in a terminal.
     pub fn each(&self) -> Vec<String> {
         match self {
-            DefinitionError::Shape(mistakes) => mistakes.iter().map(ToString::to_string).collect(),
-            DefinitionError::Problems(problems) => {
-                problems.iter().map(ToString::to_string).collect()
+            DefinitionError::Shape(mistakes) | DefinitionError::Problems(mistakes) => {
+                mistakes.iter().map(ToString::to_string).collect()
             }
             other => vec![other.to_string()],
         }
@@ -1195,10 +1190,8 @@ impl Journey {
     /// The journey if it passes every check, with defaults taken from the dictionary.
     pub fn checked(mut self, dictionary: Option<&Dictionary>) -> Result<Journey, DefinitionError> {
         let journey = &mut self;
-        let problems = crate::lint::check_to_run(journey, dictionary);
-        if !problems.is_empty() {
-            return Err(DefinitionError::Problems(problems));
-        }
+        crate::read::unless(crate::lint::check_to_run(journey, dictionary), ())
+            .map_err(DefinitionError::Problems)?;
         // A question takes its autocomplete token from the dictionary unless it says otherwise.
         if let Some(dictionary) = dictionary {
             for question in journey.pages.iter_mut().flat_map(|p| &mut p.questions) {

@@ -103,7 +103,7 @@ pub fn mistake<T>(at: At, message: String) -> Read<T> {
 }
 
 /// `read`, unless a mistake was `found` on the way.
-fn unless<T>(found: Vec<Mistake>, read: T) -> Read<T> {
+pub(crate) fn unless<T>(found: Vec<Mistake>, read: T) -> Read<T> {
     if found.is_empty() {
         Ok(read)
     } else {
