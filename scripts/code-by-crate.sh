@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Prints what the WebAssembly's code is made of: its functions grouped by crate, then the app's
+# and the engine's by module, in bytes raw and brotli (scripts/code-by-crate.mjs). It builds the
+# app whole with its functions' names (TELL_ONCE_WHOLE_WASM=1), reads that build's WebAssembly,
+# then builds the app again as usual. Not part of scripts/test.sh; about three minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+TELL_ONCE_WHOLE_WASM=1 build_app
+wasm=("$ROOT"/dist/tell-once-*_bg.wasm)
+[ "${#wasm[@]}" -eq 1 ] || die "expected one dist/tell-once-*_bg.wasm, found ${#wasm[@]}"
+status=0
+node scripts/code-by-crate.mjs "${wasm[0]}" || status=$?
+build_app
+exit "$status"
