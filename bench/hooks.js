@@ -5,7 +5,9 @@
 //   WebAssembly.instantiateStreaming and WebAssembly.instantiate;
 // - every shadow root (B.shadowRoots), so selectors and the MutationObserver reach inside them;
 // - each Storage.setItem (B.saves, B.lastSave): Tell Once saves every answer as it is given;
-// - when the form definition's fetch resolved (B.formFetched);
+// - when the form definition's fetch resolved (B.formFetched), and when the page's first
+//   WebAssembly instance was made (B.wasmReady; Tell Once's loader fetches the journey alongside
+//   its WebAssembly, so the journey is in hand before the code that renders it);
 // - B.waitFor(predicate): resolves with the time the predicate first held, checked after every
 //   DOM mutation, in the document or in any shadow root.
 // With window.__benchConfig = { ready, start }, it records B.marks.ready (the selector is in the
@@ -13,11 +15,12 @@
 // with `start` (and no ?page= in the address) it first waits for that button, marks it the same
 // way and clicks it.
 (() => {
-  const B = (window.__bench = { shadowRoots: [], wasmMemories: [], saves: 0, lastSave: 0, formFetched: null, marks: {}, waiters: [] });
+  const B = (window.__bench = { shadowRoots: [], wasmMemories: [], saves: 0, lastSave: 0, formFetched: null, wasmReady: null, marks: {}, waiters: [] });
   const now = () => performance.now();
   const keep = (result) => {
     const instance = result && (result.instance || result);
     if (instance && instance.exports) {
+      if (B.wasmReady === null) B.wasmReady = now();
       for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) B.wasmMemories.push(v);
     }
     return result;
