@@ -1,6 +1,6 @@
 // What the bench scripts share: Debian's headless Chromium launched the one way (the flags the
 // tests use too), and bytes counted as the table counts them (brotli at quality 11).
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotli } from '../scripts/compress.mjs';
 import { chromium } from 'playwright-core';
 
 /** Debian's Chromium, headless, with `extraFlags` (CHROMIUM_FLAGS, for diagnosis) after ours. */
@@ -12,5 +12,4 @@ export const launchChromium = (extraFlags = []) =>
   });
 
 /** The size of `bytes` compressed with brotli at quality 11, as a server would send them. */
-export const brotliSize = (bytes) =>
-  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+export const brotliSize = (bytes) => brotli(bytes).length;

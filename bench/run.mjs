@@ -6,7 +6,7 @@
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzip } from '../scripts/compress.mjs';
 import { brotliSize, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { LIBS } from './libs.mjs';
@@ -101,7 +101,7 @@ async function measureBytes(responses) {
     files.push({
       url: r.url().replace(ORIGIN, ''),
       raw: body.length,
-      gzip: gzipSync(body, { level: 9 }).length,
+      gzip: gzip(body).length,
       brotli: brotliSize(body),
     });
   }

@@ -2,7 +2,7 @@
 // real site would serve it: compressed with brotli (quality 11) when the browser accepts it, else
 // gzip (level 9), else as it is. Compressed bodies are made once per file and kept in memory.
 import { createServer } from 'node:http';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotli, gzip } from '../scripts/compress.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -21,9 +21,7 @@ function encode(file, body, accept = '') {
   if (!encoding) return { body, encoding };
   const key = `${encoding} ${file}`;
   if (!compressed.has(key)) {
-    compressed.set(key, encoding === 'br'
-      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : gzipSync(body, { level: 9 }));
+    compressed.set(key, encoding === 'br' ? brotli(body) : gzip(body));
   }
   return { body: compressed.get(key), encoding };
 }

@@ -6,7 +6,7 @@
 // share (code compresses better beside code like it, so the alone figures add up to more than
 // the whole).
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotli as compress } from './compress.mjs';
 import { functionBodies, functionNames, importedFunctions, sections } from './wasm-module.mjs';
 
 // Rust's primitive types: a method on one (`<str>::trim`, `<u32 as Display>::fmt`) is core's.
@@ -41,7 +41,7 @@ export function crateOf(name, depth = 1) {
   return parts.length === 1 ? parts[0] : modules.slice(0, depth).join('::') || parts[0];
 }
 
-const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+const brotli = (bytes) => compress(bytes).length;
 
 /**
  * The module's code in groups: [{ name, functions, raw, alone, share }], largest first, where

@@ -8,10 +8,10 @@
 // the stylesheet (so they download while the script does).
 import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotli, gzip } from './compress.mjs';
 import { optimiseWasm } from './optimise-wasm.mjs';
 
 const LOADER = 'tell-once.js';
@@ -202,9 +202,8 @@ const compressAll = (folder) => {
     if (entry.isDirectory()) compressAll(full);
     else if (COMPRESS.test(entry.name)) {
       const body = fs.readFileSync(full);
-      const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
-      fs.writeFileSync(`${full}.br`, brotliCompressSync(body, { params }));
-      fs.writeFileSync(`${full}.gz`, gzipSync(body, { level: 9 }));
+      fs.writeFileSync(`${full}.br`, brotli(body));
+      fs.writeFileSync(`${full}.gz`, gzip(body));
       compressed += 1;
     }
   }
