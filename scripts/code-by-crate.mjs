@@ -5,7 +5,7 @@
 // and what the whole module's code would lose with that group taken out, which is the fairer
 // share (code compresses better beside code like it, so the alone figures add up to more than
 // the whole).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotli as compress } from './compress.mjs';
 import { functionBodies, functionNames, importedFunctions, sections } from './wasm-module.mjs';
 
@@ -44,61 +44,72 @@ export function crateOf(name, depth = 1) {
 const brotli = (bytes) => compress(bytes).length;
 
 /**
- * The module's code in groups: [{ name, functions, raw, alone, share }], largest first, where
- * `group(name)` names a function's group. `share` is computed for the `top` largest only.
+ * The module's function bodies and each one's name, and the whole code's brotli size: read and
+ * compressed once, for every grouping of it.
  */
-export function groups(wasm, group, top = Infinity) {
+export function namedCode(wasm) {
   const all = sections(wasm);
   const names = functionNames(wasm, all);
   if (names.size === 0) throw new Error('the WebAssembly has no function names: build it with TELL_ONCE_WHOLE_WASM=1 (scripts/code-by-crate.sh does)');
   const bodies = functionBodies(wasm, all);
   const first = importedFunctions(wasm, all);
-  const keys = bodies.map((_, i) => group(names.get(first + i) ?? ''));
+  return {
+    bodies,
+    names: bodies.map((_, i) => names.get(first + i) ?? ''),
+    raw: bodies.reduce((sum, body) => sum + body.length, 0),
+    brotli: brotli(Buffer.concat(bodies)),
+  };
+}
+
+/**
+ * `code` (from `namedCode`) in groups, largest first: [{ name, functions, raw, alone, share }],
+ * where `group(name)` names a function's group. `share` is computed for the `top` largest only.
+ */
+export function groups(code, group, top = Infinity) {
+  const keys = code.names.map(group);
   const byKey = new Map();
   keys.forEach((key, i) => {
     const entry = byKey.get(key) ?? { name: key, functions: 0, raw: 0, bodies: [] };
     entry.functions += 1;
-    entry.raw += bodies[i].length;
-    entry.bodies.push(bodies[i]);
+    entry.raw += code.bodies[i].length;
+    entry.bodies.push(code.bodies[i]);
     byKey.set(key, entry);
   });
-  const whole = brotli(Buffer.concat(bodies));
-  const list = [...byKey.values()].sort((a, b) => b.raw - a.raw);
-  return {
-    raw: bodies.reduce((sum, body) => sum + body.length, 0),
-    brotli: whole,
-    groups: list.map((entry, rank) => ({
+  return [...byKey.values()]
+    .sort((a, b) => b.raw - a.raw)
+    .map((entry, rank) => ({
       name: entry.name,
       functions: entry.functions,
       raw: entry.raw,
       alone: brotli(Buffer.concat(entry.bodies)),
-      share: rank < top ? whole - brotli(Buffer.concat(bodies.filter((_, i) => keys[i] !== entry.name))) : null,
-    })),
-  };
+      share: rank < top ? code.brotli - brotli(Buffer.concat(code.bodies.filter((_, i) => keys[i] !== entry.name))) : null,
+    }));
 }
 
 const kb = (n) => (n === null ? '' : (n / 1000).toFixed(1));
 
-/** A Markdown table of `result` (from `groups`), its first column headed `what`. */
-export function table(what, result) {
+/** A Markdown table of `code` (from `namedCode`) in `grouped` (from `groups`), its first column headed `what`. */
+export function table(what, code, grouped) {
   const lines = [
     `| ${what} | functions | code raw (kB) | brotli alone (kB) | brotli share (kB) |`,
     '| --- | ---: | ---: | ---: | ---: |',
-    ...result.groups.map((g) => `| ${g.name} | ${g.functions} | ${kb(g.raw)} | ${kb(g.alone)} | ${kb(g.share)} |`),
-    `| all | ${result.groups.reduce((sum, g) => sum + g.functions, 0)} | ${kb(result.raw)} | ${kb(result.brotli)} | ${kb(result.brotli)} |`,
+    ...grouped.map((g) => `| ${g.name} | ${g.functions} | ${kb(g.raw)} | ${kb(g.alone)} | ${kb(g.share)} |`),
+    `| all | ${code.bodies.length} | ${kb(code.raw)} | ${kb(code.brotli)} | ${kb(code.brotli)} |`,
   ];
   return lines.join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: node scripts/code-by-crate.mjs <the whole WebAssembly, with names>');
-  const wasm = readFileSync(file);
-  console.log(table('crate', groups(wasm, (name) => crateOf(name), 12)));
+  // The file given, or the one the build wrote in dist/.
+  const dist = new URL('../dist/', import.meta.url);
+  const file = process.argv[2] ?? readdirSync(dist).filter((name) => /^tell-once-[0-9a-f]+_bg\.wasm$/.test(name)).map((name) => new URL(name, dist))[0];
+  if (!file) throw new Error('dist/ has no tell-once-*_bg.wasm: build the app whole first (scripts/code-by-crate.sh does)');
+  const code = namedCode(readFileSync(file));
+  console.log(table('crate', code, groups(code, (name) => crateOf(name), 12)));
   console.log();
   const ours = (name) => {
     const crate = crateOf(name);
     return crate === 'tell_once' || crate === 'tell_once_engine' ? crateOf(name, 2) : 'everything else';
   };
-  console.log(table('module of the app or the engine', groups(wasm, ours, 12)));
+  console.log(table('module of the app or the engine', code, groups(code, ours, 12)));
 }

@@ -6,10 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-TELL_ONCE_WHOLE_WASM=1 build_app
-wasm=("$ROOT"/dist/tell-once-*_bg.wasm)
-[ "${#wasm[@]}" -eq 1 ] || die "expected one dist/tell-once-*_bg.wasm, found ${#wasm[@]}"
-status=0
-node scripts/code-by-crate.mjs "${wasm[0]}" || status=$?
-build_app
-exit "$status"
+measure_whole_wasm node scripts/code-by-crate.mjs

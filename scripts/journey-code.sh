@@ -7,9 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-TELL_ONCE_WHOLE_WASM=1 build_app
 build_server
-status=0
-"$ROOT/node_modules/.bin/playwright" test --config playwright.measure.config.ts "$@" || status=$?
-build_app
-exit "$status"
+measure_whole_wasm "$ROOT/node_modules/.bin/playwright" test --config playwright.measure.config.ts "$@"

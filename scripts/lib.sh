@@ -279,6 +279,17 @@ build_app() {
     [ -f "$ROOT/dist/index.html" ] || die "trunk build finished but dist/index.html is missing"
 }
 
+# Runs a measurement ("$@") on a release build whose WebAssembly is whole and keeps its
+# functions' names (TELL_ONCE_WHOLE_WASM=1, see scripts/loader.mjs), then builds the app again
+# as usual, whether or not the measurement succeeded. Its status is the measurement's.
+measure_whole_wasm() {
+    TELL_ONCE_WHOLE_WASM=1 build_app
+    local status=0
+    "$@" || status=$?
+    build_app
+    return "$status"
+}
+
 # Native demo server (serves dist/ and the agencies' API).
 build_server() {
     cargo build --release -p tell-once-agencies

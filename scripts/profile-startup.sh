@@ -10,6 +10,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-TELL_ONCE_WHOLE_WASM=1 build_app
-STARTUP_FUNCTIONS="$ROOT/scripts/startup-functions.txt" bash bench/run.sh startup
-build_app
+measure_whole_wasm env STARTUP_FUNCTIONS="$ROOT/scripts/startup-functions.txt" bash bench/run.sh startup
