@@ -22,8 +22,8 @@ pub type Canonical = BTreeMap<String, serde_json::Value>;
 pub fn canonical_answers(journey: &Journey, answers: &Answers) -> Canonical {
     let mut canonical = Canonical::new();
     for page in &journey.pages {
-        for question in repeat::asked_questions(page, answers) {
-            canonical.extend(field::canonical(&question, answers));
+        for question in repeat::asked_questions(page, answers).iter() {
+            canonical.extend(field::canonical(question, answers));
         }
         canonical.extend(repeat::canonical_group(page, answers));
     }
@@ -37,9 +37,9 @@ pub fn answers_to_send(journey: &Journey, answers: &Answers, plan: &Plan) -> Can
     let situation = plan.situation();
     let mut not_asked = Vec::new();
     for (page, shown) in journey.pages.iter().zip(&plan.shown) {
-        for question in repeat::asked_questions(page, answers) {
+        for question in repeat::asked_questions(page, answers).iter() {
             if !shown || !holds(question.show_if.as_deref(), &situation) {
-                not_asked.extend(field::answer_keys(&question));
+                not_asked.extend(field::answer_keys(question));
             }
         }
         if !shown {

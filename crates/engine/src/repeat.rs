@@ -6,6 +6,7 @@ use crate::answers::Answers;
 use crate::definition::{Page, Question};
 use crate::field;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// How many items a repeating page has: at least one, since a group is only asked when there is
 /// something to add (a yes/no before it decides that).
@@ -36,8 +37,12 @@ pub fn item_questions(page: &Page, index: usize) -> Vec<Question> {
     }
 }
 
-/// Every question asked on a page: once, or once per item.
-pub fn asked_questions(page: &Page, answers: &Answers) -> Vec<Question> {
+/// Every question asked on a page: once (the page's own, not copied: the plan is worked out
+/// again on every answer, and a select's list can be thousands of options), or once per item.
+pub fn asked_questions<'a>(page: &'a Page, answers: &Answers) -> Cow<'a, [Question]> {
+    if page.repeat.is_none() {
+        return Cow::Borrowed(&page.questions);
+    }
     (0..count(page, answers))
         .flat_map(|i| item_questions(page, i))
         .collect()
@@ -165,6 +170,20 @@ mod tests {
         answers.set(&format!("{prefix}.date_of_birth.day"), "1");
         answers.set(&format!("{prefix}.date_of_birth.month"), "2");
         answers.set(&format!("{prefix}.date_of_birth.year"), year);
+    }
+
+    #[test]
+    fn a_page_that_does_not_repeat_asks_its_own_questions_uncopied() {
+        let journey =
+            Journey::from_json(include_str!("../../../tests/fixtures/every-field.json")).unwrap();
+        let page = journey.pages.iter().find(|p| p.repeat.is_none()).unwrap();
+        let asked = asked_questions(page, &Answers::default());
+        assert!(matches!(asked, Cow::Borrowed(_)), "not copied");
+        assert_eq!(asked.as_ref(), page.questions.as_slice());
+        assert!(matches!(
+            asked_questions(&children(), &Answers::default()),
+            Cow::Owned(_)
+        ));
     }
 
     #[test]
