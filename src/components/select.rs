@@ -57,13 +57,13 @@ fn options_html<'a>(
     let mut html = String::new();
     for (value, label) in std::iter::once(("", choose)).chain(options) {
         html.push_str("<option value=\"");
-        html.push_str(&html_escape::encode_double_quoted_attribute(value));
+        html_escape::encode_double_quoted_attribute_to_string(value, &mut html);
         html.push('"');
         if value == chosen {
             html.push_str(" selected");
         }
         html.push('>');
-        html.push_str(&html_escape::encode_text(label));
+        html_escape::encode_text_to_string(label, &mut html);
         html.push_str("</option>");
     }
     html

@@ -214,7 +214,7 @@ impl Plan {
             Step::Item { page, index } => journey
                 .pages
                 .get(page)
-                .map(|p| repeat::item_questions(p, index))
+                .map(|p| repeat::item_questions(p, index).into_owned())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };

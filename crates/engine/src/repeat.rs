@@ -22,10 +22,11 @@ pub fn item_key(group: &str, index: usize) -> String {
 }
 
 /// The questions of one item, with their keys made absolute; a page that does not repeat
-/// gives its own questions.
-pub fn item_questions(page: &Page, index: usize) -> Vec<Question> {
+/// lends its own, uncopied (the plan is worked out again on every answer, and a select's list
+/// can be thousands of options).
+pub fn item_questions(page: &Page, index: usize) -> Cow<'_, [Question]> {
     match &page.repeat {
-        None => page.questions.clone(),
+        None => Cow::Borrowed(&page.questions),
         Some(repeat) => page
             .questions
             .iter()
@@ -37,15 +38,14 @@ pub fn item_questions(page: &Page, index: usize) -> Vec<Question> {
     }
 }
 
-/// Every question asked on a page: once (the page's own, not copied: the plan is worked out
-/// again on every answer, and a select's list can be thousands of options), or once per item.
+/// Every question asked on a page: once, or once per item.
 pub fn asked_questions<'a>(page: &'a Page, answers: &Answers) -> Cow<'a, [Question]> {
-    if page.repeat.is_none() {
-        return Cow::Borrowed(&page.questions);
+    match count(page, answers) {
+        1 => item_questions(page, 0),
+        items => (0..items)
+            .flat_map(|i| item_questions(page, i).into_owned())
+            .collect(),
     }
-    (0..count(page, answers))
-        .flat_map(|i| item_questions(page, i))
-        .collect()
 }
 
 /// The answer keys a page gives agencies: a repeating group gives one, its list.
@@ -90,13 +90,13 @@ pub fn remove(page: &Page, answers: &mut Answers, index: usize) {
     let Some(repeat) = &page.repeat else { return };
     let items = count(page, answers);
     for later in index + 1..items {
-        for question in item_questions(page, later) {
+        for question in item_questions(page, later).iter() {
             let moved_to = format!(
                 "{}{}",
                 item_key(&repeat.key, later - 1),
                 &question.key[item_key(&repeat.key, later).len()..]
             );
-            for part in field::parts(&question) {
+            for part in field::parts(question) {
                 let from = field::input_key(&question.key, part);
                 let to = field::input_key(&moved_to, part);
                 let value = answers.get(&from).to_string();
@@ -104,8 +104,8 @@ pub fn remove(page: &Page, answers: &mut Answers, index: usize) {
             }
         }
     }
-    for question in item_questions(page, items - 1) {
-        for part in field::parts(&question) {
+    for question in item_questions(page, items - 1).iter() {
+        for part in field::parts(question) {
             answers.remove(&field::input_key(&question.key, part));
         }
     }
@@ -120,8 +120,8 @@ pub fn canonical_group(page: &Page, answers: &Answers) -> Option<(String, Value)
         .map(|index| {
             let prefix = format!("{}.", item_key(&repeat.key, index));
             let mut object = Map::new();
-            for question in item_questions(page, index) {
-                for (key, value) in field::canonical(&question, answers) {
+            for question in item_questions(page, index).iter() {
+                for (key, value) in field::canonical(question, answers) {
                     let relative = key.strip_prefix(&prefix).unwrap_or(&key);
                     insert_path(&mut object, relative, value);
                 }
