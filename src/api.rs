@@ -3,13 +3,13 @@
 
 use gloo_net::http::Request;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::definition::Service;
 use tell_once_engine::delivery::{Delivery, Reply};
 use tell_once_engine::dictionary::Dictionary;
 use tell_once_engine::mapping::AgencyRequest;
 use tell_once_engine::outbox::{self, RetryPolicy};
+use tell_once_engine::LiteMap;
 use tell_once_engine::{DefinitionError, Journey};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -39,7 +39,7 @@ impl LoadProblem {
 /// Fetches a journey and its dictionary, and checks the journey against it.
 pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
     let text = fetch_text(url).await?;
-    check_journey(url, &text, &mut BTreeMap::new()).await
+    check_journey(url, &text, &mut LiteMap::new()).await
 }
 
 /// Fetches a catalogue and every journey in it. The journeys are fetched at the same time (one
@@ -53,7 +53,7 @@ pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), Loa
         .map(|relative| resolve(relative, url))
         .collect();
     let texts = futures::future::join_all(urls.iter().map(|url| fetch_text(url))).await;
-    let mut dictionaries = BTreeMap::new();
+    let mut dictionaries = LiteMap::new();
     let mut journeys = Vec::with_capacity(urls.len());
     for (journey_url, text) in urls.iter().zip(texts) {
         journeys.push(check_journey(journey_url, &text?, &mut dictionaries).await?);
@@ -64,7 +64,7 @@ pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), Loa
 async fn check_journey(
     url: &str,
     text: &str,
-    dictionaries: &mut BTreeMap<String, Dictionary>,
+    dictionaries: &mut LiteMap<String, Dictionary>,
 ) -> Result<Journey, LoadProblem> {
     let journey = Journey::parse(text).map_err(|e| definition_problem(url, e))?;
     let Some(relative) = journey.dictionary.clone() else {

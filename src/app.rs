@@ -14,11 +14,11 @@ use crate::pages::problem::ProblemPage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 use tell_once_engine::catalogue::Catalogue;
 use tell_once_engine::read::{self, At, Fields, FromJson, Read};
+use tell_once_engine::LiteMap;
 use tell_once_engine::{Answers, Journey};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -166,13 +166,13 @@ fn text_of(value: Value) -> String {
 }
 
 /// Reads `agency-urls`: agency id → base URL.
-fn agency_urls_from(value: Value) -> Result<BTreeMap<String, String>, LoadProblem> {
+fn agency_urls_from(value: Value) -> Result<LiteMap<String, String>, LoadProblem> {
     let parsed = match value {
         Value::String(text) => read::parse(&text).map_err(|e| e.to_string()),
         other => Ok(other),
     }
     .and_then(|urls| {
-        BTreeMap::<String, String>::from_json(&urls, At::Top).map_err(|mistake| mistake.to_string())
+        LiteMap::<String, String>::from_json(&urls, At::Top).map_err(|mistake| mistake.to_string())
     });
     parsed.map_err(|e| LoadProblem {
         url: String::new(),
@@ -317,7 +317,10 @@ mod tests {
         assert_eq!(config.lang.as_deref(), Some("es"));
         assert_eq!(config.handoff_url.as_deref(), Some("https://h.example"));
         let urls = agency_urls_from(config.agency_urls.unwrap()).unwrap();
-        assert_eq!(urls["revenue"], "https://r.example");
+        assert_eq!(
+            urls.get("revenue").map(String::as_str),
+            Some("https://r.example")
+        );
         let defaults = Config::read("{}").unwrap();
         assert!(!defaults.standalone && !defaults.signed_in && defaults.journey.is_none());
     }

@@ -22,7 +22,7 @@ use crate::pages::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use tell_once_engine::delivery::SendProblem;
 use tell_once_engine::known;
@@ -31,6 +31,7 @@ use tell_once_engine::navigate::{self, Returning, Step};
 use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::{who_gets_what, SummaryRow};
 use tell_once_engine::validate::Env;
+use tell_once_engine::LiteMap;
 use tell_once_engine::{Answers, FieldError, Journey};
 
 /// One service at sending: what it was sent (or would have been), and what became of it. The
@@ -200,7 +201,7 @@ pub struct Session {
     /// What the person confirmed in journeys they sent, with where each answer came from.
     pub store: RwSignal<Answers>,
     pub signed_in: bool,
-    pub agency_urls: StoredValue<BTreeMap<String, String>>,
+    pub agency_urls: StoredValue<LiteMap<String, String>>,
     /// How long a draft is kept on the device after it was last saved, in milliseconds; 0
     /// keeps drafts in the tab only.
     pub keep_ms: i64,

@@ -7,16 +7,19 @@
 //! [`crate::known`]) are not asked again unless the person changes them.
 
 use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
+use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Answers {
-    values: BTreeMap<String, String>,
+    #[serde(serialize_with = "crate::ordered::serialize_map")]
+    values: LiteMap<String, String>,
     /// Where answers came from, by question key. An answer typed in this journey has none.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    sources: BTreeMap<String, Source>,
+    #[serde(default, skip_serializing_if = "LiteMap::is_empty")]
+    #[serde(serialize_with = "crate::ordered::serialize_map")]
+    sources: LiteMap<String, Source>,
     /// Question keys carried over from the answer store: shown on "We already have these
     /// details", not asked again.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]

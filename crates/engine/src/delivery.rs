@@ -277,15 +277,16 @@ pub(crate) mod tests {
     use super::*;
     use crate::definition::Body;
     use crate::testing::run;
+    use litemap::LiteMap;
     use std::cell::RefCell;
-    use std::collections::{BTreeMap, VecDeque};
+    use std::collections::VecDeque;
     use std::future::ready;
 
     pub(crate) fn connector(accepted: Option<Accepted>) -> Connector {
         Connector {
             method: "POST".into(),
             url: "https://mv.example/v1/changes".into(),
-            headers: BTreeMap::new(),
+            headers: LiteMap::new(),
             body: Body::Json(serde_json::json!({})),
             reference: "/confirmationId".into(),
             accepted,

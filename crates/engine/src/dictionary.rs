@@ -5,9 +5,9 @@
 use crate::field::FieldKind;
 use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
 use crate::text::Text;
+use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// The format name and version of a dictionary file.
 pub const FORMAT: &str = "tell-once/dictionary@1";
@@ -19,7 +19,12 @@ pub struct Dictionary {
     pub format: String,
     /// Entries by key. A repeating group's item keys are written after `[]`:
     /// `household.children[].date_of_birth`.
-    pub keys: BTreeMap<String, Entry>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "std::collections::BTreeMap<String, Entry>")
+    )]
+    #[serde(serialize_with = "crate::ordered::serialize_map")]
+    pub keys: LiteMap<String, Entry>,
 }
 
 /// One canonical answer.

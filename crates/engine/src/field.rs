@@ -9,9 +9,9 @@ use crate::locales;
 use crate::postcode;
 use crate::read::{one_of_names, At, FromJson, Placeholder, Read};
 use crate::text::{Localized, DEFAULT_LANG};
+use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -247,15 +247,17 @@ pub fn parts(question: &Question) -> &'static [Part] {
 
 /// The options of a choice question: its own, or Yes and No in `lang`.
 pub fn choices(question: &Question, lang: &str) -> Vec<Choice> {
-    let built_in = |value: &str, key: &str| Choice {
-        label: Localized(BTreeMap::from([
-            (
-                DEFAULT_LANG.to_string(),
-                locales::text(DEFAULT_LANG, key).to_string(),
-            ),
-            (lang.to_string(), locales::text(lang, key).to_string()),
-        ])),
-        ..Choice::new(value, "")
+    let built_in = |value: &str, key: &str| {
+        let mut label = LiteMap::new();
+        label.insert(
+            DEFAULT_LANG.to_string(),
+            locales::text(DEFAULT_LANG, key).to_string(),
+        );
+        label.insert(lang.to_string(), locales::text(lang, key).to_string());
+        Choice {
+            label: Localized(label),
+            ..Choice::new(value, "")
+        }
     };
     match question.kind {
         FieldKind::YesNo => vec![built_in("yes", "choices.yes"), built_in("no", "choices.no")],

@@ -348,6 +348,7 @@ fn json_strings(value: &serde_json::Value, visit: &mut dyn FnMut(&str)) {
 mod tests {
     use super::*;
     use crate::text::Text;
+    use litemap::LiteMap;
 
     fn canonical(pairs: &[(&str, &str)]) -> Canonical {
         pairs
@@ -371,7 +372,7 @@ mod tests {
             body,
             serde_json::json!({ "size": 3, "drives": true, "benefits": ["pension", "housing"], "note": "size 3", "none": null })
         );
-        let form = BTreeMap::from([
+        let form = LiteMap::from_iter([
             ("b".to_string(), "{b}".to_string()),
             ("x".to_string(), "{x}".to_string()),
         ]);
@@ -395,7 +396,7 @@ mod tests {
             connector: Connector {
                 method: "POST".into(),
                 url: "/api/{person.id}/moves".into(),
-                headers: BTreeMap::new(),
+                headers: LiteMap::new(),
                 body,
                 reference: "/data/ref".into(),
                 accepted: None,
@@ -427,7 +428,7 @@ mod tests {
 
     #[test]
     fn encodes_a_form() {
-        let fields = BTreeMap::from([
+        let fields = LiteMap::from_iter([
             ("first_name".to_string(), "{p.given}".to_string()),
             ("note".into(), "a {Literal} & more".into()),
         ]);
@@ -441,7 +442,7 @@ mod tests {
 
     #[test]
     fn names_a_missing_answer() {
-        let fields = BTreeMap::from([("x".to_string(), "{p.missing}".to_string())]);
+        let fields = LiteMap::from_iter([("x".to_string(), "{p.missing}".to_string())]);
         let err = request_for(
             &service(Body::Form(fields)),
             &canonical(&[("person.id", "1")]),
@@ -456,7 +457,7 @@ mod tests {
 
     #[test]
     fn reads_the_reference() {
-        let s = service(Body::Form(BTreeMap::new()));
+        let s = service(Body::Form(LiteMap::new()));
         assert_eq!(
             reference_from(&s.connector, r#"{"data":{"ref":"EL/88231"}}"#).unwrap(),
             "EL/88231"
@@ -482,7 +483,7 @@ mod tests {
         let mut s = service(Body::Json(serde_json::json!({ "id": "{person.id}" })));
         s.connector.url = "{agency_base}/v2/people/{person.id}".into();
         s.connector.method = "PUT".into();
-        s.connector.headers = BTreeMap::from([
+        s.connector.headers = LiteMap::from_iter([
             ("X-Api-Version".to_string(), "2".to_string()),
             ("X-Person".to_string(), "p-{person.id}".to_string()),
         ]);
@@ -511,12 +512,12 @@ mod tests {
     fn the_host_page_can_move_an_agency() {
         let journey =
             Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap();
-        let none = BTreeMap::new();
+        let none = LiteMap::new();
         assert_eq!(
             journey.agency_base("motor-vehicles", &none),
             "/agencies/motor-vehicles"
         );
-        let moved = BTreeMap::from([(
+        let moved = LiteMap::from_iter([(
             "motor-vehicles".to_string(),
             "https://api.mv.example/".to_string(),
         )]);

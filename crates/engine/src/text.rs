@@ -1,8 +1,8 @@
 //! Texts in the person's language: every text in a journey is a map from language to text.
 
 use crate::read::{At, FromJson, Read};
+use litemap::LiteMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The language every journey must provide; the fallback for any missing translation.
 pub const DEFAULT_LANG: &str = "en";
@@ -10,12 +10,19 @@ pub const DEFAULT_LANG: &str = "en";
 /// A value given per language, e.g. `{ "en": "Moving house", "es": "Mudarse de casa" }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(transparent)]
-pub struct Localized<T>(pub BTreeMap<String, T>);
+#[serde(transparent, bound(serialize = "T: Serialize"))]
+pub struct Localized<T>(
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "std::collections::BTreeMap<String, T>")
+    )]
+    #[serde(serialize_with = "crate::ordered::serialize_map")]
+    pub LiteMap<String, T>,
+);
 
 impl<T: FromJson> FromJson for Localized<T> {
     fn from_json(value: &serde_json::Value, at: At) -> Read<Self> {
-        BTreeMap::from_json(value, at).map(Localized)
+        LiteMap::from_json(value, at).map(Localized)
     }
 }
 
@@ -40,7 +47,8 @@ impl Localized<String> {
 
     /// An English-only text, handy in tests and built-in content.
     pub fn en(text: &str) -> Self {
-        Localized(BTreeMap::from([(
+        // One entry is in order already: no sort.
+        Localized(LiteMap::from_sorted_store_unchecked(vec![(
             DEFAULT_LANG.to_string(),
             text.to_string(),
         )]))
@@ -69,7 +77,10 @@ mod tests {
         assert_eq!(text.tr("es"), "Moving house");
         text.0.insert("es".into(), "Mudarse de casa".into());
         assert_eq!(text.tr("es"), "Mudarse de casa");
-        let only_welsh = Localized(BTreeMap::from([("cy".to_string(), "Symud tŷ".to_string())]));
+        let only_welsh = Localized(LiteMap::from_iter([(
+            "cy".to_string(),
+            "Symud tŷ".to_string(),
+        )]));
         assert_eq!(only_welsh.tr("en"), "Symud tŷ");
         assert_eq!(Text::default().tr("en"), "");
     }
