@@ -29,7 +29,7 @@ pub struct Opening {
     pub answers: Answers,
     /// The step to open on, from the draft.
     pub step: Option<Step>,
-    pub left_out: std::collections::BTreeSet<String>,
+    pub left_out: tell_once_engine::ordered::Set<String>,
     pub parcels: Vec<Parcel>,
     pub drafting: Drafting,
     pub notice: Option<Notice>,

@@ -22,7 +22,6 @@ use crate::pages::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use tell_once_engine::delivery::SendProblem;
 use tell_once_engine::known;
@@ -219,7 +218,7 @@ pub struct Flow {
     /// The errors on the current page, after a Continue that failed.
     pub errors: RwSignal<Vec<FieldError>>,
     /// Services the person chose to leave out, by id.
-    pub left_out: RwSignal<BTreeSet<String>>,
+    pub left_out: RwSignal<tell_once_engine::ordered::Set<String>>,
     /// What became of each service, once sent.
     pub outcomes: RwSignal<Vec<Outcome>>,
     pub prefill: RwSignal<Prefill>,

@@ -6,11 +6,11 @@
 //! read from an agency's record. Answers carried over from the answer store (see
 //! [`crate::known`]) are not asked again unless the person changes them.
 
+use crate::ordered::Set;
 use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
 use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Answers {
@@ -22,8 +22,8 @@ pub struct Answers {
     sources: LiteMap<String, Source>,
     /// Question keys carried over from the answer store: shown on "We already have these
     /// details", not asked again.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    carried: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "Set::is_empty")]
+    carried: Set<String>,
 }
 
 /// Where an answer came from, when the person did not type it in this journey. As JSON,

@@ -10,13 +10,13 @@
 use crate::answers::{covers, Answers};
 use crate::definition::{Journey, Page};
 use crate::navigate::{first_incomplete, reachable, Plan, Step};
+use crate::ordered::Set;
 use crate::outbox::Parcel;
 use crate::read::{At, Fields, FromJson, Read};
 use crate::repeat;
 use crate::validate::Env;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeSet;
 use thiserror::Error;
 
 /// The format of a saved draft. A draft in a newer format is not read, never misread.
@@ -38,7 +38,7 @@ pub struct Draft {
     pub answers: Answers,
     /// The services the person chose not to send to, by id.
     #[serde(default)]
-    pub left_out: BTreeSet<String>,
+    pub left_out: Set<String>,
     /// Each service's request and what became of it, once the person chose to send.
     #[serde(default)]
     pub outbox: Vec<Parcel>,
@@ -69,7 +69,7 @@ impl Draft {
             version: journey.version.clone(),
             step: Step::Start.slug(journey),
             answers: Answers::default(),
-            left_out: BTreeSet::new(),
+            left_out: Set::new(),
             outbox: Vec::new(),
             saved_at: now_ms,
             expires_at: now_ms.saturating_add(lifetime_ms),
@@ -83,7 +83,7 @@ impl Draft {
         journey: &Journey,
         step: Step,
         answers: &Answers,
-        left_out: &BTreeSet<String>,
+        left_out: &Set<String>,
         now_ms: i64,
         lifetime_ms: i64,
     ) {
@@ -175,7 +175,7 @@ pub struct Resumed {
     /// step is the first of them.
     pub ask_again: Vec<Step>,
     /// The services left out that the journey still has.
-    pub left_out: BTreeSet<String>,
+    pub left_out: Set<String>,
 }
 
 impl Resumed {
@@ -206,7 +206,7 @@ pub fn resume(draft: &Draft, journey: &Journey, env: Env) -> Option<Resumed> {
         return None;
     }
     let saved = Step::from_slug(journey, &draft.step);
-    let left_out = crate::ordered::set(
+    let left_out = crate::ordered::Set::from_iter(
         draft
             .left_out
             .iter()
@@ -350,7 +350,7 @@ mod tests {
     fn saved_at(step: Step, answers: &Answers) -> Draft {
         let journey = moving();
         let mut draft = Draft::new("d1", &journey, 1_000, DAY);
-        draft.save(&journey, step, answers, &BTreeSet::new(), 2_000, DAY);
+        draft.save(&journey, step, answers, &Set::new(), 2_000, DAY);
         draft
     }
 
@@ -375,7 +375,7 @@ mod tests {
     fn a_draft_survives_a_round_trip_through_json() {
         let journey = moving();
         let mut draft = Draft::new("d1", &journey, 1_000, DAY);
-        let left_out = BTreeSet::from(["licence-address".to_string()]);
+        let left_out = Set::from(["licence-address".to_string()]);
         draft.save(
             &journey,
             page(&journey, "contact"),
@@ -470,7 +470,7 @@ mod tests {
             &journey,
             Step::Start,
             &Answers::default(),
-            &BTreeSet::new(),
+            &Set::new(),
             1_400,
             500,
         );
@@ -519,7 +519,7 @@ mod tests {
                 changed: false,
                 dropped: vec![],
                 ask_again: vec![],
-                left_out: BTreeSet::new(),
+                left_out: Set::new(),
             }
         );
     }
@@ -576,12 +576,9 @@ mod tests {
     fn services_no_longer_in_the_journey_are_not_left_out() {
         let journey = moving();
         let mut draft = saved_at(Step::Consent, &moved(true));
-        draft.left_out = BTreeSet::from(["licence-address".into(), "gone".into()]);
+        draft.left_out = Set::from(["licence-address".into(), "gone".into()]);
         let resumed = resume(&draft, &journey, env()).unwrap();
-        assert_eq!(
-            resumed.left_out,
-            BTreeSet::from(["licence-address".to_string()])
-        );
+        assert_eq!(resumed.left_out, Set::from(["licence-address".to_string()]));
     }
 
     #[test]
@@ -719,7 +716,7 @@ mod tests {
             ("notes", "Thank you"),
         ]);
         let mut draft = Draft::new("d1", &every, 0, DAY);
-        draft.save(&every, Step::Check, &answers, &BTreeSet::new(), 0, DAY);
+        draft.save(&every, Step::Check, &answers, &Set::new(), 0, DAY);
         assert_eq!(
             resume(&draft, &every, env()).unwrap().step,
             Step::Check,

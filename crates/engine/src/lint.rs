@@ -5,8 +5,8 @@
 use crate::definition::{Journey, Problem, Question, Rule, Target, FORMAT};
 use crate::dictionary::Dictionary;
 use crate::field::{self, FieldKind};
+use crate::ordered::Set;
 use crate::text::{Localized, Text, DEFAULT_LANG};
-use std::collections::BTreeSet;
 
 /// What a translation of a catalogue still lacks (the engine's and the app's own words);
 /// it lives in [`crate::locales`].
@@ -48,7 +48,7 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
     if journey.pages.is_empty() {
         lint.problem("pages", "a journey needs at least one page");
     }
-    let mut page_ids = BTreeSet::new();
+    let mut page_ids = Set::new();
     for (p, page) in journey.pages.iter().enumerate() {
         let at = format!("pages[{p}]");
         if !is_id(&page.id) {
@@ -130,7 +130,7 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
         }
     }
     // Eligibility is decided before "Services you can use": from screening answers only.
-    let screening_keys = crate::ordered::set(
+    let screening_keys = crate::ordered::Set::from_iter(
         journey
             .pages
             .iter()
@@ -142,11 +142,11 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
     } else {
         "a page"
     };
-    let mut service_ids = BTreeSet::new();
+    let mut service_ids = Set::new();
     // After screening, a page is asked only when a service that applies uses its answers: a
     // page no service uses is never reached.
     if journey.has_screening() {
-        let used = crate::ordered::set(
+        let used = crate::ordered::Set::from_iter(
             journey
                 .services
                 .iter()
@@ -273,7 +273,7 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
 /// every other condition), English texts, and a target that can be followed. Whether a
 /// `life_event` target is in the catalogue needs the catalogue: see [`check_targets`].
 fn suggestions(lint: &mut Lint, journey: &Journey) {
-    let mut ids = BTreeSet::new();
+    let mut ids = Set::new();
     let asked = lint.asked.clone();
     for (s, suggestion) in journey.suggestions.iter().enumerate() {
         let at = format!("suggestions[{s}]");
@@ -326,7 +326,7 @@ fn suggestions(lint: &mut Lint, journey: &Journey) {
 /// Each help contact: an agency of the journey, given once, with at least one way to reach it,
 /// a phone number people can dial and a chat address that is a web address.
 fn help(lint: &mut Lint, journey: &Journey) {
-    let mut agencies = BTreeSet::new();
+    let mut agencies = Set::new();
     for (c, contact) in journey.help.iter().enumerate() {
         let at = format!("help[{c}]");
         if !journey.agencies.contains_key(&contact.agency) {
@@ -380,7 +380,7 @@ fn help(lint: &mut Lint, journey: &Journey) {
 /// Problems in suggestions that lead to another life event which is not among `journeys`
 /// (the ids of the journeys in the catalogue): what only a check of the whole catalogue can
 /// know (`journey-check` runs it when given the catalogue with the journeys).
-pub fn check_targets(journey: &Journey, journeys: &BTreeSet<String>) -> Vec<Problem> {
+pub fn check_targets(journey: &Journey, journeys: &Set<String>) -> Vec<Problem> {
     journey
         .suggestions
         .iter()
@@ -574,7 +574,7 @@ struct Lint {
     journey: String,
     problems: Vec<Problem>,
     /// Answer keys asked so far, in page order.
-    asked: BTreeSet<String>,
+    asked: Set<String>,
 }
 
 impl Lint {
@@ -586,13 +586,7 @@ impl Lint {
     }
 
     /// A condition must parse, and use only answers asked where it is decided.
-    fn condition(
-        &mut self,
-        path: &str,
-        condition: &str,
-        asked: &BTreeSet<String>,
-        where_asked: &str,
-    ) {
+    fn condition(&mut self, path: &str, condition: &str, asked: &Set<String>, where_asked: &str) {
         match crate::expr::parse(condition) {
             Err(error) => self.problem(
                 path,
@@ -671,7 +665,7 @@ impl Lint {
                 "only radios, checkboxes and select questions have options",
             );
         }
-        let mut values = BTreeSet::new();
+        let mut values = Set::new();
         for (o, choice) in question.options.iter().enumerate() {
             let path = format!("{at}.options[{o}]");
             if choice.value.is_empty()
@@ -1158,7 +1152,7 @@ mod tests {
             1,
         ))
         .unwrap();
-        let catalogue: BTreeSet<String> = ["address-change".to_string()].into();
+        let catalogue: Set<String> = ["address-change".to_string()].into();
         assert_eq!(
             check_targets(&journey, &catalogue)
                 .iter()
@@ -1166,7 +1160,7 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["at suggestions[1].target.life_event: no journey \"having-a-baby\" in the catalogue"]
         );
-        let catalogue: BTreeSet<String> = ["having-a-baby".to_string()].into();
+        let catalogue: Set<String> = ["having-a-baby".to_string()].into();
         assert!(check_targets(&journey, &catalogue).is_empty());
     }
 

@@ -117,7 +117,7 @@ impl Plan {
             .collect();
         let screens = journey.has_screening();
         // After screening, only what a service that applies needs is asked.
-        let needed = crate::ordered::set(
+        let needed = crate::ordered::Set::from_iter(
             journey
                 .services
                 .iter()

@@ -43,7 +43,7 @@ pub fn who_gets_what(
         .enumerate()
         .filter(|(i, _)| plan.eligible[*i])
         .map(|(i, service)| {
-            let used = crate::ordered::set(
+            let used = crate::ordered::Set::from_iter(
                 template_keys(&service.connector)
                     .into_iter()
                     .filter(|k| sent.get(k).is_some_and(|v| !v.is_null())),

@@ -8,11 +8,11 @@
 //! given with it is also checked to suggest only life events in that catalogue. Exits 1 if
 //! anything is wrong.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 use tell_once_engine::catalogue::{self, Catalogue};
 use tell_once_engine::dictionary::{self, Dictionary};
+use tell_once_engine::ordered::Set;
 use tell_once_engine::{lint, Journey};
 
 fn main() -> ExitCode {
@@ -104,8 +104,8 @@ fn check_file(path: &Path) -> Result<Checked, Vec<String>> {
 }
 
 /// The ids of the journeys the catalogues among `files` list, if any catalogue is among them.
-fn catalogued_ids(files: &[String]) -> Option<BTreeSet<String>> {
-    let mut ids: Option<BTreeSet<String>> = None;
+fn catalogued_ids(files: &[String]) -> Option<Set<String>> {
+    let mut ids: Option<Set<String>> = None;
     for file in files {
         let path = Path::new(file);
         let Ok(text) = std::fs::read_to_string(path) else {
@@ -118,7 +118,7 @@ fn catalogued_ids(files: &[String]) -> Option<BTreeSet<String>> {
             continue;
         };
         let dir = path.parent().unwrap_or(Path::new("."));
-        let found = ids.get_or_insert_with(BTreeSet::new);
+        let found = ids.get_or_insert_with(Set::new);
         for journey in &catalogue.journeys {
             if let Some(parsed) = std::fs::read_to_string(dir.join(journey))
                 .ok()
@@ -132,7 +132,7 @@ fn catalogued_ids(files: &[String]) -> Option<BTreeSet<String>> {
 }
 
 /// A journey's suggestions lead only to life events of the catalogue.
-fn in_catalogue(path: &Path, ids: &BTreeSet<String>) -> Result<(), Vec<String>> {
+fn in_catalogue(path: &Path, ids: &Set<String>) -> Result<(), Vec<String>> {
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("cannot be read: {e}")])?;
     let journey = Journey::parse(&text).map_err(|e| e.each())?;
     let problems = lint::check_targets(&journey, ids);
