@@ -43,7 +43,8 @@ pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
 }
 
 /// Fetches a catalogue and every journey in it. The journeys are fetched at the same time (one
-/// round trip, not one each, on a slow network); a dictionary they share is fetched once.
+/// round trip, not one each, on a slow network): every request is sent before the first reply
+/// is awaited. A dictionary they share is fetched once.
 pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), LoadProblem> {
     let text = fetch_text(url).await?;
     let catalogue = Catalogue::from_json(&text).map_err(|e| definition_problem(url, e))?;
@@ -52,11 +53,12 @@ pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), Loa
         .iter()
         .map(|relative| resolve(relative, url))
         .collect();
-    let texts = futures::future::join_all(urls.iter().map(|url| fetch_text(url))).await;
+    let sent: Vec<Fetch> = urls.iter().map(|url| Fetch::start(url)).collect();
     let mut dictionaries = LiteMap::new();
     let mut journeys = Vec::with_capacity(urls.len());
-    for (journey_url, text) in urls.iter().zip(texts) {
-        journeys.push(check_journey(journey_url, &text?, &mut dictionaries).await?);
+    for (journey_url, fetch) in urls.iter().zip(sent) {
+        let text = fetch.text(journey_url).await?;
+        journeys.push(check_journey(journey_url, &text, &mut dictionaries).await?);
     }
     Ok((catalogue, journeys))
 }
@@ -139,35 +141,63 @@ pub async fn fetch_words(lang: &str) -> Option<String> {
     JsFuture::from(reply).await.ok()?.as_string()
 }
 
-/// A file's text: the loader's early reply when it has one, else fetched now.
+/// Fetches a file as text: the loader's early fetch of it if it made one, else a request of
+/// this page's own.
 async fn fetch_text(url: &str) -> Result<String, LoadProblem> {
-    let problem = |kind| LoadProblem {
-        url: url.to_string(),
-        kind,
-    };
-    if let Some(reply) = early_reply(url) {
-        let read = JsFuture::from(reply)
-            .await
-            .map_err(|e| problem(LoadProblemKind::Network(js_error_text(&e))))?;
-        let field = |name: &str| js_sys::Reflect::get(&read, &name.into()).unwrap_or_default();
-        return match field("text").as_string() {
-            Some(text) => Ok(text),
-            None => Err(problem(LoadProblemKind::Status(
-                field("status").as_f64().unwrap_or_default() as u16,
-            ))),
+    Fetch::start(url).text(url).await
+}
+
+/// A file on its way. Its request is sent when it starts (`fetch` sends at once), so files
+/// started one after another travel at the same time, whichever is awaited first.
+enum Fetch {
+    /// The loader's reply, `{ status, text }`, text null unless the status is a success.
+    Early(JsFuture),
+    /// `fetch`'s promise of a `Response`.
+    Sent(JsFuture),
+}
+
+impl Fetch {
+    fn start(url: &str) -> Fetch {
+        if let Some(reply) = early_reply(url) {
+            return Fetch::Early(JsFuture::from(reply));
+        }
+        // A promise that fails at once, when there is no window to fetch with (never on a page).
+        let sent = web_sys::window()
+            .map(|window| window.fetch_with_str(url))
+            .unwrap_or_else(|| js_sys::Promise::reject(&"the request failed".into()));
+        Fetch::Sent(JsFuture::from(sent))
+    }
+
+    async fn text(self, url: &str) -> Result<String, LoadProblem> {
+        let problem = |kind| LoadProblem {
+            url: url.to_string(),
+            kind,
         };
+        let network = |e: JsValue| problem(LoadProblemKind::Network(js_error_text(&e)));
+        match self {
+            Fetch::Early(reply) => {
+                let read = reply.await.map_err(network)?;
+                let field =
+                    |name: &str| js_sys::Reflect::get(&read, &name.into()).unwrap_or_default();
+                match field("text").as_string() {
+                    Some(text) => Ok(text),
+                    None => Err(problem(LoadProblemKind::Status(
+                        field("status").as_f64().unwrap_or_default() as u16,
+                    ))),
+                }
+            }
+            Fetch::Sent(response) => {
+                let response: web_sys::Response = response.await.map_err(network)?.unchecked_into();
+                if !response.ok() {
+                    return Err(problem(LoadProblemKind::Status(response.status())));
+                }
+                let text = JsFuture::from(response.text().map_err(network)?)
+                    .await
+                    .map_err(network)?;
+                Ok(text.as_string().unwrap_or_default())
+            }
+        }
     }
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))?;
-    if !response.ok() {
-        return Err(problem(LoadProblemKind::Status(response.status())));
-    }
-    response
-        .text()
-        .await
-        .map_err(|e| problem(LoadProblemKind::Network(e.to_string())))
 }
 
 /// What a failed `fetch` says, as gloo-net words it ("TypeError: Failed to fetch").
