@@ -259,8 +259,8 @@ fn wrong_type(value: &Value, expected: &str, at: At) -> Mistake {
         Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
         // Quoted and escaped as JSON writes it: what serde writes (Rust's `{:?}`) for any
-        // printable text, through the JSON writer the app has anyway (184 B of WebAssembly
-        // less than `{:?}`).
+        // printable text, through the JSON writer the app has anyway rather than Rust's
+        // debug formatting of strings.
         Value::String(_) => format!("string {value}"),
         Value::Array(_) => "sequence".to_string(),
         Value::Object(_) => "map".to_string(),
