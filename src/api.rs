@@ -8,8 +8,8 @@ use tell_once_engine::definition::Service;
 use tell_once_engine::delivery::{Delivery, Reply};
 use tell_once_engine::dictionary::Dictionary;
 use tell_once_engine::mapping::AgencyRequest;
+use tell_once_engine::ordered::Map;
 use tell_once_engine::outbox::{self, RetryPolicy};
-use tell_once_engine::LiteMap;
 use tell_once_engine::{DefinitionError, Journey};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -39,7 +39,7 @@ impl LoadProblem {
 /// Fetches a journey and its dictionary, and checks the journey against it.
 pub async fn fetch_journey(url: &str) -> Result<Journey, LoadProblem> {
     let text = fetch_text(url).await?;
-    check_journey(url, &text, &mut LiteMap::new()).await
+    check_journey(url, &text, &mut Map::new()).await
 }
 
 /// Fetches a catalogue and every journey in it. The journeys are fetched at the same time (one
@@ -54,7 +54,7 @@ pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), Loa
         .map(|relative| resolve(relative, url))
         .collect();
     let sent: Vec<Fetch> = urls.iter().map(|url| Fetch::start(url)).collect();
-    let mut dictionaries = LiteMap::new();
+    let mut dictionaries = Map::new();
     let mut journeys = Vec::with_capacity(urls.len());
     for (journey_url, fetch) in urls.iter().zip(sent) {
         let text = fetch.text(journey_url).await?;
@@ -66,7 +66,7 @@ pub async fn fetch_catalogue(url: &str) -> Result<(Catalogue, Vec<Journey>), Loa
 async fn check_journey(
     url: &str,
     text: &str,
-    dictionaries: &mut LiteMap<String, Dictionary>,
+    dictionaries: &mut Map<Dictionary>,
 ) -> Result<Journey, LoadProblem> {
     let journey = Journey::parse(text).map_err(|e| definition_problem(url, e))?;
     let Some(relative) = journey.dictionary.clone() else {

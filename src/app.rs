@@ -17,8 +17,8 @@ use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 use tell_once_engine::catalogue::Catalogue;
+use tell_once_engine::ordered;
 use tell_once_engine::read::{self, At, Fields, FromJson, Read};
-use tell_once_engine::LiteMap;
 use tell_once_engine::{Answers, Journey};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -166,13 +166,13 @@ fn text_of(value: Value) -> String {
 }
 
 /// Reads `agency-urls`: agency id → base URL.
-fn agency_urls_from(value: Value) -> Result<LiteMap<String, String>, LoadProblem> {
+fn agency_urls_from(value: Value) -> Result<ordered::Map<String>, LoadProblem> {
     let parsed = match value {
         Value::String(text) => read::parse(&text).map_err(|e| e.to_string()),
         other => Ok(other),
     }
     .and_then(|urls| {
-        LiteMap::<String, String>::from_json(&urls, At::Top).map_err(|mistake| mistake.to_string())
+        ordered::Map::<String>::from_json(&urls, At::Top).map_err(|mistake| mistake.to_string())
     });
     parsed.map_err(|e| LoadProblem {
         url: String::new(),

@@ -27,10 +27,10 @@ use tell_once_engine::delivery::SendProblem;
 use tell_once_engine::known;
 use tell_once_engine::mapping::{answers_to_send, with_base};
 use tell_once_engine::navigate::{self, Returning, Step};
+use tell_once_engine::ordered;
 use tell_once_engine::outbox::{Parcel, ParcelState};
 use tell_once_engine::summary::{who_gets_what, SummaryRow};
 use tell_once_engine::validate::Env;
-use tell_once_engine::LiteMap;
 use tell_once_engine::{Answers, FieldError, Journey};
 
 /// One service at sending: what it was sent (or would have been), and what became of it. The
@@ -200,7 +200,7 @@ pub struct Session {
     /// What the person confirmed in journeys they sent, with where each answer came from.
     pub store: RwSignal<Answers>,
     pub signed_in: bool,
-    pub agency_urls: StoredValue<LiteMap<String, String>>,
+    pub agency_urls: StoredValue<ordered::Map<String>>,
     /// How long a draft is kept on the device after it was last saved, in milliseconds; 0
     /// keeps drafts in the tab only.
     pub keep_ms: i64,

@@ -6,20 +6,18 @@
 //! read from an agency's record. Answers carried over from the answer store (see
 //! [`crate::known`]) are not asked again unless the person changes them.
 
+use crate::ordered::Map;
 use crate::ordered::Set;
 use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
-use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Answers {
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    values: LiteMap<String, String>,
+    values: Map<String>,
     /// Where answers came from, by question key. An answer typed in this journey has none.
-    #[serde(default, skip_serializing_if = "LiteMap::is_empty")]
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    sources: LiteMap<String, Source>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    sources: Map<Source>,
     /// Question keys carried over from the answer store: shown on "We already have these
     /// details", not asked again.
     #[serde(default, skip_serializing_if = "Set::is_empty")]

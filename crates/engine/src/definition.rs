@@ -5,9 +5,9 @@
 
 use crate::dictionary::Dictionary;
 use crate::field::{Country, FieldKind};
+use crate::ordered::Map;
 use crate::read::{mistake, one_of_names, tagged, At, Fields, FromJson, Placeholder, Read};
 use crate::text::{Localized, Text};
-use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
 use thiserror::Error;
@@ -47,12 +47,7 @@ pub struct Journey {
     pub pages: Vec<Page>,
     /// The agencies the services belong to, by id.
     #[serde(default)]
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "std::collections::BTreeMap<String, Agency>")
-    )]
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    pub agencies: LiteMap<String, Agency>,
+    pub agencies: Map<Agency>,
     #[serde(default)]
     pub services: Vec<Service>,
     /// Where a signed-in person's details can be fetched from, to fill in answers for them.
@@ -155,12 +150,7 @@ pub struct Prefill {
     pub url: String,
     /// Which answer each value fills: an answer key (a part of a composite answer, such as
     /// `person.name.given`) → a JSON pointer into the reply, such as `/first_name`.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "std::collections::BTreeMap<String, String>")
-    )]
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    pub fields: LiteMap<String, String>,
+    pub fields: Map<String>,
     /// How long to wait for the reply before going on without it.
     #[serde(default = "five")]
     pub timeout_seconds: u32,
@@ -634,13 +624,8 @@ pub struct Connector {
     /// A template: `{agency_base}` is the agency's base URL, `{key}` an answer.
     pub url: String,
     /// Extra request headers, e.g. an API version; each value a template over answers.
-    #[serde(default, skip_serializing_if = "LiteMap::is_empty")]
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "std::collections::BTreeMap<String, String>")
-    )]
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    pub headers: LiteMap<String, String>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub headers: Map<String>,
     pub body: Body,
     /// A JSON pointer (RFC 6901) to the reference number in the agency's JSON reply (for an
     /// agency that answers 202, in the status reply that says it is done).
@@ -697,14 +682,7 @@ pub enum Body {
     /// A JSON document, any shape, whose strings are templates.
     Json(serde_json::Value),
     /// `application/x-www-form-urlencoded` fields, each a template.
-    Form(
-        #[cfg_attr(
-            not(target_arch = "wasm32"),
-            schemars(with = "std::collections::BTreeMap<String, String>")
-        )]
-        #[serde(serialize_with = "crate::ordered::serialize_map")]
-        LiteMap<String, String>,
-    ),
+    Form(Map<String>),
 }
 
 // How each type of the format is read (see `crate::read`). The field names are serde's, as the
@@ -1070,7 +1048,7 @@ impl Placeholder for Connector {
         Connector {
             method: String::new(),
             url: String::new(),
-            headers: LiteMap::new(),
+            headers: Map::new(),
             body: Body::placeholder(),
             reference: String::new(),
             accepted: None,
@@ -1239,11 +1217,7 @@ impl Journey {
 
     /// The base URL of an agency's APIs: the host page's choice if it made one, else the
     /// journey's.
-    pub fn agency_base<'a>(
-        &'a self,
-        agency: &str,
-        overrides: &'a LiteMap<String, String>,
-    ) -> &'a str {
+    pub fn agency_base<'a>(&'a self, agency: &str, overrides: &'a Map<String>) -> &'a str {
         overrides
             .get(agency)
             .or_else(|| self.agencies.get(agency).and_then(|a| a.base_url.as_ref()))
@@ -1433,16 +1407,13 @@ mod tests {
         let mut journey = Journey::from_json(MOVING_HOUSE).unwrap();
         journey.schema = Some("https://example.org/journey.schema.json".into());
         journey.languages = vec!["en".into(), "es".into()];
-        journey.synonyms = Localized(LiteMap::from_iter([(
-            "en".into(),
-            vec!["relocating".into()],
-        )]));
+        journey.synonyms = Localized(Map::from([("en".into(), vec!["relocating".into()])]));
         journey.dictionary = Some("dictionary.json".into());
         journey.you_will_need = journey.synonyms.clone();
         journey.prefill = Some(Prefill {
             agency: "revenue".into(),
             url: "{agency_base}/me".into(),
-            fields: LiteMap::from_iter([("person.name.given".into(), "/first_name".into())]),
+            fields: Map::from([("person.name.given".into(), "/first_name".into())]),
             timeout_seconds: 9,
         });
         journey.suggestions = vec![Suggestion {
@@ -1506,11 +1477,8 @@ mod tests {
         service.not_eligible_reason = Some(Text::en("because not"));
         let connector = &mut service.connector;
         connector.method = "PUT".into();
-        connector.headers = LiteMap::from_iter([("Api-Version".into(), "2".into())]);
-        connector.body = Body::Form(LiteMap::from_iter([(
-            "name".into(),
-            "{person.name}".into(),
-        )]));
+        connector.headers = Map::from([("Api-Version".into(), "2".into())]);
+        connector.body = Body::Form(Map::from([("name".into(), "{person.name}".into())]));
         connector.accepted = Some(Accepted {
             status_url: Some("/links/status".into()),
             state: "/status".into(),

@@ -276,8 +276,8 @@ pub fn agency_problems(reply: &str) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::definition::Body;
+    use crate::ordered::Map;
     use crate::testing::run;
-    use litemap::LiteMap;
     use std::cell::RefCell;
     use std::collections::VecDeque;
     use std::future::ready;
@@ -286,7 +286,7 @@ pub(crate) mod tests {
         Connector {
             method: "POST".into(),
             url: "https://mv.example/v1/changes".into(),
-            headers: LiteMap::new(),
+            headers: Map::new(),
             body: Body::Json(serde_json::json!({})),
             reference: "/confirmationId".into(),
             accepted,

@@ -3,9 +3,9 @@
 //! type of answer it is, what it is called, its `autocomplete` token and how sensitive it is.
 
 use crate::field::FieldKind;
+use crate::ordered::Map;
 use crate::read::{one_of_names, At, Fields, FromJson, Placeholder, Read};
 use crate::text::Text;
-use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,12 +19,7 @@ pub struct Dictionary {
     pub format: String,
     /// Entries by key. A repeating group's item keys are written after `[]`:
     /// `household.children[].date_of_birth`.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "std::collections::BTreeMap<String, Entry>")
-    )]
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    pub keys: LiteMap<String, Entry>,
+    pub keys: Map<Entry>,
 }
 
 /// One canonical answer.

@@ -6,10 +6,10 @@ use crate::answers::Answers;
 use crate::date::Date;
 use crate::definition::{Choice, Question};
 use crate::locales;
+use crate::ordered::Map;
 use crate::postcode;
 use crate::read::{one_of_names, At, FromJson, Placeholder, Read};
 use crate::text::{Localized, DEFAULT_LANG};
-use litemap::LiteMap;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -248,7 +248,7 @@ pub fn parts(question: &Question) -> &'static [Part] {
 /// The options of a choice question: its own, or Yes and No in `lang`.
 pub fn choices(question: &Question, lang: &str) -> Vec<Choice> {
     let built_in = |value: &str, key: &str| {
-        let mut label = LiteMap::new();
+        let mut label = Map::new();
         label.insert(
             DEFAULT_LANG.to_string(),
             locales::text(DEFAULT_LANG, key).to_string(),

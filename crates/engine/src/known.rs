@@ -176,8 +176,8 @@ fn raw_inputs(question: &Question, key: &str, value: &Value) -> Vec<(String, Str
 mod tests {
     use super::*;
     use crate::navigate::{first_incomplete, Step};
+    use crate::ordered::Map;
     use crate::testing::{journey, moved};
-    use litemap::LiteMap;
 
     fn env() -> crate::validate::Env<'static> {
         crate::validate::tests::env()
@@ -257,7 +257,7 @@ mod tests {
         Prefill {
             agency: "revenue".into(),
             url: "{agency_base}/v1/taxpayers/me".into(),
-            fields: LiteMap::from_iter([
+            fields: Map::from([
                 ("person.name.given".to_string(), "/first_name".to_string()),
                 ("person.name.family".into(), "/last_name".into()),
                 ("person.date_of_birth".into(), "/date_of_birth".into()),

@@ -52,7 +52,5 @@ pub mod validate;
 pub use answers::Answers;
 pub use date::Date;
 pub use definition::{DefinitionError, Journey};
-/// The maps the engine's types hold (agencies, texts per language, fields): a sorted Vec.
-pub use litemap::LiteMap;
 pub use navigate::Step;
 pub use validate::FieldError;

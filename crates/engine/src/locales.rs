@@ -11,8 +11,8 @@
 //! real date", "{Name} debe ser una fecha real".
 
 use crate::case::{capitalise, lower_first};
+use crate::ordered::Map;
 use crate::text::DEFAULT_LANG;
-use litemap::LiteMap;
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -25,7 +25,7 @@ pub struct Catalogue {
     /// Each language: its code, and its files, each with the prefix its keys take
     /// (`("pages", …)` makes `pages.check_heading`; `""` for none). No files: supplied later.
     sources: &'static [(&'static str, &'static [(&'static str, &'static str)])],
-    read: [OnceLock<LiteMap<String, String>>; MAX_LANGUAGES],
+    read: [OnceLock<Map<String>>; MAX_LANGUAGES],
 }
 
 /// The most languages a [`Catalogue`] holds.
@@ -50,13 +50,13 @@ impl Catalogue {
 
     /// The flattened words of the language at `index` (dotted key → template), if they are
     /// here: compiled in, or supplied.
-    fn language(&self, index: usize) -> Option<&LiteMap<String, String>> {
+    fn language(&self, index: usize) -> Option<&Map<String>> {
         let files = self.sources[index].1;
         if files.is_empty() {
             return self.read[index].get();
         }
         Some(self.read[index].get_or_init(|| {
-            let mut flat = LiteMap::new();
+            let mut flat = Map::new();
             for (prefix, source) in files {
                 // The files are part of the build; a test reads each one.
                 let json = crate::read::parse(source).unwrap_or(Value::Null);
@@ -71,7 +71,7 @@ impl Catalogue {
     }
 
     /// Every text of exactly the language `lang` (no fallback), by dotted key, once it is here.
-    pub fn words(&self, lang: &str) -> Option<&LiteMap<String, String>> {
+    pub fn words(&self, lang: &str) -> Option<&Map<String>> {
         self.language(self.index_of(lang)?)
     }
 
@@ -88,7 +88,7 @@ impl Catalogue {
             return false;
         };
         if self.sources[index].1.is_empty() {
-            let mut flat = LiteMap::new();
+            let mut flat = Map::new();
             for (prefix, json) in files {
                 flatten(json, prefix.to_string(), &mut flat);
             }
@@ -146,7 +146,7 @@ pub fn supply(lang: &str, words: &Value) -> bool {
     ENGINE.supply(lang, &[("", words)])
 }
 
-fn flatten(value: &Value, path: String, into: &mut LiteMap<String, String>) {
+fn flatten(value: &Value, path: String, into: &mut Map<String>) {
     match value {
         Value::Object(map) => {
             for (key, value) in map {

@@ -347,8 +347,8 @@ fn json_strings(value: &serde_json::Value, visit: &mut dyn FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ordered;
     use crate::text::Text;
-    use litemap::LiteMap;
 
     fn canonical(pairs: &[(&str, &str)]) -> Canonical {
         pairs
@@ -372,7 +372,7 @@ mod tests {
             body,
             serde_json::json!({ "size": 3, "drives": true, "benefits": ["pension", "housing"], "note": "size 3", "none": null })
         );
-        let form = LiteMap::from_iter([
+        let form = ordered::Map::from([
             ("b".to_string(), "{b}".to_string()),
             ("x".to_string(), "{x}".to_string()),
         ]);
@@ -396,7 +396,7 @@ mod tests {
             connector: Connector {
                 method: "POST".into(),
                 url: "/api/{person.id}/moves".into(),
-                headers: LiteMap::new(),
+                headers: ordered::Map::new(),
                 body,
                 reference: "/data/ref".into(),
                 accepted: None,
@@ -428,7 +428,7 @@ mod tests {
 
     #[test]
     fn encodes_a_form() {
-        let fields = LiteMap::from_iter([
+        let fields = ordered::Map::from([
             ("first_name".to_string(), "{p.given}".to_string()),
             ("note".into(), "a {Literal} & more".into()),
         ]);
@@ -442,7 +442,7 @@ mod tests {
 
     #[test]
     fn names_a_missing_answer() {
-        let fields = LiteMap::from_iter([("x".to_string(), "{p.missing}".to_string())]);
+        let fields = ordered::Map::from([("x".to_string(), "{p.missing}".to_string())]);
         let err = request_for(
             &service(Body::Form(fields)),
             &canonical(&[("person.id", "1")]),
@@ -457,7 +457,7 @@ mod tests {
 
     #[test]
     fn reads_the_reference() {
-        let s = service(Body::Form(LiteMap::new()));
+        let s = service(Body::Form(ordered::Map::new()));
         assert_eq!(
             reference_from(&s.connector, r#"{"data":{"ref":"EL/88231"}}"#).unwrap(),
             "EL/88231"
@@ -483,7 +483,7 @@ mod tests {
         let mut s = service(Body::Json(serde_json::json!({ "id": "{person.id}" })));
         s.connector.url = "{agency_base}/v2/people/{person.id}".into();
         s.connector.method = "PUT".into();
-        s.connector.headers = LiteMap::from_iter([
+        s.connector.headers = ordered::Map::from([
             ("X-Api-Version".to_string(), "2".to_string()),
             ("X-Person".to_string(), "p-{person.id}".to_string()),
         ]);
@@ -512,12 +512,12 @@ mod tests {
     fn the_host_page_can_move_an_agency() {
         let journey =
             Journey::from_json(include_str!("../../../public/journeys/moving-house.json")).unwrap();
-        let none = LiteMap::new();
+        let none = ordered::Map::new();
         assert_eq!(
             journey.agency_base("motor-vehicles", &none),
             "/agencies/motor-vehicles"
         );
-        let moved = LiteMap::from_iter([(
+        let moved = ordered::Map::from([(
             "motor-vehicles".to_string(),
             "https://api.mv.example/".to_string(),
         )]);

@@ -11,8 +11,8 @@
 //! list and option read, and reads each struct twice over (as a map and as a list). Reading
 //! through a `Value` with these readers took the WebAssembly from 292.9 to 271.3 KB brotli.
 
+use crate::ordered;
 use crate::ordered::Set;
-use litemap::LiteMap;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 
@@ -373,12 +373,12 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for LiteMap<String, T> {
+impl<T: FromJson> FromJson for ordered::Map<T> {
     fn from_json(value: &Value, at: At) -> Read<Self> {
         let Value::Object(entries) = value else {
             return invalid_type(value, "a map", at);
         };
-        let mut read = LiteMap::new();
+        let mut read = ordered::Map::new();
         let mut found = Vec::new();
         for (key, item) in entries {
             match T::from_json(item, At::Key(&at, key)) {
@@ -730,7 +730,7 @@ mod tests {
             pair.unwrap_err().to_string(),
             "at [0]: invalid type: integer `1`, expected a string; at [1]: invalid type: string \"x\", expected u32"
         );
-        let map = LiteMap::<String, u32>::from_json(&json!({"a": "x", "b": 2, "c": null}), At::Top);
+        let map = ordered::Map::<u32>::from_json(&json!({"a": "x", "b": 2, "c": null}), At::Top);
         assert_eq!(
             map.unwrap_err().to_string(),
             "at a: invalid type: string \"x\", expected u32; at c: invalid type: null, expected u32"

@@ -1,7 +1,7 @@
 //! Texts in the person's language: every text in a journey is a map from language to text.
 
+use crate::ordered::Map;
 use crate::read::{At, FromJson, Read};
-use litemap::LiteMap;
 use serde::Serialize;
 
 /// The language every journey must provide; the fallback for any missing translation.
@@ -11,18 +11,11 @@ pub const DEFAULT_LANG: &str = "en";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent, bound(serialize = "T: Serialize"))]
-pub struct Localized<T>(
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "std::collections::BTreeMap<String, T>")
-    )]
-    #[serde(serialize_with = "crate::ordered::serialize_map")]
-    pub LiteMap<String, T>,
-);
+pub struct Localized<T>(pub Map<T>);
 
 impl<T: FromJson> FromJson for Localized<T> {
     fn from_json(value: &serde_json::Value, at: At) -> Read<Self> {
-        LiteMap::from_json(value, at).map(Localized)
+        Map::from_json(value, at).map(Localized)
     }
 }
 
@@ -47,11 +40,9 @@ impl Localized<String> {
 
     /// An English-only text, handy in tests and built-in content.
     pub fn en(text: &str) -> Self {
-        // One entry is in order already: no sort.
-        Localized(LiteMap::from_sorted_store_unchecked(vec![(
-            DEFAULT_LANG.to_string(),
-            text.to_string(),
-        )]))
+        let mut text_en = Map::new();
+        text_en.insert(DEFAULT_LANG.to_string(), text.to_string());
+        Localized(text_en)
     }
 }
 
@@ -77,10 +68,7 @@ mod tests {
         assert_eq!(text.tr("es"), "Moving house");
         text.0.insert("es".into(), "Mudarse de casa".into());
         assert_eq!(text.tr("es"), "Mudarse de casa");
-        let only_welsh = Localized(LiteMap::from_iter([(
-            "cy".to_string(),
-            "Symud tŷ".to_string(),
-        )]));
+        let only_welsh = Localized(Map::from([("cy".to_string(), "Symud tŷ".to_string())]));
         assert_eq!(only_welsh.tr("en"), "Symud tŷ");
         assert_eq!(Text::default().tr("en"), "");
     }
