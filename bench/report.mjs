@@ -1,5 +1,5 @@
-// Writes bench/RESULTS.md from bench/results.json (run.mjs calls it; `node bench/report.mjs`
-// writes it again from the last results).
+// Reads each library's runs into the table's rows, and writes bench/RESULTS.md from them (run.mjs
+// calls it; `node bench/report.mjs` reads the last results' runs again and writes both files).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +11,65 @@ const COLUMNS = [
 ];
 const fmt = (v, unit) =>
   v == null ? '–' : unit === 'kB' ? (v / 1000).toFixed(1) : unit === 'MB' ? (v / 1e6).toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
+
+export const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+export const percentile = (xs, p) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+// How each timed figure (and memory) is read from one run's result: [which runs, reader]. The
+// table gives the median over the runs; the spread table, the lowest and the highest.
+const FIGURES = {
+  first: ['first', (x) => x.interactive],
+  firstMobile: ['firstMobile', (x) => x.interactive],
+  long: ['long', (x) => x.fromDefinition],
+  bigselect: ['bigselect', (x) => x.fromDefinition],
+  p50: ['latency', (x) => percentile(x.times, 50)],
+  p95: ['latency', (x) => percentile(x.times, 95)],
+  memory: ['memory', (x) => x.total],
+};
+
+/** The table's rows from each library's runs (`results`, as run.mjs keeps them). */
+export function rowsOf(results, keystrokes) {
+  const pick = (runs, f) => median(runs.filter(Boolean).map(f));
+  const rows = {};
+  for (const [lib, r] of Object.entries(results)) {
+    // (Results before 2026-12-05 counted the bytes on the first timed run.)
+    const sizes = r.sizes ?? r.first.find((x) => x && x.sizes)?.sizes;
+    const figures = Object.fromEntries(Object.entries(FIGURES).map(([k, [runs, f]]) => [k, pick(r[runs], f)]));
+    const spread = Object.fromEntries(Object.entries(FIGURES).map(([k, [runs, f]]) => {
+      const values = r[runs].filter(Boolean).map(f).filter((v) => typeof v === 'number' && Number.isFinite(v));
+      return [k, values.length ? [Math.min(...values), Math.max(...values)] : null];
+    }));
+    rows[lib] = {
+      raw: sizes?.raw, gzip: sizes?.gzip, brotli: sizes?.brotli,
+      ...figures,
+      spread,
+      // details
+      start: pick(r.first, (x) => x.start), startMobile: pick(r.firstMobile, (x) => x.start),
+      direct: pick(r.first, (x) => x.direct), directMobile: pick(r.firstMobile, (x) => x.direct),
+      longNav: pick(r.long, (x) => x.fromNavigation), bigselectNav: pick(r.bigselect, (x) => x.fromNavigation),
+      longFetch: pick(r.long, (x) => x.fromFetch), bigselectFetch: pick(r.bigselect, (x) => x.fromFetch),
+      open: pick(r.bigselect, (x) => x.open),
+      heap: pick(r.memory, (x) => x.heap), wasm: pick(r.memory, (x) => x.wasm),
+      misses: r.latency.filter(Boolean).reduce((n, x) => n + x.misses, 0),
+      textChanges: r.latency.filter(Boolean).reduce((n, x) => n + x.textChanges, 0),
+      keys: r.latency.filter(Boolean).reduce((n, x) => n + (x.stopped ? x.stopped.at : keystrokes), 0),
+      stopped: r.latency.filter(Boolean).map((x) => x.stopped).filter(Boolean),
+      notFilled: [...new Set(r.memory.filter(Boolean).flatMap((x) => x.failed))],
+      files: sizes?.files ?? [],
+      runs: Object.fromEntries(['first', 'firstMobile', 'long', 'bigselect', 'latency', 'memory'].map((k) => [k, r[k].filter(Boolean).length])),
+    };
+  }
+  return rows;
+}
 
 // Each figure with its ratio to the best of the four peers (Tell Once excluded from "best", so
 // a Tell Once ratio under 1.00× means it beats every peer on that figure).
@@ -35,7 +94,10 @@ export function report({ meta, rows, names }) {
   return `# Benchmark results (issue 8)
 
 Measured ${meta.date} with \`bash bench/run.sh\`: medians of ${meta.runs} runs of every figure
-(each run a fresh browser context, HTTP cache disabled); input latency over ${meta.keystrokes}
+(each run a fresh browser context, HTTP cache disabled${meta.warmUp ? `; before them, each library's three forms
+loaded once, untimed, so that no run pays for the server compressing a file on its first request` : ''}${meta.inTurn ? `; the
+libraries' runs taken in turn, the first of each, then the second of each, and so on, so that a slower minute
+on this shared machine falls on every library alike` : ''}); input latency over ${meta.keystrokes}
 keystrokes per run. The whole run took ${meta.elapsed} minutes. Load average before/after:
 \`${meta.load?.before}\` / \`${meta.load?.after}\` ${busy(meta.load) ? `(another process, such as an end-to-end test
 suite, may have been using the machine's 2 cores at the same time: the timings are noisier than on
@@ -103,6 +165,16 @@ ${detail('keystrokes that changed the message', (r) => `${r.textChanges} of ${r.
 ${detail('runs stopped (10 keys in a row with no change)', (r) => (r.stopped?.length ? r.stopped.map((x) => `after ${x.at} keys, box ${JSON.stringify(x.value)}`).join('; ') : 'none'))}
 ${detail('questions not filled by the harness', (r) => (r.notFilled?.length ? r.notFilled.join(', ') : 'none'))}
 ${detail('runs that succeeded (first, mobile, 200, 2,000, input, memory)', (r) => Object.values(r.runs ?? {}).join(', '))}
+
+**How much the runs differed.** The lowest and the highest of each figure over the runs (the
+table gives the median). Where two libraries' ranges overlap, one run of the bench may rank them
+either way.
+
+${head}
+${COLUMNS.filter(([k]) => k in FIGURES).map(([k, h, u]) => detail(h, (r) => {
+    const range = r.spread?.[k];
+    return range ? `${fmt(range[0], u)}–${fmt(range[1], u)} ${u}` : '–';
+  })).join('\n')}
 
 **Tell Once's start page.** Its journeys open on a start page (title, summary, where answers are
 kept, "Start now"). Medians:
@@ -189,6 +261,10 @@ ${Object.entries(rows).map(([k, r]) => `**${names[k]}**\n\n| file | raw | gzip |
 if (import.meta.url === `file://${process.argv[1]}`) {
   const here = new URL('.', import.meta.url).pathname;
   const results = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  // The rows again from the runs, so a change to how they are read applies to the last results.
+  results.rows = rowsOf(results.raw, results.meta.keystrokes);
+  results.table = table(results.rows, results.names);
+  writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 1));
   writeFileSync(join(here, 'RESULTS.md'), report(results));
   console.log(table(results.rows, results.names));
 }

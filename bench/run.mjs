@@ -11,6 +11,7 @@ import { brotliSize, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 import { LIBS } from './libs.mjs';
 import { typical } from './forms.mjs';
+import { percentile, report, rowsOf, table as tableOf } from './report.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -27,17 +28,6 @@ const MOBILE = {
   cpu: 4,
 };
 
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => {
-  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-  if (!s.length) return null;
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
 
 const server = await serve(join(here, 'site'), PORT);
@@ -109,12 +99,33 @@ async function measureBytes(responses) {
   return { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
 }
 
-// --- 1. bytes and time to the first question, unthrottled and under mobile conditions ----------
-async function firstQuestion(lib, throttled, run) {
+// --- 0. warm-up, untimed --------------------------------------------------------------------------
+// Each form of a library loaded once before anything is timed. The server compresses a file on
+// its first request (brotli at quality 11 takes about a second for the WebAssembly or a large
+// bundle), and without this the first timed run of each library paid for that: its first
+// question came 3½ to 6½ times later than in the other runs (2026-12-05). The typical form's load
+// also counts the bytes: reading every response's body happens after its marks, but it is no
+// run to time either.
+async function warmUp(lib) {
+  let sizes = null;
+  for (const form of ['typical', 'long', 'bigselect']) {
+    try {
+      const r = await load(lib, form, { bytes: form === 'typical' });
+      await r.session.context.close();
+      if (form === 'typical') sizes = r.sizes;
+    } catch (e) {
+      log(`  warm-up of the ${form} form failed: ${e.message.split('\n')[0]}`);
+    }
+  }
+  return sizes;
+}
+
+// --- 1. time to the first question, unthrottled and under mobile conditions --------------------
+async function firstQuestion(lib, throttled) {
   const direct = false;
-  const r = await load(lib, 'typical', { throttled, direct, bytes: !throttled && run === 0 });
+  const r = await load(lib, 'typical', { throttled, direct });
   await r.session.context.close();
-  const out = { interactive: r.readyFree, inDom: r.ready, start: r.startFree ?? null, sizes: r.sizes };
+  const out = { interactive: r.readyFree, inDom: r.ready, start: r.startFree ?? null };
   if (lib === 'tellonce') {
     // and the question page opened directly (?page=questions), without the start page
     const d = await load(lib, 'typical', { throttled, direct: true });
@@ -305,17 +316,14 @@ async function memory(lib) {
 }
 
 // --- running it all -------------------------------------------------------------------------------
-async function repeat(label, n, fn) {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    try {
-      out.push(await fn(i));
-    } catch (e) {
-      log(`  ${label} run ${i + 1} failed: ${e.message.split('\n')[0]}`);
-      out.push(null);
-    }
+/** `fn()`, or null (said in the log) if it failed. */
+async function once(label, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    log(`  ${label} failed: ${e.message.split('\n')[0]}`);
+    return null;
   }
-  return out;
 }
 
 // MERGE=1 keeps the libraries of the last results.partial.json that this run does not measure
@@ -332,59 +340,46 @@ for (const until = Date.now() + 120_000; oneMinuteLoad() >= 1 && Date.now() < un
 log(`one-minute load average ${oneMinuteLoad()} before measuring`);
 const started = Date.now();
 const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
+// Each library warmed up, then the runs taken in turn: the first run of every library, then the
+// second of every library, and so on. Each library's runs are spread over the whole bench, so a
+// minute in which the machine is slower (it is shared) falls on every library alike, not on the
+// runs of the one being measured then (before 2026-12-05 each library's runs came one after
+// another, and the same build's first question moved from 150 to 217 ms between two benches).
+const MEASURES = [
+  ['first', 'first question, unthrottled', (lib) => firstQuestion(lib, false), (x) => Math.round(x.interactive)],
+  ['firstMobile', 'first question, mobile', (lib) => firstQuestion(lib, true), (x) => Math.round(x.interactive)],
+  ['long', '200 questions', (lib) => render(lib, 'long'), (x) => Math.round(x.fromDefinition)],
+  ['bigselect', '2,000 options', (lib) => render(lib, 'bigselect'), (x) => Math.round(x.fromDefinition)],
+  ['latency', 'input p50', (lib) => latency(lib), (x) => percentile(x.times, 50)?.toFixed(1)],
+  ['memory', 'memory (MB)', (lib) => memory(lib), (x) => (x.total / 1e6).toFixed(2)],
+];
 for (const lib of Object.keys(libs)) {
-  log(`${libs[lib].name}`);
-  const r = (results[lib] = {});
-  r.first = await repeat('first question', RUNS, (i) => firstQuestion(lib, false, i));
-  log('  first question, unthrottled', r.first.map((x) => x && Math.round(x.interactive)).join(' '));
-  r.firstMobile = await repeat('first question (mobile)', RUNS, () => firstQuestion(lib, true, 1));
-  log('  first question, mobile', r.firstMobile.map((x) => x && Math.round(x.interactive)).join(' '));
-  r.long = await repeat('long', RUNS, () => render(lib, 'long'));
-  log('  200 questions', r.long.map((x) => x && Math.round(x.fromDefinition)).join(' '));
-  r.bigselect = await repeat('big select', RUNS, () => render(lib, 'bigselect'));
-  log('  2,000 options', r.bigselect.map((x) => x && Math.round(x.fromDefinition)).join(' '));
-  r.latency = await repeat('latency', RUNS, () => latency(lib));
-  log('  latency p50', r.latency.map((x) => x && percentile(x.times, 50)?.toFixed(1)).join(' '));
-  r.memory = await repeat('memory', RUNS, () => memory(lib));
+  log(`${libs[lib].name}: warming up`);
+  results[lib] = { sizes: await warmUp(lib), ...Object.fromEntries(MEASURES.map(([key]) => [key, []])) };
+}
+for (let run = 1; run <= RUNS; run++) {
+  for (const lib of Object.keys(libs)) {
+    const r = results[lib];
+    const said = [];
+    for (const [key, label, measure, shown] of MEASURES) {
+      const result = await once(`${libs[lib].name}, run ${run}: ${label}`, () => measure(lib));
+      r[key].push(result);
+      said.push(`${label} ${result ? shown(result) : '–'}`);
+    }
+    log(`${libs[lib].name}, run ${run} of ${RUNS}: ${said.join(', ')}`);
+  }
   writeFileSync(join(here, 'results.partial.json'), JSON.stringify(results, (k, v) => (k === 'session' ? undefined : v)));
-  log('  memory', r.memory.map((x) => x && (x.total / 1e6).toFixed(2)).join(' '), r.memory[0]?.failed?.length ? `not filled: ${r.memory[0].failed}` : '');
+}
+for (const lib of Object.keys(libs)) {
+  const failed = results[lib].memory.find(Boolean)?.failed ?? [];
+  if (failed.length) log(`${libs[lib].name}: not filled by the harness: ${failed.join(', ')}`);
 }
 await browser.close();
 server.close();
 
 // --- the table -----------------------------------------------------------------------------------
-const pick = (runs, f) => median(runs.filter(Boolean).map(f));
-const rows = {};
-for (const lib of Object.keys(LIBS).filter((k) => k in results)) {
-  const r = results[lib];
-  const sizes = r.first.find((x) => x && x.sizes)?.sizes;
-  rows[lib] = {
-    raw: sizes?.raw, gzip: sizes?.gzip, brotli: sizes?.brotli,
-    first: pick(r.first, (x) => x.interactive),
-    firstMobile: pick(r.firstMobile, (x) => x.interactive),
-    long: pick(r.long, (x) => x.fromDefinition),
-    bigselect: pick(r.bigselect, (x) => x.fromDefinition),
-    p50: pick(r.latency, (x) => percentile(x.times, 50)),
-    p95: pick(r.latency, (x) => percentile(x.times, 95)),
-    memory: pick(r.memory, (x) => x.total),
-    // details
-    start: pick(r.first, (x) => x.start), startMobile: pick(r.firstMobile, (x) => x.start),
-    direct: pick(r.first, (x) => x.direct), directMobile: pick(r.firstMobile, (x) => x.direct),
-    longNav: pick(r.long, (x) => x.fromNavigation), bigselectNav: pick(r.bigselect, (x) => x.fromNavigation),
-    longFetch: pick(r.long, (x) => x.fromFetch), bigselectFetch: pick(r.bigselect, (x) => x.fromFetch),
-    open: pick(r.bigselect, (x) => x.open),
-    heap: pick(r.memory, (x) => x.heap), wasm: pick(r.memory, (x) => x.wasm),
-    misses: r.latency.filter(Boolean).reduce((n, x) => n + x.misses, 0),
-    textChanges: r.latency.filter(Boolean).reduce((n, x) => n + x.textChanges, 0),
-    keys: r.latency.filter(Boolean).reduce((n, x) => n + (x.stopped ? x.stopped.at : KEYSTROKES), 0),
-    stopped: r.latency.filter(Boolean).map((x) => x.stopped).filter(Boolean),
-    notFilled: [...new Set(r.memory.filter(Boolean).flatMap((x) => x.failed))],
-    files: sizes?.files ?? [],
-    runs: Object.fromEntries(['first', 'firstMobile', 'long', 'bigselect', 'latency', 'memory'].map((k) => [k, r[k].filter(Boolean).length])),
-  };
-}
+const rows = rowsOf(Object.fromEntries(Object.keys(LIBS).filter((k) => k in results).map((k) => [k, results[k]])), KEYSTROKES);
 const names = Object.fromEntries(Object.entries(LIBS).map(([k, v]) => [k, v.name]));
-const { table: tableOf, report } = await import('./report.mjs');
 const table = tableOf(rows, names);
 console.log(table);
 
@@ -392,7 +387,7 @@ const elapsed = ((Date.now() - started) / 60000).toFixed(1);
 const version = (p) => JSON.parse(readFileSync(join(here, 'node_modules', p, 'package.json'), 'utf8')).version;
 const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
 const meta = {
-  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note: process.env.NOTE ?? null, flags: extraFlags, runs: RUNS, keystrokes: KEYSTROKES, elapsed,
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note: process.env.NOTE ?? null, flags: extraFlags, runs: RUNS, keystrokes: KEYSTROKES, elapsed, warmUp: true, inTurn: true,
   versions: {
     chromium: sh('/usr/bin/chromium --version 2>/dev/null'), node: process.version,
     'survey-core': version('survey-core'), 'survey-js-ui': version('survey-js-ui'),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs every check, in order, stopping at the first
 # failure with a non-zero exit (CI runs exactly this through .ci/run):
-#   tools -> rustfmt -> clippy (native + wasm) -> cargo test -> node --test scripts/
+#   tools -> rustfmt -> clippy (native + wasm) -> cargo test -> node --test scripts/ and bench's report
 #   -> release builds -> Playwright end-to-end tests -> size report.
 # Extra arguments go to Playwright, e.g. bash scripts/test.sh --grep "move house".
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -32,9 +32,10 @@ step "cargo test (engine, agencies and the app's own unit tests, native)"
 # unit tests of its components (words, ids, counts; nothing that needs a browser) run here too.
 cargo test --workspace
 
-step "The build scripts' own tests (node --test scripts/)"
-# What the release build does to the WebAssembly (scripts/optimise-wasm.mjs), on small modules.
-node --test "$ROOT/scripts/"
+step "The build scripts' and the bench's own tests (node --test)"
+# What the release build does to the WebAssembly (scripts/optimise-wasm.mjs), on small modules;
+# how the bench reads its runs into its table (bench/report.mjs), on made-up runs.
+node --test "$ROOT/scripts/" "$ROOT/bench/report.test.mjs"
 
 step "journey-check: the default journeys"
 cargo run --quiet -p tell-once-engine --bin journey-check -- public/journeys/*.json
