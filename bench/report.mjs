@@ -36,6 +36,11 @@ const FIGURES = {
   memory: ['memory', (x) => x.total],
 };
 
+/** What one run of `runs` (a key of run.mjs's results: first, latency, …) gave, for the log. */
+export function saidOf(runs, result) {
+  return COLUMNS.filter(([k]) => FIGURES[k]?.[0] === runs).map(([k, header, unit]) => `${header} ${fmt(FIGURES[k][1](result), unit)} ${unit}`);
+}
+
 /** The table's rows from each library's runs (`results`, as run.mjs keeps them). */
 export function rowsOf(results, keystrokes) {
   const pick = (runs, f) => median(runs.filter(Boolean).map(f));
@@ -43,11 +48,13 @@ export function rowsOf(results, keystrokes) {
   for (const [lib, r] of Object.entries(results)) {
     // (Results before 2026-12-05 counted the bytes on the first timed run.)
     const sizes = r.sizes ?? r.first.find((x) => x && x.sizes)?.sizes;
-    const figures = Object.fromEntries(Object.entries(FIGURES).map(([k, [runs, f]]) => [k, pick(r[runs], f)]));
-    const spread = Object.fromEntries(Object.entries(FIGURES).map(([k, [runs, f]]) => {
+    const figures = {};
+    const spread = {};
+    for (const [k, [runs, f]] of Object.entries(FIGURES)) {
       const values = r[runs].filter(Boolean).map(f).filter((v) => typeof v === 'number' && Number.isFinite(v));
-      return [k, values.length ? [Math.min(...values), Math.max(...values)] : null];
-    }));
+      figures[k] = median(values);
+      spread[k] = values.length ? [Math.min(...values), Math.max(...values)] : null;
+    }
     rows[lib] = {
       raw: sizes?.raw, gzip: sizes?.gzip, brotli: sizes?.brotli,
       ...figures,

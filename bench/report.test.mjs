@@ -2,7 +2,7 @@
 // figure's cell shows, the lowest and highest beside it, and the ratio to the best peer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { median, percentile, report, rowsOf, table } from './report.mjs';
+import { median, percentile, report, rowsOf, saidOf, table } from './report.mjs';
 
 /** One library's runs as run.mjs keeps them, from each run's first question (ms). */
 function runsOf(firsts, { sizes = { raw: 3000, gzip: 2000, brotli: 1000, files: [] } } = {}) {
@@ -56,4 +56,10 @@ test('the table gives each figure its ratio to the best peer, and the report sho
   assert.match(text, /\| first question interactive \| 150–170 ms \| 100–300 ms \| 300–320 ms \|/);
   assert.match(text, /loaded once, untimed/);
   assert.match(text, /runs taken in turn/);
+});
+
+test('the log says each figure one run gave, as the table would', () => {
+  assert.deepEqual(saidOf('first', { interactive: 157.4 }), ['first question interactive 157 ms']);
+  assert.deepEqual(saidOf('latency', { times: [1, 2, 3, 4] }), ['input p50 2.0 ms', 'input p95 4.0 ms']);
+  assert.deepEqual(saidOf('memory', { total: 3976320 }), ['JS heap + wasm 3.98 MB']);
 });

@@ -218,7 +218,7 @@ pub struct Flow {
     /// The errors on the current page, after a Continue that failed.
     pub errors: RwSignal<Vec<FieldError>>,
     /// Services the person chose to leave out, by id.
-    pub left_out: RwSignal<tell_once_engine::ordered::Set<String>>,
+    pub left_out: RwSignal<ordered::Set<String>>,
     /// What became of each service, once sent.
     pub outcomes: RwSignal<Vec<Outcome>>,
     pub prefill: RwSignal<Prefill>,

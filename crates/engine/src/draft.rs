@@ -206,7 +206,7 @@ pub fn resume(draft: &Draft, journey: &Journey, env: Env) -> Option<Resumed> {
         return None;
     }
     let saved = Step::from_slug(journey, &draft.step);
-    let left_out = crate::ordered::Set::from_iter(
+    let left_out = Set::from_iter(
         draft
             .left_out
             .iter()

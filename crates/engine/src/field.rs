@@ -248,6 +248,7 @@ pub fn parts(question: &Question) -> &'static [Part] {
 /// The options of a choice question: its own, or Yes and No in `lang`.
 pub fn choices(question: &Question, lang: &str) -> Vec<Choice> {
     let built_in = |value: &str, key: &str| {
+        // Inserted, not `Map::from([..])`: see `Localized::en`.
         let mut label = Map::new();
         label.insert(
             DEFAULT_LANG.to_string(),

@@ -130,7 +130,7 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
         }
     }
     // Eligibility is decided before "Services you can use": from screening answers only.
-    let screening_keys = crate::ordered::Set::from_iter(
+    let screening_keys = Set::from_iter(
         journey
             .pages
             .iter()
@@ -146,7 +146,7 @@ pub fn check_to_run(journey: &Journey, dictionary: Option<&Dictionary>) -> Vec<P
     // After screening, a page is asked only when a service that applies uses its answers: a
     // page no service uses is never reached.
     if journey.has_screening() {
-        let used = crate::ordered::Set::from_iter(
+        let used = Set::from_iter(
             journey
                 .services
                 .iter()
