@@ -447,108 +447,124 @@ fn translations(lint: &mut Lint, journey: &Journey) {
 /// The journey's languages in which every text is given: the only ones a person is offered, so
 /// a page is never half in one language and half in another.
 pub fn complete_languages(journey: &Journey) -> Vec<String> {
-    let missing = missing_translations(journey);
-    journey
-        .languages
-        .iter()
-        .filter(|lang| !missing.iter().any(|(_, m)| m == *lang))
-        .cloned()
-        .collect()
+    let mut complete = journey.languages.clone();
+    each_text(journey, &mut |_, given| complete.retain(|lang| given(lang)));
+    complete
 }
 
 /// Every text missing a translation in one of the journey's languages: its JSON path and the
 /// language.
 fn missing_translations(journey: &Journey) -> Vec<(String, String)> {
     let mut missing = Vec::new();
-    let mut check = |path: String, present: Vec<&str>| {
+    each_text(journey, &mut |path, given| {
         for lang in &journey.languages {
-            if !present.contains(&lang.as_str()) {
-                missing.push((path.clone(), lang.clone()));
+            if !given(lang) {
+                missing.push((path(), lang.clone()));
             }
         }
-    };
-    fn langs<T: Given>(value: &Localized<T>) -> Vec<&str> {
-        value
-            .0
-            .iter()
-            .filter(|(_, v)| v.given())
-            .map(|(lang, _)| lang.as_str())
-            .collect()
-    }
-    check("title".into(), langs(&journey.title));
-    check("summary".into(), langs(&journey.summary));
+    });
+    missing
+}
+
+/// What [`each_text`] calls for each text: with its JSON path, written only if asked for (the
+/// app asks which languages are complete on every journey it loads, and needs no paths), and
+/// whether the text is given in a language.
+type Visit<'a> = dyn FnMut(&dyn Fn() -> String, &dyn Fn(&str) -> bool) + 'a;
+
+fn text<T: Given>(visit: &mut Visit, path: &dyn Fn() -> String, value: &Localized<T>) {
+    visit(path, &|lang| value.0.get(lang).is_some_and(Given::given));
+}
+
+/// Visits every text of the journey that a person may read, in the order of the file.
+fn each_text(journey: &Journey, visit: &mut Visit) {
+    text(visit, &|| "title".into(), &journey.title);
+    text(visit, &|| "summary".into(), &journey.summary);
     if !journey.synonyms.0.is_empty() {
-        check("synonyms".into(), langs(&journey.synonyms));
+        text(visit, &|| "synonyms".into(), &journey.synonyms);
     }
     if !journey.you_will_need.0.is_empty() {
-        check("you_will_need".into(), langs(&journey.you_will_need));
+        text(visit, &|| "you_will_need".into(), &journey.you_will_need);
     }
     for (p, page) in journey.pages.iter().enumerate() {
-        let at = format!("pages[{p}]");
+        let page_at = || format!("pages[{p}]");
         if let Some(title) = &page.title {
-            check(format!("{at}.title"), langs(title));
+            text(visit, &|| format!("{}.title", page_at()), title);
         }
         if let Some(repeat) = &page.repeat {
-            check(format!("{at}.repeat.item"), langs(&repeat.item));
-            check(format!("{at}.repeat.items"), langs(&repeat.items));
+            text(
+                visit,
+                &|| format!("{}.repeat.item", page_at()),
+                &repeat.item,
+            );
+            text(
+                visit,
+                &|| format!("{}.repeat.items", page_at()),
+                &repeat.items,
+            );
         }
         for (q, question) in page.questions.iter().enumerate() {
-            let at = format!("{at}.questions[{q}]");
-            check(format!("{at}.label"), langs(&question.label));
-            check(format!("{at}.name"), langs(&question.name));
+            let at = || format!("{}.questions[{q}]", page_at());
+            text(visit, &|| format!("{}.label", at()), &question.label);
+            text(visit, &|| format!("{}.name", at()), &question.name);
             let optional = [
                 ("hint", &question.hint),
                 ("summary_label", &question.summary_label),
                 ("prefix", &question.prefix),
             ];
-            for (field, text) in optional {
-                if let Some(text) = text {
-                    check(format!("{at}.{field}"), langs(text));
+            for (field, value) in optional {
+                if let Some(value) = value {
+                    text(visit, &|| format!("{}.{field}", at()), value);
                 }
             }
             for (o, choice) in question.options.iter().enumerate() {
-                check(format!("{at}.options[{o}].label"), langs(&choice.label));
+                text(
+                    visit,
+                    &|| format!("{}.options[{o}].label", at()),
+                    &choice.label,
+                );
                 if let Some(hint) = &choice.hint {
-                    check(format!("{at}.options[{o}].hint"), langs(hint));
+                    text(visit, &|| format!("{}.options[{o}].hint", at()), hint);
                 }
             }
             for (r, rule) in question.validate.iter().enumerate() {
                 if let Some(message) = rule.message() {
-                    check(format!("{at}.validate[{r}].message"), langs(message));
+                    text(
+                        visit,
+                        &|| format!("{}.validate[{r}].message", at()),
+                        message,
+                    );
                 }
             }
         }
     }
     for (id, agency) in &journey.agencies {
-        check(format!("agencies.{id}.name"), langs(&agency.name));
+        text(visit, &|| format!("agencies.{id}.name"), &agency.name);
     }
     for (s, service) in journey.services.iter().enumerate() {
-        let at = format!("services[{s}]");
-        check(format!("{at}.title"), langs(&service.title));
-        for (field, text) in [
+        let at = || format!("services[{s}]");
+        text(visit, &|| format!("{}.title", at()), &service.title);
+        for (field, value) in [
             ("reason", &service.reason),
             ("not_eligible_reason", &service.not_eligible_reason),
         ] {
-            if let Some(text) = text {
-                check(format!("{at}.{field}"), langs(text));
+            if let Some(value) = value {
+                text(visit, &|| format!("{}.{field}", at()), value);
             }
         }
     }
     for (s, suggestion) in journey.suggestions.iter().enumerate() {
-        let at = format!("suggestions[{s}]");
-        check(format!("{at}.title"), langs(&suggestion.title));
-        check(format!("{at}.why"), langs(&suggestion.why));
+        let at = || format!("suggestions[{s}]");
+        text(visit, &|| format!("{}.title", at()), &suggestion.title);
+        text(visit, &|| format!("{}.why", at()), &suggestion.why);
     }
     for (c, contact) in journey.help.iter().enumerate() {
-        let at = format!("help[{c}]");
         if let Some(phone) = &contact.phone {
-            check(format!("{at}.phone.hours"), langs(&phone.hours));
+            text(visit, &|| format!("help[{c}].phone.hours"), &phone.hours);
         }
         if let Some(in_person) = &contact.in_person {
-            check(format!("{at}.in_person"), langs(in_person));
+            text(visit, &|| format!("help[{c}].in_person"), in_person);
         }
     }
-    missing
 }
 
 /// Whether a translation says something.
@@ -816,6 +832,8 @@ mod tests {
         for expected in [
             "at title: the text has no \"es\" translation (the journey's languages include \"es\")",
             "at pages[0].questions[0].label: the text has no \"es\" translation (the journey's languages include \"es\")",
+            "at pages[3].questions[0].hint: the text has no \"es\" translation (the journey's languages include \"es\")",
+            "at agencies.elections.name: the text has no \"es\" translation (the journey's languages include \"es\")",
             "at services[0].title: the text has no \"es\" translation (the journey's languages include \"es\")",
         ] {
             assert!(problems.iter().any(|p| p == expected), "{expected} in {problems:#?}");
