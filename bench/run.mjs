@@ -376,6 +376,12 @@ for (const lib of Object.keys(libs)) {
 }
 await browser.close();
 server.close();
+// A bench in which nothing could be measured (Chromium gone, the site missing) keeps the last
+// results rather than writing a table of dashes over them.
+if (!Object.values(results).some((r) => MEASURES.some(([key]) => r[key].some(Boolean)))) {
+  log('no run of any library measured anything: bench/RESULTS.md and bench/results.json are left as they were');
+  process.exit(1);
+}
 
 // --- the table -----------------------------------------------------------------------------------
 const rows = rowsOf(Object.fromEntries(Object.keys(LIBS).filter((k) => k in results).map((k) => [k, results[k]])), KEYSTROKES);
