@@ -1,4 +1,5 @@
-//! The network edge: fetching journey definitions and calling agencies' APIs, with gloo-net.
+//! The network edge: fetching journey definitions (the browser's `fetch`, or the loader's early
+//! reply) and calling agencies' APIs (gloo-net).
 //! Every failure becomes a typed problem the pages put in plain words.
 
 use gloo_net::http::Request;
