@@ -139,7 +139,7 @@ pub async fn fetch_words(lang: &str) -> Option<String> {
         let reply = words.as_ref()?.call1(&JsValue::NULL, &lang.into()).ok()?;
         reply.dyn_into::<js_sys::Promise>().ok()
     })?;
-    text_of(&JsFuture::from(reply).await.ok()?)
+    file_text(&JsFuture::from(reply).await.ok()?)
 }
 
 /// Fetches a file as text: the loader's early fetch of it if it made one, else a request of
@@ -180,7 +180,7 @@ impl Fetch {
                 let read = reply.await.map_err(network)?;
                 let field =
                     |name: &str| js_sys::Reflect::get(&read, &name.into()).unwrap_or_default();
-                match text_of(&field("text")) {
+                match file_text(&field("text")) {
                     Some(text) => Ok(text),
                     None => Err(problem(LoadProblemKind::Status(
                         field("status").as_f64().unwrap_or_default() as u16,
@@ -195,7 +195,7 @@ impl Fetch {
                 let text = JsFuture::from(response.text().map_err(network)?)
                     .await
                     .map_err(network)?;
-                Ok(text_of(&text).unwrap_or_default())
+                Ok(file_text(&text).unwrap_or_default())
             }
         }
     }
@@ -213,11 +213,12 @@ extern "C" {
 
 /// A JavaScript string as Rust's, for a whole file: the browser encodes it and copies the bytes
 /// in at once, where wasm-bindgen's own `as_string` copies it a character at a time in
-/// JavaScript: with the 193 KB journey of the bench's 2,000 options, the page was ready 7 to
-/// 16 ms sooner in three interleaved runs (medians of 11 to 15). None when `value` is not a string. Should the bytes
-/// not be UTF-8 (a host page may have replaced `TextEncoder`), the string is copied the usual
-/// way.
-fn text_of(value: &JsValue) -> Option<String> {
+/// JavaScript (with the 193 KB journey of the bench's 2,000 options, the page was ready 7 to
+/// 16 ms sooner in three interleaved runs, medians of 11 to 15). Only here, for files: the
+/// other strings the app takes from the page are short. None when `value` is not a string.
+/// Should the bytes not be UTF-8 (a host page may have replaced `TextEncoder`), the string is
+/// copied the usual way.
+fn file_text(value: &JsValue) -> Option<String> {
     if !value.is_string() {
         return None;
     }
