@@ -1,7 +1,8 @@
 // What the WebAssembly's code is made of: its function bodies grouped by the crate (and, for the
 // app and the engine, the module) each function's name comes from, in bytes raw and brotli.
 // Run by scripts/code-by-crate.sh on a build that keeps its functions' names
-// (TELL_ONCE_WHOLE_WASM=1). Two brotli figures per group: the group's code compressed alone,
+// (TELL_ONCE_WHOLE_WASM=1); with `--ran FILE` (scripts/journey-code.sh), only the functions each
+// journey in FILE ran (tests/measure/journey-code.spec.ts writes it), by crate. Two brotli figures per group: the group's code compressed alone,
 // and what the whole module's code would lose with that group taken out, which is the fairer
 // share (code compresses better beside code like it, so the alone figures add up to more than
 // the whole).
@@ -45,17 +46,19 @@ const brotli = (bytes) => compress(bytes).length;
 
 /**
  * The module's function bodies and each one's name, and the whole code's brotli size: read and
- * compressed once, for every grouping of it.
+ * compressed once, for every grouping of it. With `kept`, only the functions whose index in the
+ * module (imports first) it keeps.
  */
-export function namedCode(wasm) {
+export function namedCode(wasm, kept = () => true) {
   const all = sections(wasm);
   const names = functionNames(wasm, all);
   if (names.size === 0) throw new Error('the WebAssembly has no function names: build it with TELL_ONCE_WHOLE_WASM=1 (scripts/code-by-crate.sh does)');
-  const bodies = functionBodies(wasm, all);
   const first = importedFunctions(wasm, all);
+  const indices = functionBodies(wasm, all).map((body, i) => [first + i, body]).filter(([index]) => kept(index));
+  const bodies = indices.map(([, body]) => body);
   return {
     bodies,
-    names: bodies.map((_, i) => names.get(first + i) ?? ''),
+    names: indices.map(([index]) => names.get(index) ?? ''),
     raw: bodies.reduce((sum, body) => sum + body.length, 0),
     brotli: brotli(Buffer.concat(bodies)),
   };
@@ -102,9 +105,24 @@ export function table(what, code, grouped) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   // The file given, or the one the build wrote in dist/.
   const dist = new URL('../dist/', import.meta.url);
-  const file = process.argv[2] ?? readdirSync(dist).filter((name) => /^tell-once-[0-9a-f]+_bg\.wasm$/.test(name)).map((name) => new URL(name, dist))[0];
+  const args = process.argv.slice(2);
+  const ranAt = args.indexOf('--ran');
+  const ranFile = ranAt < 0 ? null : args.splice(ranAt, 2)[1];
+  const file = args[0] ?? readdirSync(dist).filter((name) => /^tell-once-[0-9a-f]+_bg\.wasm$/.test(name)).map((name) => new URL(name, dist))[0];
   if (!file) throw new Error('dist/ has no tell-once-*_bg.wasm: build the app whole first (scripts/code-by-crate.sh does)');
-  const code = namedCode(readFileSync(file));
+  const wasm = readFileSync(file);
+  if (ranFile) {
+    for (const [journey, ran] of Object.entries(JSON.parse(readFileSync(ranFile, 'utf8')))) {
+      const only = new Set(ran);
+      const code = namedCode(wasm, (index) => only.has(index));
+      // The ten largest crates, and the rest together.
+      const largest = new Set(groups(code, (name) => crateOf(name), 0).slice(0, 10).map((group) => group.name));
+      const crate = (name) => (largest.has(crateOf(name)) ? crateOf(name) : 'the other crates');
+      console.log(`${table(`crate, in the code ${journey} ran`, code, groups(code, crate))}\n`);
+    }
+    process.exit(0);
+  }
+  const code = namedCode(wasm);
   console.log(table('crate', code, groups(code, (name) => crateOf(name), 12)));
   console.log();
   const ours = (name) => {

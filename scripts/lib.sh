@@ -268,14 +268,19 @@ ensure_chromium() {
 # A panic is already the end of the app (release builds abort), and the console then shows
 # "RuntimeError: unreachable" rather than the message; `trunk serve` (a debug build) keeps the
 # messages. Both are unstable options of the pinned rustc (1.95), which RUSTC_BOOTSTRAP=1
-# allows for this one build. Without these three variables (a plain `trunk build --release`)
-# the app is the same, only bigger.
-build_app() {
-    check_trunk_pins
+# allows for these builds only. Without these three variables (a plain `trunk build --release`)
+# the app is the same, only bigger. small_std runs a command ("$@") with them;
+# bench/leptos-floor.sh builds its app the same way.
+small_std() {
     RUSTC_BOOTSTRAP=1 \
         CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-        trunk build --release --offline
+        "$@"
+}
+
+build_app() {
+    check_trunk_pins
+    small_std trunk build --release --offline
     [ -f "$ROOT/dist/index.html" ] || die "trunk build finished but dist/index.html is missing"
 }
 

@@ -2,7 +2,9 @@
 // keyboard from its start page to its confirmation (tests/e2e/journeys.ts's walk), while
 // Chromium traces the functions it compiles (bench/wasm-code.mjs). Prints, per journey, the
 // code it ran and the code it did not, raw and brotli (each compressed alone). The code run is
-// what no split of the module can leave out of that journey's download. Needs a build whose
+// what no split of the module can leave out of that journey's download. It also writes the
+// functions each ran to target/journey-code.json, for scripts/code-by-crate.mjs to print that
+// code by crate (scripts/journey-code.sh does). Needs a build whose
 // WebAssembly is whole and keeps its functions' names: run it through scripts/journey-code.sh,
 // not scripts/test.sh (playwright.measure.config.ts).
 import { expect, test } from '@playwright/test';
@@ -20,6 +22,8 @@ let code: ReturnType<typeof codeOf>;
 const lines: string[] = [];
 // Every function any of the journeys ran: what a module holding all the journeys' code must hold.
 const any = new Set<number>();
+// The functions each journey ran, by index in the module: written for scripts/code-by-crate.mjs.
+const ranBy: Record<string, number[]> = {};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -33,6 +37,7 @@ test.beforeAll(() => {
 test.afterAll(() => {
   if (any.size) lines.push(row('any journey above', code, any));
   console.log(`\n${lines.join('\n')}`);
+  fs.writeFileSync(path.join(__dirname, '../../target/journey-code.json'), JSON.stringify(ranBy));
 });
 
 for (const id of DEFAULT_JOURNEYS) {
@@ -43,6 +48,7 @@ for (const id of DEFAULT_JOURNEYS) {
       await page.waitForLoadState('networkidle');
     });
     lines.push(row(id, code, ran));
+    ranBy[id] = [...ran];
     for (const index of ran) any.add(index);
   });
 }
