@@ -1,5 +1,5 @@
 // Shrinks the Leptos floor app in `dir` (as wasm-bindgen wrote it) as the build shrinks Tell
-// Once (scripts/optimise-wasm.mjs, esbuild for the glue) and prints both apps' sizes: see
+// Once (scripts/optimise-wasm.mjs, esbuild for the glue) and prints its size: see
 // bench/leptos-floor.sh.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,10 +17,7 @@ const wasm = Buffer.concat([named.subarray(0, 8), ...sections(named).filter((s) 
 const js = Buffer.from(transformSync(glue, { minify: true, format: 'esm', legalComments: 'none' }).code);
 
 const kB = (n) => (n / 1000).toFixed(1);
-const line = (what, bytes) => `${what.padEnd(44)} ${kB(bytes.length).padStart(6)} ${kB(gzip(bytes).length).padStart(6)} ${kB(brotli(bytes).length).padStart(6)}`;
-const dist = path.join(import.meta.dirname, '../dist');
-const ours = fs.readdirSync(dist).filter((f) => /^tell-once.*\.(wasm|js)$/.test(f)).sort();
-console.log(`${''.padEnd(44)} ${'raw'.padStart(6)} ${'gzip'.padStart(6)} ${'brotli'.padStart(6)}   (kB)`);
-console.log(line('Leptos floor: WebAssembly', wasm));
-console.log(line('Leptos floor: glue (minified)', js));
-for (const f of ours) console.log(line(`Tell Once: ${f.replace(/-[0-9a-f]{16}/, '')}`, fs.readFileSync(path.join(dist, f))));
+const line = (what, bytes) => `${what.padEnd(30)} ${kB(bytes.length).padStart(6)} ${kB(gzip(bytes).length).padStart(6)} ${kB(brotli(bytes).length).padStart(6)}`;
+console.log(`${'Leptos floor'.padEnd(30)} ${'raw'.padStart(6)} ${'gzip'.padStart(6)} ${'brotli'.padStart(6)}   (kB)`);
+console.log(line('WebAssembly', wasm));
+console.log(line('glue (minified)', js));

@@ -2,12 +2,11 @@
 # The least a Leptos app costs (bench/leptos-floor: two questions with their messages), built the
 # way Tell Once is: cargo's build-std with immediate-abort panics (scripts/lib.sh's small_std),
 # the repository's .cargo/config.toml (erased view types), the app's release profile, then
-# wasm-bindgen and scripts/optimise-wasm.mjs. Prints its size, raw, gzip and brotli, beside Tell
-# Once's in dist/. Not part of the tests or the bench's table; about a minute the first time
+# wasm-bindgen and scripts/optimise-wasm.mjs. Prints its size, raw, gzip and brotli (Tell Once's:
+# scripts/size.sh). Not part of the tests or the bench's table; about a minute the first time
 # (after `scripts/setup.sh` or a test run has filled cargo's cache), seconds after.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
-[ -f dist/tell-once.js ] || die "build Tell Once first (dist/tell-once.js is missing)"
 target="$ROOT/target/leptos-floor"
 (cd bench/leptos-floor && small_std cargo build --quiet --release --offline --locked \
     --target wasm32-unknown-unknown --target-dir "$target")

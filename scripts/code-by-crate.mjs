@@ -2,10 +2,10 @@
 // app and the engine, the module) each function's name comes from, in bytes raw and brotli.
 // Run by scripts/code-by-crate.sh on a build that keeps its functions' names
 // (TELL_ONCE_WHOLE_WASM=1); with `--ran FILE` (scripts/journey-code.sh), only the functions each
-// journey in FILE ran (tests/measure/journey-code.spec.ts writes it), by crate. Two brotli figures per group: the group's code compressed alone,
-// and what the whole module's code would lose with that group taken out, which is the fairer
-// share (code compresses better beside code like it, so the alone figures add up to more than
-// the whole).
+// journey in FILE ran (tests/measure/journey-code.spec.ts writes it), by crate. Two brotli
+// figures per group: the group's code compressed alone, and what the whole module's code would
+// lose with that group taken out, which is the fairer share (code compresses better beside code
+// like it, so the alone figures add up to more than the whole).
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotli as compress } from './compress.mjs';
 import { functionBodies, functionNames, importedFunctions, sections } from './wasm-module.mjs';
